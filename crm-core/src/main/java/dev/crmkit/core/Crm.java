@@ -1,0 +1,144 @@
+package dev.crmkit.core;
+
+import dev.crmkit.core.activity.ActivityService;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.field.CustomFieldService;
+import dev.crmkit.core.internal.DefaultActivityService;
+import dev.crmkit.core.internal.DefaultCustomFieldService;
+import dev.crmkit.core.internal.DefaultCustomerService;
+import dev.crmkit.core.internal.DefaultPermissionService;
+import dev.crmkit.core.internal.ServiceContext;
+import dev.crmkit.core.permission.InMemoryUserDirectory;
+import dev.crmkit.core.permission.PermissionService;
+import dev.crmkit.core.permission.UserDirectory;
+import dev.crmkit.core.phone.PhoneParser;
+import dev.crmkit.core.spi.Storage;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The customer module: one instance per application, wired with a storage adapter and the host's
+ * user directory. Immutable and thread-safe; its services are too.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder(InMemoryStorage.create()).build();
+ * Actor agent = Actor.user(TenantId.of("acme"), "ayse", "agents");
+ * Customer c = crm.customers().create(agent, NewCustomer.builder("Ayşe Yılmaz", "0530 123 45 67").build());
+ * }</pre>
+ */
+public final class Crm {
+
+    /** The time zone tenants count "today" in unless configured. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Istanbul");
+
+    private final CustomerService customers;
+    private final ActivityService activities;
+    private final CustomFieldService customFields;
+    private final PermissionService permissions;
+    private final PhoneParser phoneParser;
+
+    private Crm(Builder b) {
+        this.phoneParser = PhoneParser.forRegion(b.region);
+        ServiceContext ctx = new ServiceContext(b.storage, b.users, b.clock, phoneParser, b.tenantZones);
+        this.customers = new DefaultCustomerService(ctx);
+        this.activities = new DefaultActivityService(ctx);
+        this.customFields = new DefaultCustomFieldService(ctx);
+        this.permissions = new DefaultPermissionService(ctx);
+    }
+
+    /** A builder on the given storage adapter. */
+    public static Builder builder(Storage storage) {
+        return new Builder(storage);
+    }
+
+    public CustomerService customers() {
+        return customers;
+    }
+
+    public ActivityService activities() {
+        return activities;
+    }
+
+    public CustomFieldService customFields() {
+        return customFields;
+    }
+
+    public PermissionService permissions() {
+        return permissions;
+    }
+
+    /** The parser services use for phone input, in the configured default region. */
+    public PhoneParser phoneParser() {
+        return phoneParser;
+    }
+
+    /** Configures a {@link Crm}. Each setter may be called once. Not thread-safe. */
+    public static final class Builder {
+        private final Storage storage;
+        private UserDirectory users;
+        private Clock clock;
+        private String region;
+        private Function<dev.crmkit.core.TenantId, ZoneId> tenantZones;
+
+        private Builder(Storage storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+        }
+
+        /** Where representatives and grantees are looked up; an empty in-memory directory if unset. */
+        public Builder userDirectory(UserDirectory users) {
+            this.users = once(this.users, users, "userDirectory");
+            return this;
+        }
+
+        /** The clock for every timestamp; the system clock if unset. */
+        public Builder clock(Clock clock) {
+            this.clock = once(this.clock, clock, "clock");
+            return this;
+        }
+
+        /** The region numbers without a country code are read in; {@code TR} if unset. */
+        public Builder defaultRegion(String region) {
+            this.region = once(this.region, region, "defaultRegion");
+            PhoneParser.forRegion(region);
+            return this;
+        }
+
+        /** The time zone each tenant counts "today" in; {@link #DEFAULT_ZONE} for all if unset. */
+        public Builder tenantZones(Function<dev.crmkit.core.TenantId, ZoneId> tenantZones) {
+            this.tenantZones = once(this.tenantZones, tenantZones, "tenantZones");
+            return this;
+        }
+
+        /** The same time zone for every tenant. */
+        public Builder zone(ZoneId zone) {
+            Objects.requireNonNull(zone, "zone");
+            return tenantZones(t -> zone);
+        }
+
+        public Crm build() {
+            if (users == null) {
+                users = new InMemoryUserDirectory();
+            }
+            if (clock == null) {
+                clock = Clock.systemUTC();
+            }
+            if (region == null) {
+                region = "TR";
+            }
+            if (tenantZones == null) {
+                tenantZones = t -> DEFAULT_ZONE;
+            }
+            return new Crm(this);
+        }
+
+        private static <T> T once(T current, T value, String name) {
+            Objects.requireNonNull(value, name);
+            if (current != null) {
+                throw new IllegalStateException(name + " was already set");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.crmkit.core.customer;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A change to one customer: only the fields named here change; a field set to {@code null} is
+ * cleared. The update applies only if the customer is still at {@code expectedVersion}; otherwise
+ * it fails with {@code VERSION_CONFLICT} and changes nothing.
+ *
+ * @param customerId the customer to change
+ * @param expectedVersion the version the caller read
+ * @param fields new values of built-in fields ({@code null} clears)
+ * @param customFields new custom field values by key ({@code null} clears)
+ */
+public record CustomerUpdate(long customerId, long expectedVersion, Map<CustomerField, Object> fields,
+                             Map<String, Object> customFields) {
+
+    public CustomerUpdate {
+        fields = Collections.unmodifiableMap(new EnumMap<>(fields.isEmpty() ? new EnumMap<>(CustomerField.class) : fields));
+        customFields = Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+        for (Map.Entry<CustomerField, Object> e : fields.entrySet()) {
+            checkType(e.getKey(), e.getValue());
+        }
+    }
+
+    /** A builder for a change to the customer read at {@code expectedVersion}. */
+    public static Builder of(long customerId, long expectedVersion) {
+        return new Builder(customerId, expectedVersion);
+    }
+
+    /** A builder for a change to the given customer at the version it was read. */
+    public static Builder of(Customer customer) {
+        return new Builder(customer.id(), customer.version());
+    }
+
+    /** Whether the update names the field, and so sets or clears it. */
+    public boolean touches(CustomerField field) {
+        return fields.containsKey(field);
+    }
+
+    /** The value the update gives the field, empty if it clears it or does not touch it. */
+    public Optional<Object> value(CustomerField field) {
+        return Optional.ofNullable(fields.get(field));
+    }
+
+    private static void checkType(CustomerField field, Object value) {
+        if (value != null && !field.valueType().isInstance(value)) {
+            throw new IllegalArgumentException(field.key() + " takes a " + field.valueType().getSimpleName()
+                    + ", not a " + value.getClass().getSimpleName());
+        }
+    }
+
+    /** Collects the changes. Not thread-safe. */
+    public static final class Builder {
+        private final long customerId;
+        private final long expectedVersion;
+        private final Map<CustomerField, Object> fields = new EnumMap<>(CustomerField.class);
+        private final Map<String, Object> customFields = new LinkedHashMap<>();
+
+        private Builder(long customerId, long expectedVersion) {
+            this.customerId = customerId;
+            this.expectedVersion = expectedVersion;
+        }
+
+        /**
+         * Sets a built-in field; {@code null} clears it. The value must be of the field's {@link
+         * CustomerField#valueType()}.
+         */
+        public Builder set(CustomerField field, Object value) {
+            Objects.requireNonNull(field, "field");
+            checkType(field, value);
+            if (fields.containsKey(field)) {
+                throw new IllegalStateException(field.key() + " was already set");
+            }
+            fields.put(field, value);
+            return this;
+        }
+
+        /** Clears a built-in field (name and phone cannot be cleared). */
+        public Builder clear(CustomerField field) {
+            return set(field, null);
+        }
+
+        public Builder type(CustomerType type) {
+            return set(CustomerField.TYPE, type);
+        }
+
+        public Builder fullName(String fullName) {
+            return set(CustomerField.FULL_NAME, fullName);
+        }
+
+        public Builder email(String email) {
+            return set(CustomerField.EMAIL, email);
+        }
+
+        public Builder company(String company) {
+            return set(CustomerField.COMPANY, company);
+        }
+
+        public Builder segment(Segment segment) {
+            return set(CustomerField.SEGMENT, segment);
+        }
+
+        public Builder status(CustomerStatus status) {
+            return set(CustomerField.STATUS, status);
+        }
+
+        public Builder fax(String fax) {
+            return set(CustomerField.FAX, fax);
+        }
+
+        public Builder address(String address) {
+            return set(CustomerField.ADDRESS, address);
+        }
+
+        public Builder nationalId(String nationalId) {
+            return set(CustomerField.NATIONAL_ID, nationalId);
+        }
+
+        /**
+         * Assigns a representative by username; the current one becomes the previous one and the
+         * assignment time is stamped.
+         */
+        public Builder representative(String username) {
+            return set(CustomerField.REPRESENTATIVE, username);
+        }
+
+        public Builder queue(String queue) {
+            return set(CustomerField.QUEUE, queue);
+        }
+
+        public Builder resultCode(String resultCode) {
+            return set(CustomerField.RESULT_CODE, resultCode);
+        }
+
+        public Builder actionAt(Instant actionAt) {
+            return set(CustomerField.ACTION_AT, actionAt);
+        }
+
+        public Builder processingStatus(String processingStatus) {
+            return set(CustomerField.PROCESSING_STATUS, processingStatus);
+        }
+
+        public Builder totalAmount(BigDecimal totalAmount) {
+            return set(CustomerField.TOTAL_AMOUNT, totalAmount);
+        }
+
+        public Builder loadedAt(Instant loadedAt) {
+            return set(CustomerField.LOADED_AT, loadedAt);
+        }
+
+        /** Sets a custom field by key; {@code null} clears it. */
+        public Builder customField(String key, Object value) {
+            Objects.requireNonNull(key, "key");
+            if (customFields.containsKey(key)) {
+                throw new IllegalStateException("custom field " + key + " was already set");
+            }
+            customFields.put(key, value);
+            return this;
+        }
+
+        public CustomerUpdate build() {
+            return new CustomerUpdate(customerId, expectedVersion, fields, customFields);
+        }
+    }
+}

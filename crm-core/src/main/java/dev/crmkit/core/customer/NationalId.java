@@ -1,0 +1,72 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.CrmValidationException;
+import dev.crmkit.core.ErrorCode;
+import java.util.Objects;
+
+/**
+ * A Turkish national id number (TCKN): 11 digits, the first not 0, with the official checksum.
+ * {@link #toString()} is masked so the number cannot leak into logs by accident.
+ *
+ * @param value the 11 digits
+ */
+public record NationalId(String value) {
+
+    public NationalId {
+        Objects.requireNonNull(value, "value");
+        if (!isValid(value)) {
+            throw new CrmValidationException(ErrorCode.NATIONAL_ID_INVALID,
+                    "not a valid TCKN (11 digits with the official checksum): " + mask(value));
+        }
+    }
+
+    /** Parses user input, ignoring surrounding spaces. */
+    public static NationalId of(String text) {
+        return new NationalId(text.strip());
+    }
+
+    /** Whether the text is 11 digits with a correct TCKN checksum. */
+    public static boolean isValid(String text) {
+        if (text.length() != 11 || text.charAt(0) == '0') {
+            return false;
+        }
+        int[] d = new int[11];
+        for (int i = 0; i < 11; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            d[i] = c - '0';
+        }
+        int odd = d[0] + d[2] + d[4] + d[6] + d[8];
+        int even = d[1] + d[3] + d[5] + d[7];
+        int tenth = Math.floorMod(odd * 7 - even, 10);
+        if (tenth != d[9]) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            sum += d[i];
+        }
+        return sum % 10 == d[10];
+    }
+
+    /** All but the last four characters as {@code *}: {@code *******4146}. */
+    public static String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        int keep = Math.min(4, text.length());
+        return "*".repeat(text.length() - keep) + text.substring(text.length() - keep);
+    }
+
+    /** The masked form: {@code *******4146}. */
+    public String masked() {
+        return mask(value);
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+}

@@ -1,0 +1,2 @@
+/** Customers, their phone numbers, search and lists. */
+package dev.crmkit.core.customer;

@@ -1,0 +1,77 @@
+package dev.crmkit.core.internal;
+
+import dev.crmkit.core.Actor;
+import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerPhone;
+import dev.crmkit.core.customer.NationalId;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.PhoneRecord;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns stored customers into what one actor may see: national id masked, custom fields filtered
+ * by visibility and ordered by position, phones primary first, then favourites. One instance
+ * serves one call.
+ */
+final class CustomerViews {
+
+    private final Map<String, CustomFieldDefinition> visible = new LinkedHashMap<>();
+    private final LocalDate today;
+
+    CustomerViews(Actor actor, PermissionLevel level, List<CustomFieldDefinition> definitions, LocalDate today) {
+        for (CustomFieldDefinition d : definitions) {
+            if (Authorizer.sees(actor, level, d)) {
+                visible.put(d.key(), d);
+            }
+        }
+        this.today = today;
+    }
+
+    /** Keys of custom fields the actor may see. */
+    Set<String> visibleKeys() {
+        return visible.keySet();
+    }
+
+    Customer view(CustomerRecord r) {
+        Map<String, Object> custom = new LinkedHashMap<>();
+        for (String key : visible.keySet()) {
+            Object value = r.customFields().get(key);
+            if (value != null) {
+                custom.put(key, value);
+            }
+        }
+        return new Customer(r.id(), r.version(), r.type(), r.fullName(), r.primaryPhone(), phones(r.phones()),
+                r.email(), r.company(), r.segment(), r.status(), r.fax(), r.address(), NationalId.mask(r.nationalId()),
+                r.representative(), r.previousRepresentative(), r.assignedAt(), r.queue(), r.resultCode(),
+                r.actionAt(), r.processingStatus(), r.totalAmount(), r.createdAt(), r.loadedAt(), r.updatedAt(),
+                r.lastContactAt(), r.totalContacts(), r.totalCalls(), Duration.ofSeconds(r.totalCallSeconds()),
+                custom, r.importJobId());
+    }
+
+    private List<CustomerPhone> phones(List<PhoneRecord> records) {
+        List<CustomerPhone> out = new ArrayList<>(records.size());
+        out.add(phone(records.get(0)));
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 1; i < records.size(); i++) {
+                PhoneRecord p = records.get(i);
+                if (p.favorite() == (pass == 0)) {
+                    out.add(phone(p));
+                }
+            }
+        }
+        return out;
+    }
+
+    private CustomerPhone phone(PhoneRecord p) {
+        int todayCount = today.equals(p.contactDay()) ? p.contactsOnDay() : 0;
+        return new CustomerPhone(p.number(), p.status(), p.favorite(), p.owner(), todayCount, p.totalContacts());
+    }
+}

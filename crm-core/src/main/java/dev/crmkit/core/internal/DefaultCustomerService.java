@@ -1,0 +1,485 @@
+package dev.crmkit.core.internal;
+
+import dev.crmkit.core.Actor;
+import dev.crmkit.core.ConflictException;
+import dev.crmkit.core.CrmValidationException;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.NotFoundException;
+import dev.crmkit.core.Page;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.activity.AuditEntry;
+import dev.crmkit.core.activity.FieldChange;
+import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerField;
+import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customer.CustomerStatus;
+import dev.crmkit.core.customer.CustomerType;
+import dev.crmkit.core.customer.NationalId;
+import dev.crmkit.core.customer.NewCustomer;
+import dev.crmkit.core.customer.NewPhone;
+import dev.crmkit.core.customer.PhoneChange;
+import dev.crmkit.core.customer.Segment;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.permission.Operation;
+import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.spi.CustomerCriteria;
+import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.PhoneRecord;
+import dev.crmkit.core.spi.SortKey;
+import dev.crmkit.core.spi.StorageSession;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The customer rules. Public only for wiring; use {@link CustomerService}. */
+public final class DefaultCustomerService implements CustomerService {
+
+    private final ServiceContext ctx;
+
+    public DefaultCustomerService(ServiceContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Customer create(Actor actor, NewCustomer input) {
+        Objects.requireNonNull(input, "customer");
+        return ctx.storage().write(actor.tenant(), s -> {
+            PermissionLevel level = ctx.authorizer().require(s, actor, Operation.CUSTOMER_CREATE);
+            List<CustomFieldDefinition> definitions = s.customFields().list();
+            CustomerRules rules = ctx.rules();
+            Violations v = new Violations();
+            String name = rules.fullName(input.fullName(), v);
+            PhoneNumber phone = rules.phone("phone", input.phone(), v);
+            String email = rules.email(input.email(), v);
+            String company = rules.company(input.company(), v);
+            String fax = rules.text("fax", input.fax(), CustomerRules.MAX_TEXT, v);
+            String address = rules.text("address", input.address(), CustomerRules.MAX_TEXT, v);
+            String nationalId = rules.nationalId(input.nationalId(), v);
+            String representative = rules.representative(actor.tenant(), input.representative(), v);
+            String queue = rules.text("queue", input.queue(), CustomerRules.MAX_TEXT, v);
+            String resultCode = rules.text("resultCode", input.resultCode(), CustomerRules.MAX_TEXT, v);
+            String processing = rules.text("processingStatus", input.processingStatus(), CustomerRules.MAX_TEXT, v);
+            Map<String, Object> custom = new LinkedHashMap<>();
+            rules.customFields(input.customFields(), CustomerRules.byKey(definitions), custom, v);
+            rules.requiredCustomFields(definitions, custom, v);
+            v.throwIfAny();
+
+            OptionalLong existing = s.customers().findIdByPhone(phone);
+            if (existing.isPresent()) {
+                throw duplicatePhone(phone, existing.getAsLong());
+            }
+            Instant now = ctx.now();
+            CustomerRecord record = CustomerRecord.builder(name, phone, now)
+                    .type(orDefault(input.type(), CustomerType.PERSON))
+                    .email(email)
+                    .company(company)
+                    .segment(orDefault(input.segment(), Segment.NORMAL))
+                    .status(orDefault(input.status(), CustomerStatus.ACTIVE))
+                    .fax(fax)
+                    .address(address)
+                    .nationalId(nationalId)
+                    .representative(representative)
+                    .assignedAt(representative == null ? null : now)
+                    .queue(queue)
+                    .resultCode(resultCode)
+                    .actionAt(micros(input.actionAt()))
+                    .processingStatus(processing)
+                    .totalAmount(input.totalAmount())
+                    .loadedAt(micros(input.loadedAt()))
+                    .customFields(custom)
+                    .importJobId(input.importJobId())
+                    .build();
+            long id = s.customers().insert(record);
+            CustomerRecord stored = record.toBuilder().id(id).build();
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("event", input.importJobId() == null ? "created" : "imported");
+            if (input.importJobId() != null) {
+                data.put("importJobId", input.importJobId().toString());
+            }
+            log(s, actor, id, now, input.importJobId() == null ? "Customer created" : "Customer imported", List.of(), data);
+            return views(s, actor, level).view(stored);
+        });
+    }
+
+    @Override
+    public Customer get(Actor actor, long customerId) {
+        return ctx.storage().read(actor.tenant(), s -> {
+            PermissionLevel level = ctx.authorizer().require(s, actor, Operation.CUSTOMER_READ);
+            return views(s, actor, level).view(load(s, customerId));
+        });
+    }
+
+    @Override
+    public Optional<Customer> findByPhone(Actor actor, String phone) {
+        return ctx.storage().read(actor.tenant(), s -> {
+            PermissionLevel level = ctx.authorizer().require(s, actor, Operation.CUSTOMER_READ);
+            PhoneNumber number;
+            try {
+                number = ctx.phones().parse(phone);
+            } catch (CrmValidationException e) {
+                return Optional.empty();
+            }
+            OptionalLong id = s.customers().findIdByPhone(number);
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            return s.customers().find(id.getAsLong()).map(views(s, actor, level)::view);
+        });
+    }
+
+    @Override
+    public Customer update(Actor actor, dev.crmkit.core.customer.CustomerUpdate update) {
+        Objects.requireNonNull(update, "update");
+        return ctx.storage().write(actor.tenant(), s -> {
+            PermissionLevel level = ctx.authorizer().require(s, actor, Operation.CUSTOMER_UPDATE);
+            CustomerRecord current = load(s, update.customerId());
+            if (current.version() != update.expectedVersion()) {
+                throw versionConflict(current, update.expectedVersion());
+            }
+            List<CustomFieldDefinition> definitions = s.customFields().list();
+            CustomerViews views = views(s, actor, level);
+            for (String key : update.customFields().keySet()) {
+                if (!views.visibleKeys().contains(key) && CustomerRules.byKey(definitions).containsKey(key)) {
+                    throw new dev.crmkit.core.PermissionDeniedException(actor.userId() + " may not see custom field " + key);
+                }
+            }
+            Instant now = ctx.now();
+            CustomerRecord.Builder next = current.toBuilder();
+            List<FieldChange> changes = new ArrayList<>();
+            Violations v = new Violations();
+            CustomerRules rules = ctx.rules();
+            for (Map.Entry<CustomerField, Object> e : update.fields().entrySet()) {
+                applyField(actor, current, next, e.getKey(), e.getValue(), changes, rules, v, now);
+            }
+            Map<String, Object> custom = new LinkedHashMap<>(current.customFields());
+            Map<String, CustomFieldDefinition> byKey = CustomerRules.byKey(definitions);
+            rules.customFields(update.customFields(), byKey, custom, v);
+            for (String key : update.customFields().keySet()) {
+                CustomFieldDefinition def = byKey.get(key);
+                if (def == null) {
+                    continue;
+                }
+                if (def.required() && CustomFieldDefinition.isBlank(custom.get(key))) {
+                    v.add(ErrorCode.CUSTOM_FIELD_REQUIRED, key, def.label() + " is required");
+                }
+                Object before = current.customFields().get(key);
+                Object after = custom.get(key);
+                if (!Objects.equals(before, after)) {
+                    changes.add(new FieldChange(key, display(before), display(after)));
+                }
+            }
+            v.throwIfAny();
+            if (changes.isEmpty()) {
+                return views.view(current);
+            }
+            CustomerRecord updated = next.customFields(custom).version(current.version() + 1).updatedAt(now).build();
+            if (!s.customers().update(updated, current.version())) {
+                throw versionConflict(current, update.expectedVersion());
+            }
+            log(s, actor, current.id(), now, "Customer updated", changes, Map.of("event", "updated"));
+            return views.view(updated);
+        });
+    }
+
+    private void applyField(Actor actor, CustomerRecord current, CustomerRecord.Builder next, CustomerField field,
+                            Object value, List<FieldChange> changes, CustomerRules rules, Violations v, Instant now) {
+        String text = value instanceof String s ? s : null;
+        switch (field) {
+            case PHONE -> {
+                PhoneNumber phone = rules.phone("phone", text, v);
+                if (phone != null && !phone.equals(current.primaryPhone())) {
+                    v.add(ErrorCode.PHONE_IMMUTABLE, "phone",
+                            "the primary phone is the customer's identity and cannot change; add another number instead");
+                }
+            }
+            case TYPE -> change(changes, field, current.type(), orDefault((CustomerType) value, CustomerType.PERSON), next::type);
+            case FULL_NAME -> change(changes, field, current.fullName(), rules.fullName(text, v), next::fullName);
+            case EMAIL -> change(changes, field, current.email(), rules.email(text, v), next::email);
+            case COMPANY -> change(changes, field, current.company(), rules.company(text, v), next::company);
+            case SEGMENT -> change(changes, field, current.segment(), orDefault((Segment) value, Segment.NORMAL), next::segment);
+            case STATUS -> change(changes, field, current.status(),
+                    orDefault((CustomerStatus) value, CustomerStatus.ACTIVE), next::status);
+            case FAX -> change(changes, field, current.fax(), rules.text("fax", text, CustomerRules.MAX_TEXT, v), next::fax);
+            case ADDRESS -> change(changes, field, current.address(),
+                    rules.text("address", text, CustomerRules.MAX_TEXT, v), next::address);
+            case NATIONAL_ID -> {
+                String id = rules.nationalId(text, v);
+                if (!Objects.equals(id, current.nationalId())) {
+                    changes.add(new FieldChange(field.key(), NationalId.mask(current.nationalId()), NationalId.mask(id)));
+                    next.nationalId(id);
+                }
+            }
+            case REPRESENTATIVE -> {
+                String rep = rules.representative(actor.tenant(), text, v);
+                if (!Objects.equals(rep, current.representative())) {
+                    changes.add(new FieldChange(field.key(), current.representative(), rep));
+                    next.representative(rep).previousRepresentative(current.representative()).assignedAt(now);
+                }
+            }
+            case QUEUE -> change(changes, field, current.queue(), rules.text("queue", text, CustomerRules.MAX_TEXT, v), next::queue);
+            case RESULT_CODE -> change(changes, field, current.resultCode(),
+                    rules.text("resultCode", text, CustomerRules.MAX_TEXT, v), next::resultCode);
+            case ACTION_AT -> change(changes, field, current.actionAt(), micros((Instant) value), next::actionAt);
+            case PROCESSING_STATUS -> change(changes, field, current.processingStatus(),
+                    rules.text("processingStatus", text, CustomerRules.MAX_TEXT, v), next::processingStatus);
+            case TOTAL_AMOUNT -> {
+                BigDecimal amount = (BigDecimal) value;
+                if (amount == null ? current.totalAmount() != null
+                        : current.totalAmount() == null || amount.compareTo(current.totalAmount()) != 0) {
+                    changes.add(new FieldChange(field.key(), display(current.totalAmount()), display(amount)));
+                    next.totalAmount(amount);
+                }
+            }
+            case LOADED_AT -> change(changes, field, current.loadedAt(), micros((Instant) value), next::loadedAt);
+        }
+    }
+
+    private static <T> void change(List<FieldChange> changes, CustomerField field, T before, T after,
+                                   java.util.function.Consumer<T> setter) {
+        if (!Objects.equals(before, after)) {
+            changes.add(new FieldChange(field.key(), display(before), display(after)));
+            setter.accept(after);
+        }
+    }
+
+    @Override
+    public void delete(Actor actor, long customerId) {
+        ctx.storage().write(actor.tenant(), s -> {
+            ctx.authorizer().require(s, actor, Operation.CUSTOMER_DELETE);
+            load(s, customerId);
+            s.activities().deleteByCustomer(customerId);
+            s.customers().delete(customerId);
+            s.audit().append(new AuditEntry(0, ctx.now(), actor.userId(), "CUSTOMER_DELETED", Long.toString(customerId)));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> revealNationalId(Actor actor, long customerId) {
+        return ctx.storage().read(actor.tenant(), s -> {
+            ctx.authorizer().require(s, actor, Operation.CUSTOMER_REVEAL_NATIONAL_ID);
+            return Optional.ofNullable(load(s, customerId).nationalId());
+        });
+    }
+
+    @Override
+    public Page<Customer> search(Actor actor, CustomerQuery query) {
+        Objects.requireNonNull(query, "query");
+        return ctx.storage().read(actor.tenant(), s -> {
+            PermissionLevel level = ctx.authorizer().require(s, actor, Operation.CUSTOMER_READ);
+            SortKey after = query.cursor() == null ? null : Cursors.customers(query.sort(), query.cursor());
+            CustomerCriteria criteria = criteria(query, after, query.limit() + 1);
+            List<CustomerRecord> found = s.customers().search(criteria);
+            CustomerViews views = views(s, actor, level);
+            int n = Math.min(found.size(), query.limit());
+            List<Customer> items = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                items.add(views.view(found.get(i)));
+            }
+            String next = found.size() > query.limit()
+                    ? Cursors.customers(query.sort(), SortKey.of(query.sort(), found.get(n - 1)))
+                    : null;
+            return new Page<>(items, next);
+        });
+    }
+
+    @Override
+    public long count(Actor actor, CustomerQuery query) {
+        Objects.requireNonNull(query, "query");
+        return ctx.storage().read(actor.tenant(), s -> {
+            ctx.authorizer().require(s, actor, Operation.CUSTOMER_READ);
+            return s.customers().count(criteria(query, null, 1));
+        });
+    }
+
+    private CustomerCriteria criteria(CustomerQuery q, SortKey after, int limit) {
+        Instant since = q.contactedWithinDays() == null ? null
+                : ctx.now().minus(q.contactedWithinDays(), ChronoUnit.DAYS);
+        return new CustomerCriteria(SearchTerms.of(q.text()), q.segments(), q.statuses(),
+                CustomerRules.trimToNull(q.representative()), CustomerRules.trimToNull(q.queue()), since, q.sort(),
+                after, limit);
+    }
+
+    @Override
+    public Customer addPhone(Actor actor, long customerId, NewPhone phone) {
+        Objects.requireNonNull(phone, "phone");
+        return changePhones(actor, customerId, Operation.PHONE_ADD, (current, phones, now) -> {
+            Violations v = new Violations();
+            PhoneNumber number = ctx.rules().phone("number", phone.number(), v);
+            String owner = ctx.rules().text("owner", phone.owner(), 200, v);
+            v.throwIfAny();
+            if (indexOf(phones, number) >= 0) {
+                throw new ConflictException(ErrorCode.PHONE_ALREADY_ON_CUSTOMER,
+                        "customer " + customerId + " already has " + number);
+            }
+            phones.add(PhoneRecord.of(number, phone.status(), phone.favorite(), owner));
+            return new FieldChange("phones", null, number.e164());
+        });
+    }
+
+    @Override
+    public Customer updatePhone(Actor actor, long customerId, String number, PhoneChange change) {
+        Objects.requireNonNull(change, "change");
+        return changePhones(actor, customerId, Operation.PHONE_UPDATE, (current, phones, now) -> {
+            int i = requirePhone(customerId, phones, number);
+            PhoneRecord p = phones.get(i);
+            Violations v = new Violations();
+            String owner = change.owner() == null ? p.owner() : ctx.rules().text("owner", change.owner(), 200, v);
+            v.throwIfAny();
+            PhoneRecord changed = new PhoneRecord(p.number(), change.status() == null ? p.status() : change.status(),
+                    change.favorite() == null ? p.favorite() : change.favorite(), owner, p.contactsOnDay(),
+                    p.contactDay(), p.totalContacts());
+            if (changed.equals(p)) {
+                return null;
+            }
+            phones.set(i, changed);
+            return new FieldChange("phones", describe(p), describe(changed));
+        });
+    }
+
+    @Override
+    public Customer removePhone(Actor actor, long customerId, String number) {
+        return changePhones(actor, customerId, Operation.PHONE_REMOVE, (current, phones, now) -> {
+            int i = requirePhone(customerId, phones, number);
+            if (i == 0) {
+                throw new ConflictException(ErrorCode.PRIMARY_PHONE_REQUIRED,
+                        "the primary phone is the customer's identity and cannot be removed");
+            }
+            PhoneRecord removed = phones.remove(i);
+            return new FieldChange("phones", removed.number().e164(), null);
+        });
+    }
+
+    @Override
+    public Customer recordContact(Actor actor, long customerId, String number) {
+        return ctx.storage().write(actor.tenant(), s -> {
+            PermissionLevel level = ctx.authorizer().require(s, actor, Operation.CONTACT_RECORD);
+            CustomerRecord current = load(s, customerId);
+            List<PhoneRecord> phones = new ArrayList<>(current.phones());
+            int i = requirePhone(customerId, phones, number);
+            Instant now = ctx.now();
+            LocalDate today = LocalDate.ofInstant(now, ctx.zoneOf(actor.tenant()));
+            PhoneRecord p = phones.get(i);
+            int onDay = today.equals(p.contactDay()) ? p.contactsOnDay() + 1 : 1;
+            phones.set(i, new PhoneRecord(p.number(), p.status(), p.favorite(), p.owner(), onDay, today,
+                    p.totalContacts() + 1));
+            CustomerRecord updated = current.toBuilder().phones(phones).totalContacts(current.totalContacts() + 1)
+                    .lastContactAt(now).version(current.version() + 1).updatedAt(now).build();
+            if (!s.customers().update(updated, current.version())) {
+                throw versionConflict(current, current.version());
+            }
+            return views(s, actor, level).view(updated);
+        });
+    }
+
+    /** One change to a customer's list of numbers; returns the change to log, or null for none. */
+    @FunctionalInterface
+    private interface PhoneEdit {
+        FieldChange apply(CustomerRecord current, List<PhoneRecord> phones, Instant now);
+    }
+
+    private Customer changePhones(Actor actor, long customerId, Operation operation, PhoneEdit edit) {
+        return ctx.storage().write(actor.tenant(), s -> {
+            PermissionLevel level = ctx.authorizer().require(s, actor, operation);
+            CustomerRecord current = load(s, customerId);
+            List<PhoneRecord> phones = new ArrayList<>(current.phones());
+            Instant now = ctx.now();
+            FieldChange change = edit.apply(current, phones, now);
+            CustomerViews views = views(s, actor, level);
+            if (change == null) {
+                return views.view(current);
+            }
+            CustomerRecord updated = current.toBuilder().phones(phones).version(current.version() + 1)
+                    .updatedAt(now).build();
+            if (!s.customers().update(updated, current.version())) {
+                throw versionConflict(current, current.version());
+            }
+            log(s, actor, customerId, now, "Phone numbers changed", List.of(change), Map.of("event", operation.name()));
+            return views.view(updated);
+        });
+    }
+
+    private int requirePhone(long customerId, List<PhoneRecord> phones, String number) {
+        PhoneNumber parsed;
+        try {
+            parsed = ctx.phones().parse(number);
+        } catch (CrmValidationException e) {
+            throw new NotFoundException(ErrorCode.PHONE_NOT_FOUND, "customer " + customerId + " has no number " + number);
+        }
+        int i = indexOf(phones, parsed);
+        if (i < 0) {
+            throw new NotFoundException(ErrorCode.PHONE_NOT_FOUND, "customer " + customerId + " has no number " + parsed);
+        }
+        return i;
+    }
+
+    private static int indexOf(List<PhoneRecord> phones, PhoneNumber number) {
+        for (int i = 0; i < phones.size(); i++) {
+            if (phones.get(i).number().equals(number)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(PhoneRecord p) {
+        return p.number().e164() + " " + p.status() + (p.favorite() ? " favorite" : "")
+                + (p.owner() == null ? "" : " (" + p.owner() + ")");
+    }
+
+    static CustomerRecord load(StorageSession s, long customerId) {
+        return s.customers().find(customerId).orElseThrow(() ->
+                new NotFoundException(ErrorCode.CUSTOMER_NOT_FOUND, "no customer " + customerId));
+    }
+
+    private CustomerViews views(StorageSession s, Actor actor, PermissionLevel level) {
+        return new CustomerViews(actor, level, s.customFields().list(),
+                LocalDate.ofInstant(ctx.now(), ctx.zoneOf(actor.tenant())));
+    }
+
+    private static void log(StorageSession s, Actor actor, long customerId, Instant now, String text,
+                            List<FieldChange> changes, Map<String, String> data) {
+        s.activities().append(new Activity(0, customerId, ActivityType.LOG, actor.userId(), now, text, changes, data));
+    }
+
+    private static ConflictException duplicatePhone(PhoneNumber phone, long existingId) {
+        return new ConflictException(ErrorCode.DUPLICATE_PHONE, phone + " is already the phone of customer " + existingId);
+    }
+
+    private static ConflictException versionConflict(CustomerRecord current, long expected) {
+        return new ConflictException(ErrorCode.VERSION_CONFLICT, "customer " + current.id() + " is at version "
+                + current.version() + ", not " + expected + "; read it again and retry");
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static String display(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigDecimal b) {
+            return b.toPlainString();
+        }
+        if (value instanceof List<?> l) {
+            return String.join(", ", l.stream().map(String::valueOf).toList());
+        }
+        return value.toString();
+    }
+}

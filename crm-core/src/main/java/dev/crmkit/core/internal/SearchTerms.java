@@ -1,0 +1,69 @@
+package dev.crmkit.core.internal;
+
+import dev.crmkit.core.text.TextFolding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a search text into the terms a store matches (see {@link dev.crmkit.core.spi.CustomerSearchText}).
+ *
+ * <p>A text made only of digits, spaces and {@code + - ( )} with at least 7 digits is one phone
+ * query: its digits, without an international {@code 00}, form one term, so
+ * {@code 0530 123 45 67} matches the national digits {@code 05301234567} and
+ * {@code +90 530 123 45 67} the international ones. Any other text is split on whitespace and
+ * each word folded; a word that another word contains adds nothing and is dropped.
+ */
+final class SearchTerms {
+
+    private static final int PHONE_QUERY_MIN_DIGITS = 7;
+
+    private SearchTerms() {
+    }
+
+    static List<String> of(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String phone = phoneDigits(text);
+        if (phone != null) {
+            return List.of(phone);
+        }
+        List<String> words = new ArrayList<>();
+        for (String w : text.strip().split("\\s+")) {
+            String folded = TextFolding.fold(w);
+            if (!folded.isEmpty()) {
+                words.add(folded);
+            }
+        }
+        List<String> terms = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            boolean redundant = false;
+            for (int j = 0; j < words.size() && !redundant; j++) {
+                String other = words.get(j);
+                redundant = j != i && other.contains(w) && (other.length() > w.length() || j < i);
+            }
+            if (!redundant) {
+                terms.add(w);
+            }
+        }
+        return List.copyOf(terms);
+    }
+
+    private static String phoneDigits(String text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (!(c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' || c == '\t')) {
+                return null;
+            }
+        }
+        if (digits.length() < PHONE_QUERY_MIN_DIGITS) {
+            return null;
+        }
+        String d = digits.toString();
+        return d.startsWith("00") ? d.substring(2) : d;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.crmkit.core.internal;
+
+import dev.crmkit.core.TenantId;
+import dev.crmkit.core.permission.UserDirectory;
+import dev.crmkit.core.phone.PhoneParser;
+import dev.crmkit.core.spi.Storage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What every service needs, wired once by {@link dev.crmkit.core.Crm}. Public only for wiring.
+ */
+public final class ServiceContext {
+
+    private final Storage storage;
+    private final UserDirectory users;
+    private final Clock clock;
+    private final PhoneParser phones;
+    private final Function<TenantId, ZoneId> tenantZones;
+    private final Authorizer authorizer;
+    private final CustomerRules rules;
+
+    public ServiceContext(Storage storage, UserDirectory users, Clock clock, PhoneParser phones,
+                          Function<TenantId, ZoneId> tenantZones) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.users = Objects.requireNonNull(users, "users");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.phones = Objects.requireNonNull(phones, "phones");
+        this.tenantZones = Objects.requireNonNull(tenantZones, "tenantZones");
+        this.authorizer = new Authorizer();
+        this.rules = new CustomerRules(phones, users);
+    }
+
+    Storage storage() {
+        return storage;
+    }
+
+    UserDirectory users() {
+        return users;
+    }
+
+    PhoneParser phones() {
+        return phones;
+    }
+
+    Authorizer authorizer() {
+        return authorizer;
+    }
+
+    CustomerRules rules() {
+        return rules;
+    }
+
+    ZoneId zoneOf(TenantId tenant) {
+        return tenantZones.apply(tenant);
+    }
+
+    /** Now, at the microsecond precision every store keeps. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

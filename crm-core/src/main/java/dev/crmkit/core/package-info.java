@@ -1,0 +1,5 @@
+/**
+ * The entry point ({@link dev.crmkit.core.Crm}), actors and tenants, paging, and the exception
+ * hierarchy with its stable {@link dev.crmkit.core.ErrorCode}s.
+ */
+package dev.crmkit.core;

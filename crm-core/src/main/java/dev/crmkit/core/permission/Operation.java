@@ -1,0 +1,35 @@
+package dev.crmkit.core.permission;
+
+/**
+ * Every operation the services offer, with the level it needs. The services check permissions
+ * only through these constants, and the permission matrix test has a row for each.
+ */
+public enum Operation {
+    CUSTOMER_READ(PermissionLevel.VIEW),
+    CUSTOMER_CREATE(PermissionLevel.CONTRIBUTE),
+    CUSTOMER_UPDATE(PermissionLevel.EDIT),
+    CUSTOMER_DELETE(PermissionLevel.EDIT),
+    CUSTOMER_REVEAL_NATIONAL_ID(PermissionLevel.MANAGE),
+    PHONE_ADD(PermissionLevel.EDIT),
+    PHONE_UPDATE(PermissionLevel.EDIT),
+    PHONE_REMOVE(PermissionLevel.EDIT),
+    CONTACT_RECORD(PermissionLevel.CONTRIBUTE),
+    NOTE_ADD(PermissionLevel.CONTRIBUTE),
+    ACTIVITY_READ(PermissionLevel.VIEW),
+    AUDIT_READ(PermissionLevel.MANAGE),
+    FIELD_READ(PermissionLevel.VIEW),
+    FIELD_MANAGE(PermissionLevel.MANAGE),
+    PERMISSION_READ_OWN(PermissionLevel.NONE),
+    PERMISSION_MANAGE(PermissionLevel.MANAGE);
+
+    private final PermissionLevel required;
+
+    Operation(PermissionLevel required) {
+        this.required = required;
+    }
+
+    /** The lowest level allowed to do it. */
+    public PermissionLevel required() {
+        return required;
+    }
+}

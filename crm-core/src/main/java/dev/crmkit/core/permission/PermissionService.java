@@ -1,0 +1,35 @@
+package dev.crmkit.core.permission;
+
+import dev.crmkit.core.Actor;
+
+/**
+ * Permission levels of a tenant's users. The effective level of an actor is: MANAGE for a tenant
+ * admin; else the user's own grant if there is one; else the highest grant of the actor's groups;
+ * else VIEW. Changing grants needs MANAGE. Thread-safe.
+ */
+public interface PermissionService {
+
+    /** The actor's own effective level (any actor may ask). */
+    PermissionLevel levelOf(Actor actor);
+
+    /** Whether the actor may do the operation. */
+    boolean can(Actor actor, Operation operation);
+
+    /**
+     * Sets a user's level. The user must exist in the directory ({@code USER_UNKNOWN}); an admin's
+     * level cannot be lowered below MANAGE ({@code ADMIN_LEVEL_FIXED}).
+     */
+    void grantUser(Actor actor, String username, PermissionLevel level);
+
+    /** Removes a user's own grant, so that group grants or the default apply again. */
+    void revokeUser(Actor actor, String username);
+
+    /** Sets the level of a permission group. */
+    void grantGroup(Actor actor, String group, PermissionLevel level);
+
+    /** Removes a group's grant. */
+    void revokeGroup(Actor actor, String group);
+
+    /** Every explicit grant of the tenant. */
+    Grants grants(Actor actor);
+}

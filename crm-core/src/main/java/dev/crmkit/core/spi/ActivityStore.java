@@ -1,0 +1,35 @@
+package dev.crmkit.core.spi;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
+import java.util.List;
+import java.util.Set;
+
+/** Activities of one tenant. Ids grow with every append, so "newest first" is "largest id first". */
+public interface ActivityStore {
+
+    /**
+     * Stores an activity and assigns its id, larger than any id of the tenant before.
+     *
+     * @param activity with id 0
+     * @return the assigned id
+     */
+    long append(Activity activity);
+
+    /**
+     * A customer's activities with an id below {@code beforeId}, largest id first.
+     *
+     * @param types only these; empty for all
+     */
+    List<Activity> timeline(long customerId, Set<ActivityType> types, long beforeId, int limit);
+
+    /** Every customer's activities with an id below {@code beforeId}, largest id first. */
+    List<Activity> feed(Set<ActivityType> types, long beforeId, int limit);
+
+    /**
+     * Removes a customer's activities.
+     *
+     * @return how many
+     */
+    int deleteByCustomer(long customerId);
+}

@@ -1,0 +1,194 @@
+package dev.crmkit.core.spi;
+
+import dev.crmkit.core.customer.CustomerStatus;
+import dev.crmkit.core.customer.CustomerType;
+import dev.crmkit.core.customer.Segment;
+import dev.crmkit.core.phone.PhoneNumber;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole stored state of a customer, as core hands it to a store and gets it back. Unlike the
+ * read model it holds the national id unmasked and every custom value. Stores keep every component
+ * exactly as given (instants have microsecond precision at most).
+ *
+ * @param id 0 before the store assigned one
+ * @param version 1 on creation, increased by every change
+ * @param phones at least one; the first is the primary (identity) phone
+ * @param totalCallSeconds the summed duration of calls, in seconds
+ */
+public record CustomerRecord(
+        long id,
+        long version,
+        CustomerType type,
+        String fullName,
+        List<PhoneRecord> phones,
+        String email,
+        String company,
+        Segment segment,
+        CustomerStatus status,
+        String fax,
+        String address,
+        String nationalId,
+        String representative,
+        String previousRepresentative,
+        Instant assignedAt,
+        String queue,
+        String resultCode,
+        Instant actionAt,
+        String processingStatus,
+        BigDecimal totalAmount,
+        Instant createdAt,
+        Instant loadedAt,
+        Instant updatedAt,
+        Instant lastContactAt,
+        long totalContacts,
+        long totalCalls,
+        long totalCallSeconds,
+        Map<String, Object> customFields,
+        Long importJobId) {
+
+    public CustomerRecord {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(fullName, "fullName");
+        Objects.requireNonNull(segment, "segment");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        phones = List.copyOf(phones);
+        if (phones.isEmpty()) {
+            throw new IllegalArgumentException("a customer has at least one phone");
+        }
+        customFields = Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    }
+
+    /** The primary (identity) phone. */
+    public PhoneNumber primaryPhone() {
+        return phones.get(0).number();
+    }
+
+    /** A builder starting from this record. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder with the given required values and defaults for the rest. */
+    public static Builder builder(String fullName, PhoneNumber phone, Instant now) {
+        Builder b = new Builder();
+        b.fullName = fullName;
+        b.phones = List.of(PhoneRecord.of(phone, dev.crmkit.core.customer.PhoneStatus.ACTIVE, false, null));
+        b.createdAt = now;
+        b.updatedAt = now;
+        return b;
+    }
+
+    /** Changes components one by one. Not thread-safe. */
+    public static final class Builder {
+        private long id;
+        private long version = 1;
+        private CustomerType type = CustomerType.PERSON;
+        private String fullName;
+        private List<PhoneRecord> phones;
+        private String email;
+        private String company;
+        private Segment segment = Segment.NORMAL;
+        private CustomerStatus status = CustomerStatus.ACTIVE;
+        private String fax;
+        private String address;
+        private String nationalId;
+        private String representative;
+        private String previousRepresentative;
+        private Instant assignedAt;
+        private String queue;
+        private String resultCode;
+        private Instant actionAt;
+        private String processingStatus;
+        private BigDecimal totalAmount;
+        private Instant createdAt;
+        private Instant loadedAt;
+        private Instant updatedAt;
+        private Instant lastContactAt;
+        private long totalContacts;
+        private long totalCalls;
+        private long totalCallSeconds;
+        private Map<String, Object> customFields = Map.of();
+        private Long importJobId;
+
+        private Builder() {
+        }
+
+        private Builder(CustomerRecord r) {
+            id = r.id;
+            version = r.version;
+            type = r.type;
+            fullName = r.fullName;
+            phones = r.phones;
+            email = r.email;
+            company = r.company;
+            segment = r.segment;
+            status = r.status;
+            fax = r.fax;
+            address = r.address;
+            nationalId = r.nationalId;
+            representative = r.representative;
+            previousRepresentative = r.previousRepresentative;
+            assignedAt = r.assignedAt;
+            queue = r.queue;
+            resultCode = r.resultCode;
+            actionAt = r.actionAt;
+            processingStatus = r.processingStatus;
+            totalAmount = r.totalAmount;
+            createdAt = r.createdAt;
+            loadedAt = r.loadedAt;
+            updatedAt = r.updatedAt;
+            lastContactAt = r.lastContactAt;
+            totalContacts = r.totalContacts;
+            totalCalls = r.totalCalls;
+            totalCallSeconds = r.totalCallSeconds;
+            customFields = r.customFields;
+            importJobId = r.importJobId;
+        }
+
+        public Builder id(long v) { id = v; return this; }
+        public Builder version(long v) { version = v; return this; }
+        public Builder type(CustomerType v) { type = v; return this; }
+        public Builder fullName(String v) { fullName = v; return this; }
+        public Builder phones(List<PhoneRecord> v) { phones = v; return this; }
+        public Builder email(String v) { email = v; return this; }
+        public Builder company(String v) { company = v; return this; }
+        public Builder segment(Segment v) { segment = v; return this; }
+        public Builder status(CustomerStatus v) { status = v; return this; }
+        public Builder fax(String v) { fax = v; return this; }
+        public Builder address(String v) { address = v; return this; }
+        public Builder nationalId(String v) { nationalId = v; return this; }
+        public Builder representative(String v) { representative = v; return this; }
+        public Builder previousRepresentative(String v) { previousRepresentative = v; return this; }
+        public Builder assignedAt(Instant v) { assignedAt = v; return this; }
+        public Builder queue(String v) { queue = v; return this; }
+        public Builder resultCode(String v) { resultCode = v; return this; }
+        public Builder actionAt(Instant v) { actionAt = v; return this; }
+        public Builder processingStatus(String v) { processingStatus = v; return this; }
+        public Builder totalAmount(BigDecimal v) { totalAmount = v; return this; }
+        public Builder createdAt(Instant v) { createdAt = v; return this; }
+        public Builder loadedAt(Instant v) { loadedAt = v; return this; }
+        public Builder updatedAt(Instant v) { updatedAt = v; return this; }
+        public Builder lastContactAt(Instant v) { lastContactAt = v; return this; }
+        public Builder totalContacts(long v) { totalContacts = v; return this; }
+        public Builder totalCalls(long v) { totalCalls = v; return this; }
+        public Builder totalCallSeconds(long v) { totalCallSeconds = v; return this; }
+        public Builder customFields(Map<String, Object> v) { customFields = v; return this; }
+        public Builder importJobId(Long v) { importJobId = v; return this; }
+
+        public CustomerRecord build() {
+            return new CustomerRecord(id, version, type, fullName, phones, email, company, segment, status, fax,
+                    address, nationalId, representative, previousRepresentative, assignedAt, queue, resultCode,
+                    actionAt, processingStatus, totalAmount, createdAt, loadedAt, updatedAt, lastContactAt,
+                    totalContacts, totalCalls, totalCallSeconds, customFields, importJobId);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.crmkit.core.spi;
+
+import dev.crmkit.core.phone.PhoneNumber;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Customers of one tenant (the session's). Stores only store and query: every business rule is
+ * applied by core before a record gets here.
+ */
+public interface CustomerStore {
+
+    /**
+     * Stores a new customer and assigns its id (ids are positive and never reused).
+     *
+     * @param customer with id 0
+     * @return the assigned id
+     * @throws dev.crmkit.core.ConflictException {@code DUPLICATE_PHONE} if another customer of
+     *     the tenant has the same primary phone
+     */
+    long insert(CustomerRecord customer);
+
+    /** The customer with this id. */
+    Optional<CustomerRecord> find(long id);
+
+    /** The id of the customer whose primary phone this is. */
+    OptionalLong findIdByPhone(PhoneNumber primaryPhone);
+
+    /**
+     * Replaces a stored customer if it is still at {@code expectedVersion}.
+     *
+     * @param customer the new state, with its new version; the primary phone is unchanged
+     * @return false (and nothing changed) if the customer is gone or at another version
+     */
+    boolean update(CustomerRecord customer, long expectedVersion);
+
+    /**
+     * Removes a customer with its phones and custom values.
+     *
+     * @return false if there was none
+     */
+    boolean delete(long id);
+
+    /**
+     * Customers matching the criteria, in its order, after its position, at most its limit.
+     */
+    List<CustomerRecord> search(CustomerCriteria criteria);
+
+    /** How many customers match the criteria's filters (position and limit ignored). */
+    long count(CustomerCriteria criteria);
+
+    /**
+     * Removes every value of a custom field.
+     *
+     * @return how many customers had one
+     */
+    int removeCustomFieldValues(String key);
+}

@@ -1,0 +1,29 @@
+package dev.crmkit.core.spi;
+
+import dev.crmkit.core.TenantId;
+import java.util.function.Function;
+
+/**
+ * The port every storage adapter implements. Core runs each service call as one unit of work on
+ * one tenant's stores; a store can never reach another tenant's data.
+ *
+ * <p>Implementations must be thread-safe. {@code crm-testkit} holds the contract suites an
+ * implementation must pass.
+ */
+public interface Storage {
+
+    /**
+     * Runs read-only work on a consistent view of the tenant's data.
+     *
+     * @throws dev.crmkit.core.StorageException if the storage fails
+     */
+    <T> T read(TenantId tenant, Function<StorageSession, T> work);
+
+    /**
+     * Runs work atomically: if it returns, every change it made is stored; if it throws, none is,
+     * and the exception propagates unchanged (storage failures as {@link
+     * dev.crmkit.core.StorageException}). Concurrent units of work on one tenant behave as if run
+     * one after the other.
+     */
+    <T> T write(TenantId tenant, Function<StorageSession, T> work);
+}

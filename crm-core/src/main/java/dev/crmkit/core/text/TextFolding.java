@@ -1,0 +1,115 @@
+package dev.crmkit.core.text;
+
+import java.text.Normalizer;
+
+/**
+ * The one place where text is made comparable, Turkish-aware in both directions: search, header
+ * matching and option matching all go through here so that they agree.
+ *
+ * <p>{@link #fold} lower-cases with Turkish rules and removes diacritics: {@code I}, {@code İ},
+ * {@code ı} and {@code i} all become {@code i}; {@code ş ç ğ ü ö} become {@code s c g u o}; any
+ * other letter with a combining mark loses the mark ({@code é} to {@code e}). So {@code ayse}
+ * matches {@code Ayşe}, {@code ISIK} matches {@code Işık} and {@code istanbul} matches
+ * {@code İstanbul}. Thread-safe and allocation-free for text that is already folded.
+ */
+public final class TextFolding {
+
+    private TextFolding() {
+    }
+
+    /**
+     * Folds text for comparison. Keeps every character that is not a letter with a diacritic;
+     * whitespace and punctuation stay as they are.
+     *
+     * @param text any text, not {@code null}
+     * @return the folded text, the same instance when nothing changed
+     */
+    public static String fold(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(n);
+        sb.append(text, 0, i);
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            } else {
+                appendFolded(sb, c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Folds text for matching names and keys, such as spreadsheet headers: {@link #fold} plus
+     * every run of characters that are not letters or digits becomes one space, and leading and
+     * trailing ones are dropped. {@code " Adı-Soyadı "} and {@code "ADI SOYADI"} both give
+     * {@code "adi soyadi"}.
+     */
+    public static String foldKey(String text) {
+        String folded = fold(text);
+        StringBuilder sb = new StringBuilder(folded.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (pendingSpace && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                pendingSpace = false;
+                sb.append(c);
+            } else {
+                pendingSpace = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Whether {@code a} and {@code b} are equal once folded. */
+    public static boolean equalsFolded(String a, String b) {
+        return fold(a).equals(fold(b));
+    }
+
+    private static void appendFolded(StringBuilder sb, char c) {
+        switch (c) {
+            case 'İ', 'ı', 'Î', 'î', 'Ì', 'ì', 'Í', 'í', 'Ï', 'ï' -> sb.append('i');
+            case 'Ş', 'ş' -> sb.append('s');
+            case 'Ç', 'ç' -> sb.append('c');
+            case 'Ğ', 'ğ' -> sb.append('g');
+            case 'Ü', 'ü', 'Û', 'û' -> sb.append('u');
+            case 'Ö', 'ö' -> sb.append('o');
+            case 'Â', 'â' -> sb.append('a');
+            case '\u00A0' -> sb.append(' ');
+            default -> appendDecomposed(sb, c);
+        }
+    }
+
+    private static void appendDecomposed(StringBuilder sb, char c) {
+        if (Character.isSurrogate(c)) {
+            sb.append(c);
+            return;
+        }
+        String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        for (int j = 0; j < decomposed.length(); j++) {
+            char d = decomposed.charAt(j);
+            if (Character.getType(d) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            if (d == 'I' || d == '\u0130' || d == '\u0131') {
+                sb.append('i');
+            } else {
+                sb.append(Character.toLowerCase(d));
+            }
+        }
+    }
+}
