@@ -1,0 +1,81 @@
+package dev.crmkit.testkit;
+
+import dev.crmkit.core.Actor;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.TenantId;
+import dev.crmkit.core.permission.DirectoryUser;
+import dev.crmkit.core.permission.InMemoryUserDirectory;
+import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.spi.Storage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The base of every contract suite: a fresh storage from the adapter's factory for each test, a
+ * {@link Crm} on it with a hand-moved clock, and two tenants with a few users.
+ *
+ * <p>An adapter runs a suite by extending it and implementing {@link #newStorage()}. Suites talk
+ * to the storage only through the public services, so they check what users observe.
+ */
+public abstract class ContractSupport {
+
+    /** The first tenant of every test. */
+    protected static final TenantId ACME = TenantId.of("acme");
+    /** The second tenant, to check isolation. */
+    protected static final TenantId GLOBEX = TenantId.of("globex");
+    /** Where every test's clock starts. */
+    protected static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+    protected MutableClock clock;
+    protected InMemoryUserDirectory users;
+    protected Storage storage;
+    protected Crm crm;
+
+    /** ACME's admin. */
+    protected Actor admin;
+    /** GLOBEX's admin. */
+    protected Actor otherAdmin;
+
+    /**
+     * A new, empty storage. Called once before every test; the adapter may share an expensive
+     * resource (a database) between calls as long as each storage starts empty.
+     */
+    protected abstract Storage newStorage();
+
+    @BeforeEach
+    void setUpContract() {
+        clock = MutableClock.at(START);
+        users = new InMemoryUserDirectory();
+        for (TenantId tenant : new TenantId[] {ACME, GLOBEX}) {
+            users.add(tenant, new DirectoryUser("boss", "The Boss", Set.of("managers"), true));
+            users.add(tenant, DirectoryUser.of("ayse", "Ayşe Yılmaz", "agents"));
+            users.add(tenant, DirectoryUser.of("mehmet", "Mehmet Kaya", "agents"));
+            users.add(tenant, DirectoryUser.of("zeynep", "Zeynep Demir", "finance"));
+        }
+        storage = newStorage();
+        crm = Crm.builder(storage).userDirectory(users).clock(clock).build();
+        admin = new Actor("boss", ACME, true, Set.of("managers"));
+        otherAdmin = new Actor("boss", GLOBEX, true, Set.of("managers"));
+    }
+
+    /** A non-admin user of ACME in the given groups, granted the given level. */
+    protected Actor userWithLevel(String username, PermissionLevel level, String... groups) {
+        if (users.find(ACME, username).isEmpty()) {
+            users.add(ACME, DirectoryUser.of(username, username, groups));
+        }
+        crm.permissions().grantUser(admin, username, level);
+        return Actor.user(ACME, username, groups);
+    }
+
+    /** Moves the clock forward. */
+    protected void tick(Duration by) {
+        clock.advance(by);
+    }
+
+    /** Moves the clock forward by one second. */
+    protected void tick() {
+        clock.advance(Duration.ofSeconds(1));
+    }
+}
