@@ -1,5 +1,6 @@
 package dev.crmkit.inmemory;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,20 +19,37 @@ final class TrigramIndex {
         add(slot, text, null);
     }
 
-    /** Lists the slot under each trigram of {@code text} that {@code previous} does not have. */
+    /**
+     * Lists the slot once under each distinct trigram of {@code text} that {@code previous} (if
+     * not null) does not have.
+     */
     void add(int slot, String text, String previous) {
+        long[] keys = keys(text);
+        long[] old = previous == null ? new long[0] : keys(previous);
+        for (int i = 0; i < keys.length; i++) {
+            long key = keys[i];
+            if ((i > 0 && keys[i - 1] == key) || Arrays.binarySearch(old, key) >= 0) {
+                continue;
+            }
+            postings.computeIfAbsent(key, k -> new IntList()).add(slot);
+        }
+    }
+
+    /** The sorted trigram keys of a text, repeats included. */
+    private static long[] keys(String text) {
+        long[] keys = new long[Math.max(0, text.length() - 2)];
+        int n = 0;
         for (int i = 0; i + 3 <= text.length(); i++) {
             char a = text.charAt(i);
             char b = text.charAt(i + 1);
             char c = text.charAt(i + 2);
-            if (a == '\n' || b == '\n' || c == '\n') {
-                continue;
+            if (a != '\n' && b != '\n' && c != '\n') {
+                keys[n++] = key(a, b, c);
             }
-            if (previous != null && previous.contains(text.substring(i, i + 3))) {
-                continue;
-            }
-            postings.computeIfAbsent(key(a, b, c), k -> new IntList()).add(slot);
         }
+        long[] out = n == keys.length ? keys : Arrays.copyOf(keys, n);
+        Arrays.sort(out);
+        return out;
     }
 
     /**
