@@ -223,6 +223,21 @@ public abstract class CustomerContract extends ContractSupport {
         }
 
         @Test
+        @DisplayName("timestamps keep microsecond precision and read back exactly as created")
+        void keepsMicroseconds() {
+            clock.set(START.plusNanos(123_456_789));
+            Instant actionAt = Instant.parse("2026-04-01T10:15:30.987654321Z");
+            Customer c = crm.customers().create(admin, NewCustomer.builder("Ayşe Yılmaz", "05301234567")
+                    .actionAt(actionAt).loadedAt(START.minusNanos(1)).build());
+
+            assertThat(c.createdAt()).isEqualTo(START.plusNanos(123_456_000));
+            assertThat(c.updatedAt()).isEqualTo(START.plusNanos(123_456_000));
+            assertThat(c.actionAt()).isEqualTo(Instant.parse("2026-04-01T10:15:30.987654Z"));
+            assertThat(c.loadedAt()).isEqualTo(START.minusNanos(1000));
+            assertThat(reload(c)).isEqualTo(c);
+        }
+
+        @Test
         @DisplayName("creating writes one LOG entry by the creator on the timeline")
         void writesCreatedActivity() {
             Customer c = create("Ayşe Yılmaz", "05301234567");
@@ -348,9 +363,12 @@ public abstract class CustomerContract extends ContractSupport {
         void rejectsDuplicatePhone() {
             Customer first = create("Ayşe Yılmaz", "0530 123 45 67");
             int entries = timeline(first.id()).size();
+            int feed = crm.activities().feed(admin, ActivityQuery.newest(1000)).items().size();
 
             assertFails(ConflictException.class, ErrorCode.DUPLICATE_PHONE,
                     () -> create("Mehmet Kaya", "+90 530 123 45 67"));
+
+            assertThat(crm.activities().feed(admin, ActivityQuery.newest(1000)).items()).hasSize(feed);
 
             assertThat(crm.customers().count(admin, CustomerQuery.all())).isEqualTo(1);
             assertUnchanged(first, entries);

@@ -172,6 +172,15 @@ public abstract class SearchContract extends ContractSupport {
         }
 
         @Test
+        @DisplayName("a word never matches across two fields")
+        void doesNotMatchAcrossFields() {
+            assertThat(find("yılmazyılmaz")).isEmpty();
+            assertThat(find("yilmaztekstil")).isEmpty();
+            assertThat(find("kayaistanbul")).isEmpty();
+            assertThat(find("yilmazayse")).isEmpty();
+        }
+
+        @Test
         @DisplayName("the e-mail is searched, ignoring case")
         void matchesEmail() {
             assertThat(find("ayse.yilmaz@example.com")).containsExactly(ayse.id());
@@ -272,11 +281,22 @@ public abstract class SearchContract extends ContractSupport {
             assertThat(find(query)).containsExactly(isik.id());
         }
 
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"+44 20 7946 0958", "0044 20 7946 0958", "442079460958", "020 7946 0958",
+                "02079460958", "7946 0958"})
+        @DisplayName("a foreign number is found by its international and by its national digits")
+        void matchesForeignNumber(String query) {
+            Customer foreign = create("John Smith", "+44 20 7946 0958");
+
+            assertThat(find(query)).containsExactly(foreign.id());
+        }
+
         @Test
         @DisplayName("a number nobody has finds nothing")
         void unknownNumberFindsNothing() {
             assertThat(find("0555 999 88 77")).isEmpty();
             assertThat(find("+44 20 7946 0958")).isEmpty();
+            assertThat(find("0530 123 45 68")).isEmpty();
         }
     }
 
