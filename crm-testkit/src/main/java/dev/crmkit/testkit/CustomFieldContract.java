@@ -377,6 +377,20 @@ public abstract class CustomFieldContract extends ContractSupport {
         }
 
         @Test
+        @DisplayName("a number equal to the stored one at another scale is no change")
+        void numericallyEqualIsNoChange() {
+            Customer c = create("Ayşe Yılmaz", "05301234567", values("income", new BigDecimal("42")));
+            int entries = timeline(admin, c.id()).size();
+
+            Customer same = crm.customers().update(admin, CustomerUpdate.of(c)
+                    .customField("income", new BigDecimal("42.00")).build());
+
+            assertThat(same.version()).isEqualTo(c.version());
+            assertThat(timeline(admin, c.id())).hasSize(entries);
+            assertThat((BigDecimal) reload(c).customFields().get("income")).isEqualByComparingTo("42");
+        }
+
+        @Test
         @DisplayName("an invalid value in an update is CUSTOM_FIELD_INVALID and changes nothing")
         void invalidUpdateChangesNothing() {
             Customer c = create("Ayşe Yılmaz", "05301234567", values("tier", "Gold"));
@@ -779,6 +793,20 @@ public abstract class CustomFieldContract extends ContractSupport {
             assertThat(read.fullName()).isEqualTo("Mehmet Can Kaya");
             assertThat(read.customFields()).containsEntry("hobby", "go");
             assertThat((BigDecimal) read.customFields().get("salary")).isEqualByComparingTo("50000");
+        }
+
+        @Test
+        @DisplayName("after the hidden field is deleted, its old values do not show on an agent's timeline or feed")
+        void deletedHiddenFieldStaysHidden() {
+            crm.customers().update(admin, CustomerUpdate.of(customer).customField("salary", 60_000).build());
+            tick();
+
+            crm.customFields().delete(admin, "salary");
+
+            assertThat(timeline(agent, customer.id()))
+                    .allSatisfy(a -> assertThat(a.changes()).extracting(FieldChange::field).doesNotContain("salary"));
+            assertThat(crm.activities().feed(agent, ActivityQuery.newest(1000)).items())
+                    .allSatisfy(a -> assertThat(a.changes()).extracting(FieldChange::field).doesNotContain("salary"));
         }
 
         @Test

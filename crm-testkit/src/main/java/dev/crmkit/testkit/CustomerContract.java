@@ -596,6 +596,20 @@ public abstract class CustomerContract extends ContractSupport {
         }
 
         @Test
+        @DisplayName("a total amount equal to the stored one at another scale is no change")
+        void numericallyEqualAmountIsNoChange() {
+            Customer withAmount = crm.customers().update(admin,
+                    CustomerUpdate.of(customer).totalAmount(new BigDecimal("1500")).build());
+            int entries = timeline(customer.id()).size();
+
+            Customer same = crm.customers().update(admin,
+                    CustomerUpdate.of(withAmount).totalAmount(new BigDecimal("1500.00")).build());
+
+            assertThat(same.version()).isEqualTo(withAmount.version());
+            assertUnchanged(withAmount, entries);
+        }
+
+        @Test
         @DisplayName("every broken rule of an update is reported at once and nothing changes")
         void reportsEveryViolation() {
             int entries = timeline(customer.id()).size();

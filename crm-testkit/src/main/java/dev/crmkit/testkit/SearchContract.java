@@ -292,6 +292,14 @@ public abstract class SearchContract extends ContractSupport {
         }
 
         @Test
+        @DisplayName("words and digits mix: each must match, the digits in any phone")
+        void mixesWordsAndDigits() {
+            assertThat(find("ayşe 05301234567")).containsExactly(ayse.id());
+            assertThat(find("0530 123 45 67 yılmaz")).containsExactly(ayse.id());
+            assertThat(find("kaya 5301234567")).isEmpty();
+        }
+
+        @Test
         @DisplayName("a number nobody has finds nothing")
         void unknownNumberFindsNothing() {
             assertThat(find("0555 999 88 77")).isEmpty();
