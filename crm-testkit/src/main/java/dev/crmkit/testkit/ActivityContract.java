@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -529,25 +528,23 @@ public abstract class ActivityContract extends ContractSupport {
             Set<Long> existingBefore = new HashSet<>(ids(timeline(admin, c)));
             AtomicBoolean done = new AtomicBoolean();
             AtomicInteger written = new AtomicInteger();
-            CountDownLatch started = new CountDownLatch(1);
             ExecutorService writer = Executors.newSingleThreadExecutor();
             try {
                 Future<?> writing = writer.submit(() -> {
-                    started.countDown();
-                    while (!done.get() && written.get() < 2_000) {
+                    while (!done.get() && written.get() < 10_000) {
                         crm.activities().addNote(admin, c.id(), "concurrent " + written.get());
                         written.incrementAndGet();
                     }
                     return null;
                 });
-                assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
                 List<Activity> seen = new ArrayList<>();
                 ActivityQuery query = ActivityQuery.newest(10);
                 while (true) {
+                    int writtenBefore = written.get();
                     Page<Activity> page = crm.activities().timeline(admin, c.id(), query);
                     seen.addAll(page.items());
-                    Thread.yield();
+                    awaitWrites(written, writtenBefore + 2, writing);
                     if (!page.hasNext()) {
                         break;
                     }
@@ -558,13 +555,28 @@ public abstract class ActivityContract extends ContractSupport {
 
                 assertNewestFirstWithoutRepeats(seen);
                 assertThat(new HashSet<>(ids(seen))).containsAll(existingBefore);
-                List<Activity> after = timeline(admin, c);
-                assertThat(after).hasSize(57 + written.get());
+                List<Activity> after = flatten(allPages(
+                        q -> crm.activities().timeline(admin, c.id(), q), ActivityQuery.newest(1000)));
+                assertThat(after.size()).as("entries after the writer stopped").isEqualTo(57 + written.get());
                 assertNewestFirstWithoutRepeats(after);
             } finally {
                 done.set(true);
                 writer.shutdownNow();
                 assertThat(writer.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+
+        /** Waits until the writer has written at least {@code target} notes, so that pages and writes interleave. */
+        private void awaitWrites(AtomicInteger written, int target, Future<?> writing) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (written.get() < target && !writing.isDone()) {
+                if (System.nanoTime() > deadline) {
+                    fail("the writer made no progress");
+                }
+                Thread.onSpinWait();
+            }
+            if (writing.isDone()) {
+                writing.get();
             }
         }
 
