@@ -161,6 +161,19 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         return List.of(CustomerService.class, ActivityService.class, CustomFieldService.class, PermissionService.class);
     }
 
+    /** {@code Interface.method} for every public instance method of {@link #services()}. */
+    static Set<String> serviceMethods() {
+        Set<String> methods = new TreeSet<>();
+        for (Class<?> service : services()) {
+            for (Method m : service.getMethods()) {
+                if (!Modifier.isStatic(m.getModifiers()) && !m.isSynthetic() && m.getDeclaringClass() != Object.class) {
+                    methods.add(service.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
+        return methods;
+    }
+
     static Stream<Arguments> cases() {
         return rows().stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> Arguments.of(row, caller)));
     }
@@ -212,19 +225,10 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         @Test
         @DisplayName("has exactly one row for each method of the public services")
         void hasOneRowPerServiceMethod() {
-            Set<String> methods = new TreeSet<>();
-            for (Class<?> service : services()) {
-                for (Method m : service.getMethods()) {
-                    if (!Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()
-                            && m.getDeclaringClass() != Object.class) {
-                        methods.add(service.getSimpleName() + "." + m.getName());
-                    }
-                }
-            }
             List<String> rowNames = rows().stream().map(Row::method).toList();
 
             assertThat(rowNames).doesNotHaveDuplicates();
-            assertThat(new TreeSet<>(rowNames)).isEqualTo(methods);
+            assertThat(new TreeSet<>(rowNames)).isEqualTo(serviceMethods());
         }
 
         @Test
