@@ -20,6 +20,8 @@ import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerUpdate;
 import dev.crmkit.core.customer.NewCustomer;
 import dev.crmkit.core.customer.NewPhone;
+import dev.crmkit.core.customer.PhoneChange;
+import dev.crmkit.core.customer.PhoneStatus;
 import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.field.FieldType;
@@ -117,6 +119,20 @@ public abstract class ActivityContract extends ContractSupport {
             assertThat(ids.get(i))
                     .as("entry %d of %s comes after a newer one and is not a repeat", i, ids)
                     .isLessThan(ids.get(i - 1));
+        }
+    }
+
+    /** Waits until the writer has made at least {@code target} writes, so that page reads and writes interleave. */
+    private static void awaitWrites(AtomicInteger written, int target, Future<?> writing) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (written.get() < target && !writing.isDone()) {
+            if (System.nanoTime() > deadline) {
+                fail("the writer made no progress");
+            }
+            Thread.onSpinWait();
+        }
+        if (writing.isDone()) {
+            writing.get();
         }
     }
 
@@ -276,6 +292,41 @@ public abstract class ActivityContract extends ContractSupport {
             Activity logged = timeline(admin, c).get(0);
             assertThat(logged.type()).isEqualTo(ActivityType.LOG);
             assertThat(logged.changes()).extracting(FieldChange::newValue).contains(extra);
+        }
+
+        @Test
+        @DisplayName("changing and removing a phone number each write a LOG entry")
+        void editingAndRemovingPhoneAreLogged() {
+            Customer c = newCustomer("Ali Veli");
+            String extra = nextPhone();
+            crm.customers().addPhone(admin, c.id(), NewPhone.of(extra));
+            int before = timeline(admin, c).size();
+
+            crm.customers().updatePhone(admin, c.id(), extra, PhoneChange.status(PhoneStatus.INVALID));
+            Activity edited = timeline(admin, c).get(0);
+            crm.customers().removePhone(admin, c.id(), extra);
+            Activity removed = timeline(admin, c).get(0);
+
+            assertThat(timeline(admin, c)).hasSize(before + 2);
+            assertThat(edited.type()).isEqualTo(ActivityType.LOG);
+            assertThat(edited.changes()).isNotEmpty();
+            assertThat(edited.toString()).contains("INVALID");
+            assertThat(removed.type()).isEqualTo(ActivityType.LOG);
+            assertThat(removed.changes()).extracting(FieldChange::oldValue).contains(extra);
+        }
+
+        @Test
+        @DisplayName("a customer created again with a deleted customer's phone starts with an empty history")
+        void recreatedCustomerHasFreshHistory() {
+            Customer gone = crm.customers().create(admin, NewCustomer.builder("Ali Veli", "0532 999 00 01").build());
+            note(admin, gone, "old history");
+            crm.customers().delete(admin, gone.id());
+
+            Customer again = crm.customers().create(admin, NewCustomer.builder("Ali Veli", "0532 999 00 01").build());
+
+            assertThat(again.id()).isNotEqualTo(gone.id());
+            assertThat(timeline(admin, again)).hasSize(1).extracting(Activity::text).doesNotContain("old history");
+            assertThat(feed(admin)).extracting(Activity::text).doesNotContain("old history");
         }
     }
 
@@ -566,20 +617,6 @@ public abstract class ActivityContract extends ContractSupport {
             }
         }
 
-        /** Waits until the writer has written at least {@code target} notes, so that pages and writes interleave. */
-        private void awaitWrites(AtomicInteger written, int target, Future<?> writing) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (written.get() < target && !writing.isDone()) {
-                if (System.nanoTime() > deadline) {
-                    fail("the writer made no progress");
-                }
-                Thread.onSpinWait();
-            }
-            if (writing.isDone()) {
-                writing.get();
-            }
-        }
-
         @Test
         @DisplayName("a cursor that is not one of an activity list is refused with CURSOR_INVALID")
         void foreignCursorIsRefused() {
@@ -679,6 +716,56 @@ public abstract class ActivityContract extends ContractSupport {
             }
 
             assertThat(ids(seen)).isEqualTo(before);
+        }
+
+        @Test
+        @DisplayName("paging the feed while another thread adds customers and notes neither skips nor repeats an entry")
+        void feedPagingWhileAnotherThreadWrites() throws Exception {
+            Customer first = newCustomer("Ali Veli");
+            for (int i = 0; i < 40; i++) {
+                note(admin, first, "note " + i);
+            }
+            Set<Long> existingBefore = new HashSet<>(ids(feed(admin)));
+            AtomicBoolean done = new AtomicBoolean();
+            AtomicInteger written = new AtomicInteger();
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> writing = writer.submit(() -> {
+                    while (!done.get() && written.get() < 10_000) {
+                        int n = written.get();
+                        if (n % 5 == 0) {
+                            crm.customers().create(admin, NewCustomer
+                                    .builder("Concurrent " + n, String.format("+90533%07d", n)).build());
+                        } else {
+                            crm.activities().addNote(admin, first.id(), "concurrent " + n);
+                        }
+                        written.incrementAndGet();
+                    }
+                    return null;
+                });
+
+                List<Activity> seen = new ArrayList<>();
+                ActivityQuery query = ActivityQuery.newest(7);
+                while (true) {
+                    int writtenBefore = written.get();
+                    Page<Activity> page = crm.activities().feed(admin, query);
+                    seen.addAll(page.items());
+                    awaitWrites(written, writtenBefore + 2, writing);
+                    if (!page.hasNext()) {
+                        break;
+                    }
+                    query = query.after(page.nextCursor());
+                }
+                done.set(true);
+                writing.get(30, TimeUnit.SECONDS);
+
+                assertNewestFirstWithoutRepeats(seen);
+                assertThat(new HashSet<>(ids(seen))).containsAll(existingBefore);
+            } finally {
+                done.set(true);
+                writer.shutdownNow();
+                assertThat(writer.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            }
         }
 
         @Test
@@ -851,6 +938,21 @@ public abstract class ActivityContract extends ContractSupport {
         }
 
         @Test
+        @DisplayName("a customer created with a value for the field shows that value to no agent")
+        void createdEntryDoesNotRevealValue() {
+            crm.customFields().define(admin, CustomFieldDefinition
+                    .builder("creditLimit", "Credit limit", FieldType.NUMBER).visibleTo("finance").build());
+            Customer c = crm.customers().create(admin, NewCustomer.builder("Ali Veli", nextPhone())
+                    .customField("creditLimit", new BigDecimal("8765")).build());
+
+            List<Activity> seen = timeline(agent(), c);
+
+            assertThat(seen).hasSize(1);
+            assertThat(seen.toString()).doesNotContain("8765");
+            assertThat(feed(agent()).toString()).doesNotContain("8765");
+        }
+
+        @Test
         @DisplayName("making the field visible to everyone shows its past changes to agents")
         void wideningVisibilityShowsPastChanges() {
             prepare();
@@ -960,6 +1062,23 @@ public abstract class ActivityContract extends ContractSupport {
                 assertThat(all.get(i).id()).isLessThan(all.get(i - 1).id());
             }
             assertThat(two).hasSize(2).isEqualTo(all.subList(0, 2));
+        }
+
+        @Test
+        @DisplayName("records the deletion of a custom field with who, when and the field's key")
+        void recordsFieldDeletion() {
+            crm.customFields().define(admin, CustomFieldDefinition.builder("tier", "Tier", FieldType.TEXT).build());
+            tick(Duration.ofMinutes(1));
+            Instant now = clock.instant();
+
+            crm.customFields().delete(admin, "tier");
+
+            assertThat(crm.activities().auditLog(admin, 10))
+                    .anySatisfy(e -> {
+                        assertThat(e.subject()).isEqualTo("tier");
+                        assertThat(e.actorId()).isEqualTo("boss");
+                        assertThat(e.at()).isEqualTo(now);
+                    });
         }
 
         @Test

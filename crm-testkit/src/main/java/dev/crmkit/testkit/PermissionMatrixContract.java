@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.PermissionDeniedException;
 import dev.crmkit.core.activity.ActivityQuery;
 import dev.crmkit.core.activity.ActivityService;
@@ -213,6 +214,7 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 assertThat(thrown).as("%s by %s", row, who).isNull();
             } else {
                 assertThat(thrown).as("%s by %s", row, who).isInstanceOf(PermissionDeniedException.class);
+                assertThat(((PermissionDeniedException) thrown).code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
                 assertThat(TenantState.of(crm, admin)).as("state after a refused %s", row).isEqualTo(before);
             }
         }
