@@ -10,6 +10,11 @@ import dev.crmkit.core.spi.Storage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import dev.crmkit.core.Page;
+import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerQuery;
+import java.util.HashSet;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -58,6 +63,46 @@ public abstract class ContractSupport {
         crm = Crm.builder(storage).userDirectory(users).clock(clock).build();
         admin = new Actor("boss", ACME, true, Set.of("managers"));
         otherAdmin = new Actor("boss", GLOBEX, true, Set.of("managers"));
+    }
+
+    /**
+     * Checks, after every test, what must hold in any storage whatever the test did: paging
+     * through all customers of each tenant yields each exactly once and as many as {@code count}
+     * says, every customer is found by its primary phone and by a search for it, and no two
+     * customers share a primary phone. Adapters may add their own checks by overriding and
+     * calling this.
+     */
+    @AfterEach
+    protected void verifyInvariants() {
+        if (crm == null) {
+            return;
+        }
+        for (Actor tenantAdmin : new Actor[] {admin, otherAdmin}) {
+            var seenIds = new HashSet<Long>();
+            var seenPhones = new HashSet<String>();
+            String cursor = null;
+            do {
+                Page<Customer> page = crm.customers().search(tenantAdmin,
+                        CustomerQuery.builder().limit(200).cursor(cursor).build());
+                for (Customer c : page.items()) {
+                    if (!seenIds.add(c.id())) {
+                        throw new AssertionError("customer " + c.id() + " listed twice");
+                    }
+                    if (!seenPhones.add(c.phone().e164())) {
+                        throw new AssertionError("two customers have " + c.phone());
+                    }
+                    var byPhone = crm.customers().findByPhone(tenantAdmin, c.phone().e164());
+                    if (byPhone.isEmpty() || byPhone.get().id() != c.id()) {
+                        throw new AssertionError("customer " + c.id() + " is not found by its phone " + c.phone());
+                    }
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            long count = crm.customers().count(tenantAdmin, CustomerQuery.all());
+            if (count != seenIds.size()) {
+                throw new AssertionError("count says " + count + " but paging listed " + seenIds.size());
+            }
+        }
     }
 
     /** A non-admin user of ACME in the given groups, granted the given level. */

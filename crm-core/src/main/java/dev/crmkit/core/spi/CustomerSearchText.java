@@ -26,7 +26,14 @@ public final class CustomerSearchText {
             sb.append(TextFolding.fold(r.email()));
         }
         for (PhoneRecord p : r.phones()) {
-            sb.append('\n').append(p.number().digits()).append('\n').append(PhoneParser.nationalDigits(p.number()));
+            String international = p.number().digits();
+            String national = PhoneParser.nationalDigits(p.number());
+            sb.append('\n').append(international);
+            // Usually the national digits are a suffix of the international ones (90|5301234567
+            // and 0|5301234567 share "05301234567"), and then they add nothing to match.
+            if (!international.endsWith(national)) {
+                sb.append('\n').append(national);
+            }
         }
         return sb.toString();
     }

@@ -1,0 +1,173 @@
+package dev.crmkit.inmemory;
+
+import dev.crmkit.core.ConflictException;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.spi.CustomerCriteria;
+import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.CustomerSearchText;
+import dev.crmkit.core.spi.SortKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+
+/**
+ * One tenant's customers. Each customer lives in a slot (an index into parallel arrays); the
+ * primary phone index maps a number (as a 64-bit value) to its slot, and the trigram index finds
+ * search candidates. Callers hold the tenant's lock.
+ */
+final class CustomerTable {
+
+    private CustomerRecord[] records = new CustomerRecord[64];
+    private String[] texts = new String[64];
+    private int slots;
+    private final Map<Long, Integer> slotById = new HashMap<>();
+    private final Map<Long, Integer> slotByPhone = new HashMap<>();
+    private final TrigramIndex trigrams = new TrigramIndex();
+
+    int size() {
+        return slotById.size();
+    }
+
+    Optional<CustomerRecord> find(long id) {
+        Integer slot = slotById.get(id);
+        return slot == null ? Optional.empty() : Optional.of(records[slot]);
+    }
+
+    OptionalLong findIdByPhone(PhoneNumber phone) {
+        Integer slot = slotByPhone.get(phone.asLong());
+        return slot == null ? OptionalLong.empty() : OptionalLong.of(records[slot].id());
+    }
+
+    void insert(CustomerRecord r) {
+        long phone = r.primaryPhone().asLong();
+        Integer owner = slotByPhone.get(phone);
+        if (owner != null) {
+            throw new ConflictException(ErrorCode.DUPLICATE_PHONE,
+                    r.primaryPhone() + " is already the phone of customer " + records[owner].id());
+        }
+        if (slots == records.length) {
+            records = Arrays.copyOf(records, slots * 2);
+            texts = Arrays.copyOf(texts, slots * 2);
+        }
+        int slot = slots++;
+        String text = CustomerSearchText.of(r);
+        records[slot] = r;
+        texts[slot] = text;
+        slotById.put(r.id(), slot);
+        slotByPhone.put(phone, slot);
+        trigrams.add(slot, text);
+    }
+
+    /** Replaces a customer (same id, same primary phone); returns the previous state. */
+    CustomerRecord replace(CustomerRecord r) {
+        int slot = slotById.get(r.id());
+        CustomerRecord previous = records[slot];
+        if (!previous.primaryPhone().equals(r.primaryPhone())) {
+            throw new IllegalArgumentException("the primary phone of a stored customer cannot change");
+        }
+        String text = CustomerSearchText.of(r);
+        String old = texts[slot];
+        records[slot] = r;
+        if (!text.equals(old)) {
+            texts[slot] = text;
+            trigrams.add(slot, text, old);
+        }
+        return previous;
+    }
+
+    /** Removes a customer; returns its last state, or null if absent. */
+    CustomerRecord remove(long id) {
+        Integer slot = slotById.remove(id);
+        if (slot == null) {
+            return null;
+        }
+        CustomerRecord r = records[slot];
+        records[slot] = null;
+        texts[slot] = null;
+        slotByPhone.remove(r.primaryPhone().asLong());
+        return r;
+    }
+
+    List<CustomerRecord> search(CustomerCriteria c) {
+        Comparator<SortKey> order = SortKey.comparator(c.sort());
+        // The heap's head is the worst of the best `limit` seen so far.
+        PriorityQueue<Hit> best = new PriorityQueue<>(c.limit() + 1, (a, b) -> order.compare(b.key, a.key));
+        forEachMatch(c, (slot, r) -> {
+            SortKey key = SortKey.of(c.sort(), r);
+            if (!c.isAfterCursor(key)) {
+                return;
+            }
+            if (best.size() < c.limit()) {
+                best.add(new Hit(key, r));
+            } else if (order.compare(key, best.peek().key) < 0) {
+                best.poll();
+                best.add(new Hit(key, r));
+            }
+        });
+        List<Hit> hits = new ArrayList<>(best);
+        hits.sort((a, b) -> order.compare(a.key, b.key));
+        List<CustomerRecord> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            out.add(h.record);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    long count(CustomerCriteria c) {
+        long[] n = new long[1];
+        forEachMatch(c, (slot, r) -> n[0]++);
+        return n[0];
+    }
+
+    /** Every customer, for bulk changes such as removing a custom field's values. */
+    List<CustomerRecord> all() {
+        List<CustomerRecord> out = new ArrayList<>(size());
+        for (int i = 0; i < slots; i++) {
+            if (records[i] != null) {
+                out.add(records[i]);
+            }
+        }
+        return out;
+    }
+
+    private interface MatchSink {
+        void accept(int slot, CustomerRecord r);
+    }
+
+    private void forEachMatch(CustomerCriteria c, MatchSink sink) {
+        IntList candidates = trigrams.candidates(c.terms());
+        if (candidates == null) {
+            for (int slot = 0; slot < slots; slot++) {
+                CustomerRecord r = records[slot];
+                if (r != null && c.matches(r, texts[slot])) {
+                    sink.accept(slot, r);
+                }
+            }
+            return;
+        }
+        BitSet seen = new BitSet(slots);
+        for (int i = 0; i < candidates.size(); i++) {
+            int slot = candidates.get(i);
+            if (seen.get(slot)) {
+                continue;
+            }
+            seen.set(slot);
+            CustomerRecord r = records[slot];
+            if (r != null && c.matches(r, texts[slot])) {
+                sink.accept(slot, r);
+            }
+        }
+    }
+
+    private record Hit(SortKey key, CustomerRecord record) {
+    }
+}

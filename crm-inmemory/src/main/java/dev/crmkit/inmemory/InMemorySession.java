@@ -1,0 +1,384 @@
+package dev.crmkit.inmemory;
+
+import dev.crmkit.core.ConflictException;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.TenantId;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.activity.AuditEntry;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.permission.Grants;
+import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.spi.ActivityStore;
+import dev.crmkit.core.spi.AuditStore;
+import dev.crmkit.core.spi.CustomFieldStore;
+import dev.crmkit.core.spi.CustomerCriteria;
+import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.CustomerStore;
+import dev.crmkit.core.spi.PermissionStore;
+import dev.crmkit.core.spi.StorageSession;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One unit of work on one tenant. Every change records how to undo it, so a unit of work that
+ * throws leaves the tenant as it found it, as a database transaction would.
+ */
+final class InMemorySession implements StorageSession, CustomerStore, ActivityStore, CustomFieldStore,
+        PermissionStore, AuditStore {
+
+    private final TenantId tenant;
+    private final TenantData data;
+    private final boolean writable;
+    private final InMemoryStorage.Sequences ids;
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+    private boolean open = true;
+
+    InMemorySession(TenantId tenant, TenantData data, boolean writable, InMemoryStorage.Sequences ids) {
+        this.tenant = tenant;
+        this.data = data;
+        this.writable = writable;
+        this.ids = ids;
+    }
+
+    void rollback() {
+        while (!undo.isEmpty()) {
+            undo.pop().run();
+        }
+    }
+
+    void close() {
+        open = false;
+        undo.clear();
+    }
+
+    private void checkOpen() {
+        if (!open) {
+            throw new IllegalStateException("this storage session has ended");
+        }
+    }
+
+    private void checkWritable() {
+        checkOpen();
+        if (!writable) {
+            throw new IllegalStateException("a read-only unit of work cannot change data");
+        }
+    }
+
+    @Override
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    @Override
+    public CustomerStore customers() {
+        return this;
+    }
+
+    @Override
+    public ActivityStore activities() {
+        return this;
+    }
+
+    @Override
+    public CustomFieldStore customFields() {
+        return this;
+    }
+
+    @Override
+    public PermissionStore permissions() {
+        return this;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return this;
+    }
+
+    // ---- customers
+
+    @Override
+    public long insert(CustomerRecord customer) {
+        checkWritable();
+        long id = ids.customers.incrementAndGet();
+        CustomerRecord stored = customer.toBuilder().id(id).build();
+        data.customers.insert(stored);
+        undo.push(() -> data.customers.remove(id));
+        return id;
+    }
+
+    @Override
+    public Optional<CustomerRecord> find(long id) {
+        checkOpen();
+        return data.customers.find(id);
+    }
+
+    @Override
+    public OptionalLong findIdByPhone(PhoneNumber primaryPhone) {
+        checkOpen();
+        return data.customers.findIdByPhone(primaryPhone);
+    }
+
+    @Override
+    public boolean update(CustomerRecord customer, long expectedVersion) {
+        checkWritable();
+        Optional<CustomerRecord> current = data.customers.find(customer.id());
+        if (current.isEmpty() || current.get().version() != expectedVersion) {
+            return false;
+        }
+        CustomerRecord previous = data.customers.replace(customer);
+        undo.push(() -> data.customers.replace(previous));
+        return true;
+    }
+
+    @Override
+    public boolean delete(long id) {
+        checkWritable();
+        CustomerRecord removed = data.customers.remove(id);
+        if (removed == null) {
+            return false;
+        }
+        undo.push(() -> data.customers.insert(removed));
+        return true;
+    }
+
+    @Override
+    public List<CustomerRecord> search(CustomerCriteria criteria) {
+        checkOpen();
+        return data.customers.search(criteria);
+    }
+
+    @Override
+    public long count(CustomerCriteria criteria) {
+        checkOpen();
+        return data.customers.count(criteria);
+    }
+
+    @Override
+    public int removeCustomFieldValues(String key) {
+        checkWritable();
+        int n = 0;
+        for (CustomerRecord r : data.customers.all()) {
+            if (r.customFields().containsKey(key)) {
+                Map<String, Object> values = new LinkedHashMap<>(r.customFields());
+                values.remove(key);
+                CustomerRecord previous = data.customers.replace(r.toBuilder().customFields(values).build());
+                undo.push(() -> data.customers.replace(previous));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // ---- activities
+
+    @Override
+    public long append(Activity activity) {
+        checkWritable();
+        long id = ids.activities.incrementAndGet();
+        Activity stored = activity.withId(id);
+        data.activities.put(id, stored);
+        data.activitiesByCustomer.computeIfAbsent(stored.customerId(), k -> new TreeMap<>()).put(id, stored);
+        undo.push(() -> {
+            data.activities.remove(id);
+            TreeMap<Long, Activity> own = data.activitiesByCustomer.get(stored.customerId());
+            if (own != null) {
+                own.remove(id);
+            }
+        });
+        return id;
+    }
+
+    @Override
+    public List<Activity> timeline(long customerId, Set<ActivityType> types, long beforeId, int limit) {
+        checkOpen();
+        TreeMap<Long, Activity> own = data.activitiesByCustomer.get(customerId);
+        return own == null ? List.of() : newest(own, types, beforeId, limit);
+    }
+
+    @Override
+    public List<Activity> feed(Set<ActivityType> types, long beforeId, int limit) {
+        checkOpen();
+        return newest(data.activities, types, beforeId, limit);
+    }
+
+    private static List<Activity> newest(NavigableMap<Long, Activity> byId, Set<ActivityType> types, long beforeId,
+                                         int limit) {
+        List<Activity> out = new ArrayList<>(Math.min(limit, 64));
+        for (Activity a : byId.headMap(beforeId, false).descendingMap().values()) {
+            if (types.isEmpty() || types.contains(a.type())) {
+                out.add(a);
+                if (out.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int deleteByCustomer(long customerId) {
+        checkWritable();
+        TreeMap<Long, Activity> own = data.activitiesByCustomer.remove(customerId);
+        if (own == null) {
+            return 0;
+        }
+        for (Long id : own.keySet()) {
+            data.activities.remove(id);
+        }
+        undo.push(() -> {
+            data.activitiesByCustomer.put(customerId, own);
+            data.activities.putAll(own);
+        });
+        return own.size();
+    }
+
+    // ---- custom fields
+
+    @Override
+    public void insert(CustomFieldDefinition definition) {
+        checkWritable();
+        if (data.fields.containsKey(definition.key())) {
+            throw new ConflictException(ErrorCode.FIELD_KEY_TAKEN, "a custom field '" + definition.key() + "' exists");
+        }
+        data.fields.put(definition.key(), definition);
+        undo.push(() -> data.fields.remove(definition.key()));
+    }
+
+    @Override
+    public boolean update(CustomFieldDefinition definition) {
+        checkWritable();
+        CustomFieldDefinition previous = data.fields.get(definition.key());
+        if (previous == null) {
+            return false;
+        }
+        data.fields.put(definition.key(), definition);
+        undo.push(() -> data.fields.put(previous.key(), previous));
+        return true;
+    }
+
+    @Override
+    public List<CustomFieldDefinition> list() {
+        checkOpen();
+        List<CustomFieldDefinition> out = new ArrayList<>(data.fields.values());
+        out.sort(Comparator.comparingInt(CustomFieldDefinition::position).thenComparing(CustomFieldDefinition::key));
+        return out;
+    }
+
+    @Override
+    public Optional<CustomFieldDefinition> find(String key) {
+        checkOpen();
+        return Optional.ofNullable(data.fields.get(key));
+    }
+
+    @Override
+    public boolean delete(String key) {
+        checkWritable();
+        CustomFieldDefinition previous = data.fields.remove(key);
+        if (previous == null) {
+            return false;
+        }
+        undo.push(() -> data.fields.put(key, previous));
+        return true;
+    }
+
+    // ---- permissions
+
+    @Override
+    public Optional<PermissionLevel> userGrant(String username) {
+        checkOpen();
+        return Optional.ofNullable(data.userGrants.get(username));
+    }
+
+    @Override
+    public Optional<PermissionLevel> groupGrant(String group) {
+        checkOpen();
+        return Optional.ofNullable(data.groupGrants.get(group));
+    }
+
+    @Override
+    public Grants all() {
+        checkOpen();
+        return new Grants(new HashMap<>(data.userGrants), new HashMap<>(data.groupGrants));
+    }
+
+    @Override
+    public void setUserGrant(String username, PermissionLevel level) {
+        checkWritable();
+        put(data.userGrants, username, level);
+    }
+
+    @Override
+    public boolean removeUserGrant(String username) {
+        checkWritable();
+        return remove(data.userGrants, username);
+    }
+
+    @Override
+    public void setGroupGrant(String group, PermissionLevel level) {
+        checkWritable();
+        put(data.groupGrants, group, level);
+    }
+
+    @Override
+    public boolean removeGroupGrant(String group) {
+        checkWritable();
+        return remove(data.groupGrants, group);
+    }
+
+    private void put(Map<String, PermissionLevel> grants, String key, PermissionLevel level) {
+        PermissionLevel previous = grants.put(key, level);
+        undo.push(() -> restore(grants, key, previous));
+    }
+
+    private boolean remove(Map<String, PermissionLevel> grants, String key) {
+        PermissionLevel previous = grants.remove(key);
+        if (previous == null) {
+            return false;
+        }
+        undo.push(() -> grants.put(key, previous));
+        return true;
+    }
+
+    private static void restore(Map<String, PermissionLevel> grants, String key, PermissionLevel previous) {
+        if (previous == null) {
+            grants.remove(key);
+        } else {
+            grants.put(key, previous);
+        }
+    }
+
+    // ---- audit
+
+    @Override
+    public long append(AuditEntry entry) {
+        checkWritable();
+        long id = ids.audit.incrementAndGet();
+        data.audit.add(entry.withId(id));
+        undo.push(() -> data.audit.remove(data.audit.size() - 1));
+        return id;
+    }
+
+    @Override
+    public List<AuditEntry> newest(int limit) {
+        checkOpen();
+        List<AuditEntry> out = new ArrayList<>(Math.min(limit, data.audit.size()));
+        for (int i = data.audit.size() - 1; i >= 0 && out.size() < limit; i--) {
+            out.add(data.audit.get(i));
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,31 @@
+package dev.crmkit.inmemory;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.AuditEntry;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.permission.PermissionLevel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Everything one tenant has, guarded by one read-write lock: units of work that write hold the
+ * write lock from start to end, so they are serial and readers never see half of one.
+ */
+final class TenantData {
+
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    final CustomerTable customers = new CustomerTable();
+    /** Every activity by id, for the feed. */
+    final TreeMap<Long, Activity> activities = new TreeMap<>();
+    /** Activities of each customer by id, for timelines. */
+    final Map<Long, TreeMap<Long, Activity>> activitiesByCustomer = new HashMap<>();
+    final Map<String, CustomFieldDefinition> fields = new HashMap<>();
+    final Map<String, PermissionLevel> userGrants = new HashMap<>();
+    final Map<String, PermissionLevel> groupGrants = new HashMap<>();
+    final List<AuditEntry> audit = new ArrayList<>();
+}
