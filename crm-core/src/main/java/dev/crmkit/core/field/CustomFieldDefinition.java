@@ -44,7 +44,7 @@ public record CustomFieldDefinition(String key, String label, FieldType type, Li
         if (CustomerField.byKey(key).isPresent()) {
             throw new CrmValidationException(ErrorCode.FIELD_BUILT_IN, "'" + key + "' is a built-in field");
         }
-        label = label.strip();
+        label = TextFolding.trim(label);
         if (label.isEmpty() || label.length() > 200) {
             throw new CrmValidationException(ErrorCode.VALUE_INVALID, "a field label has 1..200 characters");
         }
@@ -157,7 +157,7 @@ public record CustomFieldDefinition(String key, String label, FieldType type, Li
             }
         }
         if (caseInsensitiveOptions) {
-            String folded = TextFolding.fold(value.strip());
+            String folded = TextFolding.fold(TextFolding.trim(value));
             for (String o : options) {
                 if (TextFolding.fold(o).equals(folded)) {
                     return o;

@@ -39,7 +39,7 @@ public final class DefaultActivityService implements ActivityService {
         return ctx.storage().write(actor.tenant(), s -> {
             ctx.authorizer().require(s, actor, Operation.NOTE_ADD);
             DefaultCustomerService.load(s, customerId);
-            String note = text == null ? null : text.strip();
+            String note = text == null ? null : dev.crmkit.core.text.TextFolding.trim(text);
             if (note == null || note.isEmpty()) {
                 throw new CrmValidationException(ErrorCode.VALUE_INVALID, "a note needs text");
             }
