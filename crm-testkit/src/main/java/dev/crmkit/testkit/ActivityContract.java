@@ -964,6 +964,24 @@ public abstract class ActivityContract extends ContractSupport {
         }
 
         @Test
+        @DisplayName("restricting a field to finance later hides its past changes from agents")
+        void narrowingVisibilityHidesPastChanges() {
+            crm.customFields().define(admin, CustomFieldDefinition
+                    .builder("creditLimit", "Credit limit", FieldType.NUMBER).build());
+            Customer c = newCustomer("Ali Veli");
+            crm.customers().update(admin,
+                    CustomerUpdate.of(c).customField("creditLimit", new BigDecimal("4321")).build());
+            assertThat(timeline(agent(), c).toString()).contains("4321");
+
+            crm.customFields().redefine(admin, CustomFieldDefinition
+                    .builder("creditLimit", "Credit limit", FieldType.NUMBER).visibleTo("finance").build());
+
+            assertThat(timeline(agent(), c).toString()).doesNotContain("4321");
+            assertThat(feed(agent()).toString()).doesNotContain("4321");
+            assertThat(timeline(finance(), c).toString()).contains("4321");
+        }
+
+        @Test
         @DisplayName("deleting the field does not reveal its past values to agents")
         void deletingFieldDoesNotRevealPastValues() {
             prepare();

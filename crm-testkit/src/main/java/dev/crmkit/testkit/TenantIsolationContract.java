@@ -18,6 +18,7 @@ import dev.crmkit.core.customer.NewPhone;
 import dev.crmkit.core.customer.PhoneChange;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.field.FieldType;
+import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
 import java.util.ArrayList;
@@ -313,6 +314,20 @@ public abstract class TenantIsolationContract extends ContractSupport {
                     .extracting(Customer::fullName).containsExactly("Ayşe Kaya");
             assertThat(crm.customers().count(otherAdmin, CustomerQuery.text("ayse"))).isEqualTo(1);
             assertThat(crm.customers().search(otherAdmin, CustomerQuery.text("0532 200 00 01")).items()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a representative must be a user of the customer's own tenant")
+        void representativeMustBeOfOwnTenant() {
+            users.add(GLOBEX, DirectoryUser.of("kemal", "Kemal Sunal", "agents"));
+
+            assertFails(() -> crm.customers().create(admin, NewCustomer.builder("Ali Veli", ACME_PHONE)
+                    .representative("kemal").build()), ErrorCode.REPRESENTATIVE_UNKNOWN);
+            Customer globex = crm.customers().create(otherAdmin, NewCustomer.builder("Veli Ali", ACME_PHONE)
+                    .representative("kemal").build());
+
+            assertThat(globex.representative()).isEqualTo("kemal");
+            assertThat(crm.customers().count(admin, CustomerQuery.all())).isZero();
         }
 
         @Test
