@@ -2,6 +2,7 @@ package dev.crmkit.core.field;
 
 import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.activity.FieldChange;
 import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.text.TextFolding;
 import java.math.BigDecimal;
@@ -41,7 +42,7 @@ public record CustomFieldDefinition(String key, String label, FieldType type, Li
             throw new CrmValidationException(ErrorCode.VALUE_INVALID,
                     "a field key starts with a lower-case letter and has up to 64 letters, digits or '_': " + key);
         }
-        if (CustomerField.byKey(key).isPresent()) {
+        if (CustomerField.byKey(key).isPresent() || key.equalsIgnoreCase(FieldChange.PHONES)) {
             throw new CrmValidationException(ErrorCode.FIELD_BUILT_IN, "'" + key + "' is a built-in field");
         }
         label = TextFolding.trim(label);
