@@ -30,7 +30,7 @@ final class CustomerTable {
     private String[] texts = new String[64];
     private int slots;
     private final Map<Long, Integer> slotById = new HashMap<>();
-    private final Map<Long, Integer> slotByPhone = new HashMap<>();
+    private final LongKeyMap<Integer> slotByPhone = new LongKeyMap<>();
     private final TrigramIndex trigrams = new TrigramIndex();
 
     int size() {

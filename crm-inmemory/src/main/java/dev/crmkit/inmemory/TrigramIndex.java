@@ -1,8 +1,6 @@
 package dev.crmkit.inmemory;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Maps every three-character run of a search text to the slots whose text holds it, so that a
@@ -12,7 +10,7 @@ import java.util.Map;
  */
 final class TrigramIndex {
 
-    private final Map<Long, IntList> postings = new HashMap<>();
+    private final LongKeyMap<IntList> postings = new LongKeyMap<>();
 
     /** Lists the slot under each trigram of the text (trigrams crossing a line break are skipped). */
     void add(int slot, String text) {
@@ -31,7 +29,7 @@ final class TrigramIndex {
             if ((i > 0 && keys[i - 1] == key) || Arrays.binarySearch(old, key) >= 0) {
                 continue;
             }
-            postings.computeIfAbsent(key, k -> new IntList()).add(slot);
+            postings.computeIfAbsent(key, IntList::new).add(slot);
         }
     }
 

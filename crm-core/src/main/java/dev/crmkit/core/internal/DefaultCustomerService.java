@@ -324,7 +324,7 @@ public final class DefaultCustomerService implements CustomerService {
                         "customer " + customerId + " already has " + number);
             }
             phones.add(PhoneRecord.of(number, phone.status(), phone.favorite(), owner));
-            return new FieldChange("phones", null, number.e164());
+            return new FieldChange(FieldChange.PHONES, null, number.e164());
         });
     }
 
@@ -344,7 +344,7 @@ public final class DefaultCustomerService implements CustomerService {
                 return null;
             }
             phones.set(i, changed);
-            return new FieldChange("phones", describe(p), describe(changed));
+            return new FieldChange(FieldChange.PHONES, describe(p), describe(changed));
         });
     }
 
@@ -357,7 +357,7 @@ public final class DefaultCustomerService implements CustomerService {
                         "the primary phone is the customer's identity and cannot be removed");
             }
             PhoneRecord removed = phones.remove(i);
-            return new FieldChange("phones", removed.number().e164(), null);
+            return new FieldChange(FieldChange.PHONES, removed.number().e164(), null);
         });
     }
 
