@@ -162,7 +162,7 @@ public abstract class CustomFieldContract extends ContractSupport {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"email", "fullName", "phone", "segment", "nationalId", "representative"})
+        @ValueSource(strings = {"email", "fullName", "phone", "segment", "nationalId", "representative", "phones"})
         @DisplayName("a built-in field's key cannot be defined: FIELD_BUILT_IN")
         void rejectsBuiltInKey(String key) {
             assertFails(CrmException.class, ErrorCode.FIELD_BUILT_IN,

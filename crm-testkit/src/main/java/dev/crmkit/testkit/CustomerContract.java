@@ -148,6 +148,18 @@ public abstract class CustomerContract extends ContractSupport {
         }
 
         @Test
+        @DisplayName("no-break and other Unicode spaces count as whitespace when trimming and collapsing")
+        void collapsesUnicodeSpaces() {
+            Customer c = crm.customers().create(admin, NewCustomer.builder("\u00A0Ayşe\u00A0\u00A0Yılmaz\u2007 ", "05301234567")
+                    .company("\u2003Yılmaz\u00A0 Tekstil\u00A0").build());
+
+            assertThat(c.fullName()).isEqualTo("Ayşe Yılmaz");
+            assertThat(c.company()).isEqualTo("Yılmaz Tekstil");
+            assertThat(violationCodes(() -> create("\u00A0\u2003 ", "05321112233")))
+                    .containsExactly(ErrorCode.NAME_REQUIRED);
+        }
+
+        @Test
         @DisplayName("the e-mail is trimmed and only its domain is lower-cased")
         void lowerCasesEmailDomain() {
             Customer c = crm.customers().create(admin, NewCustomer.builder("Ayşe Yılmaz", "05301234567")
@@ -159,7 +171,8 @@ public abstract class CustomerContract extends ContractSupport {
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"05301234567", "0530 123 45 67", "(530) 123-4567", "905301234567",
-                "+90 530 123 45 67", "5301234567"})
+                "+90 530 123 45 67", "5301234567", "0530\u00A0123\u00A045\u00A067", "0090 530 123 45 67",
+                "+90 (530) 123-45-67"})
         @DisplayName("the phone is stored in E.164 whichever way it was written")
         void storesPhoneInE164(String written) {
             Customer c = create("Ayşe Yılmaz", written);
@@ -1137,6 +1150,39 @@ public abstract class CustomerContract extends ContractSupport {
                     () -> crm.customers().removePhone(contributor, customer.id(), PHONE_2));
 
             assertUnchanged(c, entries);
+        }
+
+        @Test
+        @DisplayName("numbers added from several threads at once are all kept")
+        void keepsConcurrentlyAddedNumbers() throws Exception {
+            int threads = 4;
+            int perThread = 10;
+            List<Thread> workers = new ArrayList<>();
+            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Thread worker = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < perThread; i++) {
+                            crm.customers().addPhone(admin, customer.id(),
+                                    NewPhone.of(String.format("0542300%02d%02d", thread, i)));
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                workers.add(worker);
+                worker.start();
+            }
+            for (Thread worker : workers) {
+                worker.join(60_000);
+            }
+
+            assertThat(failures).isEmpty();
+            Customer c = reload(customer);
+            assertThat(c.phones()).hasSize(1 + threads * perThread);
+            assertThat(numbers(c)).doesNotHaveDuplicates().startsWith(PHONE);
+            assertThat(c.version()).isGreaterThanOrEqualTo(customer.version() + threads * perThread);
         }
 
         @Test

@@ -164,6 +164,7 @@ public abstract class SearchContract extends ContractSupport {
             assertThat(find("kaya istanbul")).containsExactly(ismail.id());
             assertThat(find("istanbul kaya")).containsExactly(ismail.id());
             assertThat(find("  KAYA \t ankara ")).containsExactly(ahmet.id());
+            assertThat(find("kaya\u00A0istanbul")).containsExactly(ismail.id());
             assertThat(find("kaya")).containsExactlyInAnyOrder(ids(ismail, ahmet));
             assertThat(find("kaya izmir")).isEmpty();
             assertThat(find("ayşe tekstil")).containsExactly(ayse.id());
@@ -266,7 +267,8 @@ public abstract class SearchContract extends ContractSupport {
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"0530 123 45 67", "+90 530 123 45 67", "5301234567", "05301234567", "905301234567",
-                "+905301234567", "00905301234567", "(0530) 123-45-67", "0 (530) 123 45 67", "530 123", "1234567"})
+                "+905301234567", "00905301234567", "(0530) 123-45-67", "0 (530) 123 45 67", "530 123", "1234567",
+                "0530\u00A0123\u00A045\u00A067"})
         @DisplayName("a number is found by its digits written in any form")
         void matchesAnyForm(String query) {
             assertThat(find(query)).containsExactly(ayse.id());
