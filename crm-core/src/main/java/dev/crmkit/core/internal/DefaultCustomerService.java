@@ -57,6 +57,8 @@ public final class DefaultCustomerService implements CustomerService {
         return ctx.storage().write(actor.tenant(), s -> {
             PermissionLevel level = ctx.authorizer().require(s, actor, Operation.CUSTOMER_CREATE);
             List<CustomFieldDefinition> definitions = s.customFields().list();
+            CustomerViews views = views(s, actor, level);
+            requireVisible(actor, views, definitions, input.customFields().keySet());
             CustomerRules rules = ctx.rules();
             Violations v = new Violations();
             String name = rules.fullName(input.fullName(), v);
@@ -108,8 +110,19 @@ public final class DefaultCustomerService implements CustomerService {
                 data.put("importJobId", input.importJobId().toString());
             }
             log(s, actor, id, now, input.importJobId() == null ? "Customer created" : "Customer imported", List.of(), data);
-            return views(s, actor, level).view(stored);
+            return views.view(stored);
         });
+    }
+
+    /** Nobody may write a custom field they may not read. */
+    private static void requireVisible(Actor actor, CustomerViews views, List<CustomFieldDefinition> definitions,
+                                       java.util.Set<String> keys) {
+        for (String key : keys) {
+            boolean defined = definitions.stream().anyMatch(d -> d.key().equals(key));
+            if (defined && !views.visibleKeys().contains(key)) {
+                throw new dev.crmkit.core.PermissionDeniedException(actor.userId() + " may not see custom field " + key);
+            }
+        }
     }
 
     @Override
@@ -149,11 +162,7 @@ public final class DefaultCustomerService implements CustomerService {
             }
             List<CustomFieldDefinition> definitions = s.customFields().list();
             CustomerViews views = views(s, actor, level);
-            for (String key : update.customFields().keySet()) {
-                if (!views.visibleKeys().contains(key) && CustomerRules.byKey(definitions).containsKey(key)) {
-                    throw new dev.crmkit.core.PermissionDeniedException(actor.userId() + " may not see custom field " + key);
-                }
-            }
+            requireVisible(actor, views, definitions, update.customFields().keySet());
             Instant now = ctx.now();
             CustomerRecord.Builder next = current.toBuilder();
             List<FieldChange> changes = new ArrayList<>();
@@ -175,7 +184,7 @@ public final class DefaultCustomerService implements CustomerService {
                 }
                 Object before = current.customFields().get(key);
                 Object after = custom.get(key);
-                if (!Objects.equals(before, after)) {
+                if (!sameValue(before, after)) {
                     changes.add(new FieldChange(key, display(before), display(after)));
                 }
             }
@@ -235,8 +244,7 @@ public final class DefaultCustomerService implements CustomerService {
                     rules.text("processingStatus", text, CustomerRules.MAX_TEXT, v), next::processingStatus);
             case TOTAL_AMOUNT -> {
                 BigDecimal amount = (BigDecimal) value;
-                if (amount == null ? current.totalAmount() != null
-                        : current.totalAmount() == null || amount.compareTo(current.totalAmount()) != 0) {
+                if (!sameValue(current.totalAmount(), amount)) {
                     changes.add(new FieldChange(field.key(), display(current.totalAmount()), display(amount)));
                     next.totalAmount(amount);
                 }
@@ -460,6 +468,14 @@ public final class DefaultCustomerService implements CustomerService {
     private static ConflictException versionConflict(CustomerRecord current, long expected) {
         return new ConflictException(ErrorCode.VERSION_CONFLICT, "customer " + current.id() + " is at version "
                 + current.version() + ", not " + expected + "; read it again and retry");
+    }
+
+    /** Equality of field values, with numbers equal by value whatever their scale (42 = 42.00). */
+    static boolean sameValue(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
     }
 
     private static <T> T orDefault(T value, T fallback) {
