@@ -6,6 +6,7 @@ import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.NotFoundException;
 import dev.crmkit.core.Page;
+import dev.crmkit.core.PermissionDeniedException;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.AuditEntry;
@@ -15,6 +16,7 @@ import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.CustomerStatus;
+import dev.crmkit.core.customer.CustomerUpdate;
 import dev.crmkit.core.customer.CustomerType;
 import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.customer.NewCustomer;
@@ -41,6 +43,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** The customer rules. Public only for wiring; use {@link CustomerService}. */
 public final class DefaultCustomerService implements CustomerService {
@@ -116,11 +120,11 @@ public final class DefaultCustomerService implements CustomerService {
 
     /** Nobody may write a custom field they may not read. */
     private static void requireVisible(Actor actor, CustomerViews views, List<CustomFieldDefinition> definitions,
-                                       java.util.Set<String> keys) {
+                                       Set<String> keys) {
         for (String key : keys) {
             boolean defined = definitions.stream().anyMatch(d -> d.key().equals(key));
             if (defined && !views.visibleKeys().contains(key)) {
-                throw new dev.crmkit.core.PermissionDeniedException(actor.userId() + " may not see custom field " + key);
+                throw new PermissionDeniedException(actor.userId() + " may not see custom field " + key);
             }
         }
     }
@@ -152,7 +156,7 @@ public final class DefaultCustomerService implements CustomerService {
     }
 
     @Override
-    public Customer update(Actor actor, dev.crmkit.core.customer.CustomerUpdate update) {
+    public Customer update(Actor actor, CustomerUpdate update) {
         Objects.requireNonNull(update, "update");
         return ctx.storage().write(actor.tenant(), s -> {
             PermissionLevel level = ctx.authorizer().require(s, actor, Operation.CUSTOMER_UPDATE);
@@ -254,7 +258,7 @@ public final class DefaultCustomerService implements CustomerService {
     }
 
     private static <T> void change(List<FieldChange> changes, CustomerField field, T before, T after,
-                                   java.util.function.Consumer<T> setter) {
+                                   Consumer<T> setter) {
         if (!Objects.equals(before, after)) {
             changes.add(new FieldChange(field.key(), display(before), display(after)));
             setter.accept(after);
