@@ -44,7 +44,20 @@ class ErrorCodeTest {
             "FIELD_NOT_FOUND",
             "USER_UNKNOWN",
             "PERMISSION_DENIED",
-            "STORAGE_FAILURE");
+            "STORAGE_FAILURE",
+            "DUPLICATE_IN_FILE",
+            "FILE_EMPTY",
+            "FILE_UNREADABLE",
+            "FILE_FORMAT_UNSUPPORTED",
+            "FILE_TOO_LARGE",
+            "TOO_MANY_ROWS",
+            "HEADER_MISSING_REQUIRED",
+            "HEADER_DUPLICATE",
+            "ROWS_REJECTED",
+            "CANCELLED",
+            "SOURCE_CHANGED",
+            "JOB_NOT_FOUND",
+            "JOB_STATE_INVALID");
 
     @Nested
     class Codes {
