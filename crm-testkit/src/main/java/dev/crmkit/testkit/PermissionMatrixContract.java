@@ -5,6 +5,17 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.bulk.ImportJobService;
+import dev.crmkit.core.bulk.JobRequest;
+import dev.crmkit.core.bulk.OnDuplicate;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.PermissionDeniedException;
 import dev.crmkit.core.activity.ActivityQuery;
@@ -60,7 +71,8 @@ public abstract class PermissionMatrixContract extends ContractSupport {
     }
 
     /** The data every call works on. */
-    protected record Fixture(Customer customer, String primaryPhone, String secondPhone, String newPhone) {
+    protected record Fixture(Customer customer, String primaryPhone, String secondPhone, String newPhone,
+                             long queuedJob, long endedJob, Path sharedFile) {
     }
 
     /** Performs one real service call. */
@@ -73,14 +85,21 @@ public abstract class PermissionMatrixContract extends ContractSupport {
      * One service method.
      *
      * @param method {@code Interface.method}
+     * @param variant what sets this row apart from others of the same method whose required level
+     *     depends on its arguments (such as the import mode), or {@code ""}
      * @param operation the operation the method is checked against
      * @param minimum the lowest level allowed to call it, as the specification says
      * @param call the call on the fixture
      */
-    protected record Row(String method, Operation operation, PermissionLevel minimum, Call call) {
+    protected record Row(String method, String variant, Operation operation, PermissionLevel minimum, Call call) {
+
+        Row(String method, Operation operation, PermissionLevel minimum, Call call) {
+            this(method, "", operation, minimum, call);
+        }
+
         @Override
         public String toString() {
-            return method;
+            return variant.isEmpty() ? method : method + " (" + variant + ")";
         }
     }
 
@@ -154,12 +173,38 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 (crm, f, a) -> crm.permissions().revokeGroup(a, "finance")));
         rows.add(new Row("PermissionService.grants", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,
                 (crm, f, a) -> crm.permissions().grants(a)));
+        // ImportJobService
+        rows.add(new Row("ImportJobService.submit", "new customers", Operation.IMPORT_NEW, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.imports().submit(a, jobRequest(OnDuplicate.SKIP), source())));
+        rows.add(new Row("ImportJobService.submit", "update mode", Operation.IMPORT_UPDATE, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.imports().submit(a, jobRequest(OnDuplicate.UPDATE), source())));
+        rows.add(new Row("ImportJobService.submitShared", Operation.IMPORT_NEW, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.imports().submitShared(a, jobRequest(OnDuplicate.REJECT), f.sharedFile())));
+        rows.add(new Row("ImportJobService.find", Operation.IMPORT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.imports().find(a, f.queuedJob())));
+        rows.add(new Row("ImportJobService.list", Operation.IMPORT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.imports().list(a, 10)));
+        rows.add(new Row("ImportJobService.rejectedRows", Operation.IMPORT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.imports().rejectedRows(a, f.endedJob(), 0, 10)));
+        rows.add(new Row("ImportJobService.cancel", Operation.IMPORT_CANCEL, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.imports().cancel(a, f.queuedJob())));
+        rows.add(new Row("ImportJobService.undo", Operation.IMPORT_UNDO, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.imports().undo(a, f.endedJob())));
         return List.copyOf(rows);
     }
 
     /** The service interfaces whose every method needs a row. */
     protected static List<Class<?>> services() {
-        return List.of(CustomerService.class, ActivityService.class, CustomFieldService.class, PermissionService.class);
+        return List.of(CustomerService.class, ActivityService.class, CustomFieldService.class, PermissionService.class,
+                ImportJobService.class);
+    }
+
+    private static JobRequest jobRequest(OnDuplicate onDuplicate) {
+        return new JobRequest("musteriler.csv", false, onDuplicate, false, Map.of(), Map.of());
+    }
+
+    private static InputStream source() {
+        return new ByteArrayInputStream("isim;telefon\nAli;05321000009\n".getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code Interface.method} for every public instance method of {@link #services()}. */
@@ -189,7 +234,18 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         crm.activities().addNote(admin, c.id(), "İlk görüşme");
         crm.permissions().grantUser(admin, "mehmet", PermissionLevel.EDIT);
         crm.permissions().grantGroup(admin, "finance", PermissionLevel.CONTRIBUTE);
-        return new Fixture(crm.customers().get(admin, c.id()), PRIMARY, SECOND, NEW);
+        long queued = crm.imports().submit(admin, jobRequest(OnDuplicate.REJECT), source()).id();
+        long ended = crm.imports().submit(admin, jobRequest(OnDuplicate.UPDATE), source()).id();
+        crm.imports().cancel(admin, ended);
+        Path shared;
+        try {
+            shared = Files.createTempFile("crm-matrix", ".csv");
+            Files.writeString(shared, "isim;telefon\nAli;05321000009\n");
+            shared.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Fixture(crm.customers().get(admin, c.id()), PRIMARY, SECOND, NEW, queued, ended, shared);
     }
 
     private Actor caller(Caller caller) {
@@ -225,12 +281,13 @@ public abstract class PermissionMatrixContract extends ContractSupport {
     class Table {
 
         @Test
-        @DisplayName("has exactly one row for each method of the public services")
+        @DisplayName("has a row for each method of the public services, one per variant")
         void hasOneRowPerServiceMethod() {
-            List<String> rowNames = rows().stream().map(Row::method).toList();
+            List<String> rowNames = rows().stream().map(Row::toString).toList();
 
             assertThat(rowNames).doesNotHaveDuplicates();
-            assertThat(new TreeSet<>(rowNames)).isEqualTo(serviceMethods());
+            Set<String> covered = new TreeSet<>(rows().stream().map(Row::method).toList());
+            assertThat(covered).isEqualTo(serviceMethods());
         }
 
         @Test

@@ -10,6 +10,9 @@ import dev.crmkit.core.NotFoundException;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityQuery;
 import dev.crmkit.core.activity.AuditEntry;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.bulk.JobRequest;
+import dev.crmkit.core.bulk.OnDuplicate;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerUpdate;
@@ -21,7 +24,11 @@ import dev.crmkit.core.field.FieldType;
 import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -47,7 +54,7 @@ public abstract class TenantIsolationContract extends ContractSupport {
     private static final String ACME_NATIONAL_ID = "10000000146";
 
     /** What ACME holds when a case starts. */
-    protected record AcmeData(Customer customer, long deletedCustomerId) {
+    protected record AcmeData(Customer customer, long deletedCustomerId, long queuedJob, long endedJob) {
     }
 
     /** Tries one service method on ACME's data as GLOBEX and checks what GLOBEX observes. */
@@ -81,7 +88,18 @@ public abstract class TenantIsolationContract extends ContractSupport {
         crm.permissions().grantGroup(admin, "finance", PermissionLevel.EDIT);
         Customer gone = crm.customers().create(admin, NewCustomer.builder("Silinen Müşteri", OTHER_PHONE).build());
         crm.customers().delete(admin, gone.id());
-        return new AcmeData(crm.customers().get(admin, c.id()), gone.id());
+        long queued = crm.imports().submit(admin, jobRequest(), csv()).id();
+        long ended = crm.imports().submit(admin, jobRequest(), csv()).id();
+        crm.imports().cancel(admin, ended);
+        return new AcmeData(crm.customers().get(admin, c.id()), gone.id(), queued, ended);
+    }
+
+    private static JobRequest jobRequest() {
+        return new JobRequest("acme.csv", false, OnDuplicate.REJECT, false, Map.of(), Map.of());
+    }
+
+    private static InputStream csv() {
+        return new ByteArrayInputStream("isim;telefon\nAli Veli;05321000001\n".getBytes(StandardCharsets.UTF_8));
     }
 
     private Actor globexUser(String username, String... groups) {
@@ -217,6 +235,32 @@ public abstract class TenantIsolationContract extends ContractSupport {
             assertThat(t.crm.permissions().grants(t.otherAdmin).users()).isEmpty();
             assertThat(t.crm.permissions().grants(t.otherAdmin).groups()).isEmpty();
         }));
+        cases.add(new IsolationCase("ImportJobService.submit", (t, acme) -> {
+            long id = t.crm.imports().submit(t.otherAdmin, jobRequest(), csv()).id();
+            assertThat(t.crm.imports().find(t.admin, id)).isEmpty();
+        }));
+        cases.add(new IsolationCase("ImportJobService.submitShared", (t, acme) -> {
+            try {
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("globex", ".csv");
+                file.toFile().deleteOnExit();
+                long id = t.crm.imports().submitShared(t.otherAdmin, jobRequest(), file).id();
+                assertThat(t.crm.imports().find(t.admin, id)).isEmpty();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        cases.add(new IsolationCase("ImportJobService.find", (t, acme) ->
+                assertThat(t.crm.imports().find(t.otherAdmin, acme.queuedJob())).isEmpty()));
+        cases.add(new IsolationCase("ImportJobService.list", (t, acme) ->
+                assertThat(t.crm.imports().list(t.otherAdmin, 100)).extracting(ImportJob::id)
+                        .doesNotContain(acme.queuedJob(), acme.endedJob())));
+        cases.add(new IsolationCase("ImportJobService.rejectedRows", (t, acme) ->
+                assertFails(() -> t.crm.imports().rejectedRows(t.otherAdmin, acme.endedJob(), 0, 10),
+                        ErrorCode.JOB_NOT_FOUND)));
+        cases.add(new IsolationCase("ImportJobService.cancel", (t, acme) ->
+                assertFails(() -> t.crm.imports().cancel(t.otherAdmin, acme.queuedJob()), ErrorCode.JOB_NOT_FOUND)));
+        cases.add(new IsolationCase("ImportJobService.undo", (t, acme) ->
+                assertFails(() -> t.crm.imports().undo(t.otherAdmin, acme.endedJob()), ErrorCode.JOB_NOT_FOUND)));
         return List.copyOf(cases);
     }
 

@@ -5,6 +5,7 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityQuery;
 import dev.crmkit.core.activity.AuditEntry;
+import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerSort;
@@ -25,9 +26,10 @@ import java.util.Optional;
  * @param audit the whole audit log, newest first
  * @param grants every explicit grant
  * @param fields every custom field definition
+ * @param jobs every import job, newest first
  */
 record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationalIds, List<Activity> activities,
-                   List<AuditEntry> audit, Grants grants, List<CustomFieldDefinition> fields) {
+                   List<AuditEntry> audit, Grants grants, List<CustomFieldDefinition> fields, List<ImportJob> jobs) {
 
     /** Reads the state of the admin's tenant (at most 1000 of each kind, enough for a contract test). */
     static TenantState of(Crm crm, Actor admin) {
@@ -42,6 +44,7 @@ record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationa
                 crm.activities().feed(admin, ActivityQuery.newest(1000)).items(),
                 crm.activities().auditLog(admin, 1000),
                 crm.permissions().grants(admin),
-                crm.customFields().list(admin));
+                crm.customFields().list(admin),
+                crm.imports().list(admin, 1000));
     }
 }

@@ -50,9 +50,11 @@ import java.util.function.Consumer;
 public final class DefaultCustomerService implements CustomerService {
 
     private final ServiceContext ctx;
+    private final CustomerDrafts drafts;
 
     public DefaultCustomerService(ServiceContext ctx) {
         this.ctx = ctx;
+        this.drafts = new CustomerDrafts(ctx);
     }
 
     @Override
@@ -63,49 +65,22 @@ public final class DefaultCustomerService implements CustomerService {
             List<CustomFieldDefinition> definitions = s.customFields().list();
             CustomerViews views = views(s, actor, level);
             requireVisible(actor, views, definitions, input.customFields().keySet());
-            CustomerRules rules = ctx.rules();
+            Map<String, CustomFieldDefinition> byKey = CustomerRules.byKey(definitions);
             Violations v = new Violations();
-            String name = rules.fullName(input.fullName(), v);
-            PhoneNumber phone = rules.phone("phone", input.phone(), v);
-            String email = rules.email(input.email(), v);
-            String company = rules.company(input.company(), v);
-            String fax = rules.text("fax", input.fax(), CustomerRules.MAX_TEXT, v);
-            String address = rules.text("address", input.address(), CustomerRules.MAX_TEXT, v);
-            String nationalId = rules.nationalId(input.nationalId(), v);
-            String representative = rules.representative(actor.tenant(), input.representative(), v);
-            String queue = rules.text("queue", input.queue(), CustomerRules.MAX_TEXT, v);
-            String resultCode = rules.text("resultCode", input.resultCode(), CustomerRules.MAX_TEXT, v);
-            String processing = rules.text("processingStatus", input.processingStatus(), CustomerRules.MAX_TEXT, v);
-            Map<String, Object> custom = new LinkedHashMap<>();
-            rules.customFields(input.customFields(), CustomerRules.byKey(definitions), custom, v);
-            rules.requiredCustomFields(definitions, custom, v);
+            if (input.fullName() == null) {
+                v.add(ErrorCode.NAME_REQUIRED, "fullName", "a name is required");
+            }
+            CustomerDrafts.Draft draft = drafts.draft(actor, input, byKey, Set.of(), v);
+            drafts.requireForCreate(draft, byKey, Set.of("fullName"), v);
             v.throwIfAny();
 
+            PhoneNumber phone = draft.phone();
             OptionalLong existing = s.customers().findIdByPhone(phone);
             if (existing.isPresent()) {
                 throw duplicatePhone(phone, existing.getAsLong());
             }
             Instant now = ctx.now();
-            CustomerRecord record = CustomerRecord.builder(name, phone, now)
-                    .type(orDefault(input.type(), CustomerType.PERSON))
-                    .email(email)
-                    .company(company)
-                    .segment(orDefault(input.segment(), Segment.NORMAL))
-                    .status(orDefault(input.status(), CustomerStatus.ACTIVE))
-                    .fax(fax)
-                    .address(address)
-                    .nationalId(nationalId)
-                    .representative(representative)
-                    .assignedAt(representative == null ? null : now)
-                    .queue(queue)
-                    .resultCode(resultCode)
-                    .actionAt(micros(input.actionAt()))
-                    .processingStatus(processing)
-                    .totalAmount(input.totalAmount())
-                    .loadedAt(micros(input.loadedAt()))
-                    .customFields(custom)
-                    .importJobId(input.importJobId())
-                    .build();
+            CustomerRecord record = drafts.newRecord(draft, input.importJobId(), now);
             long id = s.customers().insert(record);
             CustomerRecord stored = record.toBuilder().id(id).build();
             Map<String, String> data = new LinkedHashMap<>();
