@@ -45,6 +45,7 @@ import org.apache.poi.hssf.record.TableRecord;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.DocumentEntry;
 import org.apache.poi.poifs.filesystem.Entry;
+import org.apache.poi.poifs.filesystem.NotOLE2FileException;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -505,6 +506,10 @@ public final class XlsSource implements RecordSource {
         }
         if (e instanceof OldFileFormatException) {
             return oldFormat();
+        }
+        if (e instanceof NotOLE2FileException) {
+            return new ImportFileException(ErrorCode.FILE_UNREADABLE,
+                    "The file is not an Excel 97-2003 workbook (.xls) and cannot be read as one.", e);
         }
         return new ImportFileException(ErrorCode.FILE_UNREADABLE,
                 "The Excel workbook is damaged or truncated and cannot be read (" + describe(e) + ").", e);

@@ -441,7 +441,7 @@ class XlsSourceTest {
         void textIsNoWorkbook() throws IOException {
             Path file = dir.resolve("liste.xls");
             Files.writeString(file, "İsim;Telefon\nAyşe;05301234567\n", StandardCharsets.UTF_8);
-            assertUnreadable(file, "");
+            assertUnreadable(file, "not an Excel 97-2003 workbook");
         }
 
         @Test
