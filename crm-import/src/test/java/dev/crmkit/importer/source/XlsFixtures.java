@@ -14,7 +14,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 
 /**
  * Writes the workbooks under {@code src/test/resources/xls/}. They are committed; run
- * {@code main} with the target folder to write them again.
+ * {@code main} with the target folder to write them again, with {@code -Duser.name=crmkit}: POI
+ * stores the writing user's name in the workbook.
  */
 final class XlsFixtures {
 
