@@ -243,7 +243,9 @@ class CsvSourceTest {
         @DisplayName("UTF-8 first seen after 64 KiB of ASCII is read as UTF-8")
         void lateUtf8() {
             String text = "name;phone\n" + repeat("Ali Veli;05301234567\n", 4000) + "Ayşe Işık;05321234567\n";
-            try (CsvSource source = CsvSource.open(file(text), SourceOptions.DEFAULT)) {
+            byte[] bytes = text.getBytes(UTF_8);
+            try (CsvSource source = CsvSource.open(new TrickleStream(bytes, new java.util.Random(1)), bytes.length,
+                    SourceOptions.DEFAULT)) {
                 List<SourceRecord> records = drain(source);
                 assertThat(records.get(records.size() - 1).cells()).containsExactly("Ayşe Işık", "05321234567");
                 assertThat(source.info().encoding()).isEqualTo("UTF-8");
@@ -644,6 +646,21 @@ class CsvSourceTest {
         }
     }
 
+    /** Gives its bytes a few at a time, as a slow network stream would. */
+    static final class TrickleStream extends ByteArrayInputStream {
+        private final java.util.Random random;
+
+        TrickleStream(byte[] bytes, java.util.Random random) {
+            super(bytes);
+            this.random = random;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 1 + random.nextInt(7)));
+        }
+    }
+
     // ---------------------------------------------------------------- progress and closing
 
     @Nested
@@ -796,7 +813,9 @@ class CsvSourceTest {
                 List<List<String>> actual = new ArrayList<>();
                 boolean actualFailed = false;
                 char delimiter;
-                try (CsvSource source = CsvSource.open(new ByteArrayInputStream(bytes), bytes.length, options)) {
+                InputStream in = random.nextBoolean() ? new ByteArrayInputStream(bytes)
+                        : new TrickleStream(bytes, new java.util.Random(i));
+                try (CsvSource source = CsvSource.open(in, bytes.length, options)) {
                     delimiter = source.info().delimiter();
                     try {
                         for (SourceRecord r = source.next(); r != null; r = source.next()) {
