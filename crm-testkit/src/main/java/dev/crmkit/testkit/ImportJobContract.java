@@ -1,0 +1,842 @@
+package dev.crmkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.crmkit.core.Actor;
+import dev.crmkit.core.ConflictException;
+import dev.crmkit.core.CrmException;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.NotFoundException;
+import dev.crmkit.core.PermissionDeniedException;
+import dev.crmkit.core.TenantId;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityQuery;
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.activity.AuditEntry;
+import dev.crmkit.core.activity.FieldChange;
+import dev.crmkit.core.bulk.Chunk;
+import dev.crmkit.core.bulk.ChunkResult;
+import dev.crmkit.core.bulk.FieldPolicy;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.bulk.ImportJobService;
+import dev.crmkit.core.bulk.ImportRow;
+import dev.crmkit.core.bulk.ImportWorker;
+import dev.crmkit.core.bulk.InFilePhones;
+import dev.crmkit.core.bulk.JobRequest;
+import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.bulk.JobWarning;
+import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.bulk.RowError;
+import dev.crmkit.core.bulk.UndoReport;
+import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.core.customer.CustomerUpdate;
+import dev.crmkit.core.customer.NewCustomer;
+import dev.crmkit.core.customer.Segment;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.field.FieldType;
+import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.spi.JobClaim;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Import jobs and the rules for storing imported rows, as users and importers observe them
+ * through {@link ImportJobService} and {@link ImportWorker}: submitting with the source's size and
+ * checksum, claims under leases and take-overs, chunk commits with every row error, the duplicate
+ * modes and update policies, in-file duplicates across chunks, dry runs, atomic jobs, cancelling,
+ * undo and tenant isolation. Rows are built by hand as an importer would hand them over, so this
+ * suite needs no file reader.
+ */
+@DisplayName("Import jobs")
+public abstract class ImportJobContract extends ContractSupport {
+
+    /** The lease workers ask for. */
+    protected static final Duration LEASE = Duration.ofSeconds(30);
+    /** The worker most tests run jobs with, and a second one. */
+    protected static final String OWNER = "worker-1";
+    protected static final String OTHER_OWNER = "worker-2";
+
+    /** The header row of the imagined file, and the column of each mapped field. */
+    protected static final List<String> HEADERS =
+            List.of("Ad Soyad", "Telefon", "E-posta", "Şirket", "Segment", "Adres", "Bölge");
+    protected static final Map<String, Integer> COLUMNS = Map.of("fullName", 0, "phone", 1, "email", 2,
+            "company", 3, "segment", 4, "address", 5, "region", 6);
+    /** The clear token the imagined importer writes into a cell. */
+    protected static final String CLEAR = "#CLEAR";
+
+    /** The bytes most jobs are submitted with. */
+    protected static final byte[] SOURCE =
+            "Ad Soyad;Telefon\nAyşe Yılmaz;0530 123 45 67\n".getBytes(StandardCharsets.UTF_8);
+
+    protected static final String PHONE = "+905301234567";
+    protected static final String PHONE_2 = "+905321112233";
+    protected static final String PHONE_3 = "+905421112233";
+    protected static final String PHONE_4 = "+905055556677";
+    protected static final String PHONE_5 = "+902125556677";
+    protected static final String PHONE_6 = "+905441234567";
+
+    /** The numbers committed chunks of the current job accepted, as an importer keeps them. */
+    protected final InFilePhones phones = new InFilePhones();
+
+    @TempDir
+    protected Path tempDir;
+
+    // ------------------------------------------------------------------------------------------
+    // helpers
+
+    protected ImportJobService jobs() {
+        return crm.imports();
+    }
+
+    protected ImportWorker worker() {
+        return crm.importWorker();
+    }
+
+    protected static JobRequest request(OnDuplicate onDuplicate) {
+        return new JobRequest("musteriler.csv", false, onDuplicate, false, Map.of(), Map.of());
+    }
+
+    protected static JobRequest dryRunRequest(OnDuplicate onDuplicate) {
+        return new JobRequest("musteriler.csv", true, onDuplicate, false, Map.of(), Map.of());
+    }
+
+    protected static JobRequest atomicRequest() {
+        return new JobRequest("musteriler.csv", false, OnDuplicate.REJECT, true, Map.of(), Map.of());
+    }
+
+    protected static JobRequest updateRequest(Map<String, FieldPolicy> policies) {
+        return new JobRequest("musteriler.csv", false, OnDuplicate.UPDATE, false, policies, Map.of());
+    }
+
+    protected ImportJob submit(Actor actor, JobRequest request) {
+        return jobs().submit(actor, request, new ByteArrayInputStream(SOURCE));
+    }
+
+    /** Claims the next job as the given owner, checks it is the expected one, and starts it. */
+    protected ImportJob claimAndStart(TenantId tenant, long jobId, String owner) {
+        JobClaim claim = worker().claim(owner, LEASE)
+                .orElseThrow(() -> new AssertionError("no job to claim, expected job " + jobId));
+        assertThat(claim).isEqualTo(new JobClaim(tenant, jobId));
+        return worker().start(tenant, jobId, owner, LEASE);
+    }
+
+    /** Submits a job as the actor and starts it as {@link #OWNER}. */
+    protected long runningAs(Actor actor, JobRequest request) {
+        long id = submit(actor, request).id();
+        claimAndStart(actor.tenant(), id, OWNER);
+        return id;
+    }
+
+    /** Submits a job as ACME's admin and starts it as {@link #OWNER}. */
+    protected long running(JobRequest request) {
+        return runningAs(admin, request);
+    }
+
+    protected ChunkResult commit(long jobId, Chunk chunk) {
+        return worker().commitChunk(ACME, jobId, OWNER, chunk, phones);
+    }
+
+    protected ImportJob complete(long jobId) {
+        return worker().finish(ACME, jobId, OWNER, JobStatus.COMPLETED, null, null);
+    }
+
+    /** Runs one job of the given rows in one chunk to its end and returns the chunk's result. */
+    protected ChunkResult importRows(JobRequest request, RowSpec... rows) {
+        long id = running(request);
+        ChunkResult result = worker().commitChunk(ACME, id, OWNER, chunk(rows), new InFilePhones());
+        complete(id);
+        return result;
+    }
+
+    protected ImportJob job(long jobId) {
+        return jobs().find(admin, jobId).orElseThrow(() -> new AssertionError("no job " + jobId));
+    }
+
+    protected static RowSpec row(long number, String name, String phone) {
+        return new RowSpec(number, name, phone);
+    }
+
+    /** A chunk that writes; its next row follows the last row. */
+    protected static Chunk chunk(RowSpec... rows) {
+        return chunk(true, rows);
+    }
+
+    /** A chunk of the checking pass of an atomic job. */
+    protected static Chunk checkingChunk(RowSpec... rows) {
+        return chunk(false, rows);
+    }
+
+    private static Chunk chunk(boolean write, RowSpec... rows) {
+        long next = Arrays.stream(rows).mapToLong(r -> r.number).max().orElse(1) + 1;
+        return new Chunk(Arrays.stream(rows).map(RowSpec::build).toList(), HEADERS, COLUMNS, next, next * 40,
+                List.of(), null, null, write);
+    }
+
+    protected Optional<Customer> customer(String e164) {
+        return crm.customers().findByPhone(admin, e164);
+    }
+
+    protected Customer stored(String e164) {
+        return customer(e164).orElseThrow(() -> new AssertionError("no customer with " + e164));
+    }
+
+    protected long customerCount() {
+        return crm.customers().count(admin, CustomerQuery.all());
+    }
+
+    protected Customer createCustomer(NewCustomer customer) {
+        return crm.customers().create(admin, customer);
+    }
+
+    protected List<Activity> timeline(long customerId) {
+        return crm.activities().timeline(admin, customerId, ActivityQuery.newest(1000)).items();
+    }
+
+    protected List<Activity> feed() {
+        return crm.activities().feed(admin, ActivityQuery.newest(1000)).items();
+    }
+
+    protected void defineRegion(boolean required) {
+        crm.customFields().define(admin,
+                CustomFieldDefinition.builder("region", "Bölge", FieldType.TEXT).required(required).build());
+    }
+
+    protected static List<ErrorCode> codes(RejectedRow row) {
+        return row.errors().stream().map(RowError::code).toList();
+    }
+
+    protected static RowError errorOf(RejectedRow row, ErrorCode code) {
+        return row.errors().stream().filter(e -> e.code() == code).findFirst()
+                .orElseThrow(() -> new AssertionError("row " + row.row() + " has no " + code + ": " + row.errors()));
+    }
+
+    /** Asserts the call fails with a library exception of the given type and code. */
+    protected static void assertFails(Class<? extends CrmException> type, ErrorCode code, ThrowingCallable call) {
+        Throwable t = catchThrowable(call);
+        assertThat(t).as("the call should fail with " + code).isInstanceOf(type);
+        assertThat(((CrmException) t).code()).isEqualTo(code);
+    }
+
+    protected static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A distinct valid Turkish mobile number for each index. */
+    protected static String phone(int i) {
+        return String.format("+90532%07d", i);
+    }
+
+    /**
+     * One row as an importer hands it over: the parsed values, the original cells (derived from
+     * the values unless given), cleared fields, and what the importer could not read.
+     */
+    protected static final class RowSpec {
+        private final long number;
+        private final String name;
+        private final String phone;
+        private String email;
+        private String company;
+        private String address;
+        private Segment segment;
+        private String region;
+        private final Set<String> cleared = new LinkedHashSet<>();
+        private final Set<String> failed = new LinkedHashSet<>();
+        private final List<RowError> errors = new ArrayList<>();
+        private final Map<String, String> rawCells = new LinkedHashMap<>();
+
+        private RowSpec(long number, String name, String phone) {
+            this.number = number;
+            this.name = name;
+            this.phone = phone;
+        }
+
+        public RowSpec email(String value) {
+            email = value;
+            return this;
+        }
+
+        public RowSpec company(String value) {
+            company = value;
+            return this;
+        }
+
+        public RowSpec address(String value) {
+            address = value;
+            return this;
+        }
+
+        public RowSpec segment(Segment value) {
+            segment = value;
+            return this;
+        }
+
+        public RowSpec region(String value) {
+            region = value;
+            return this;
+        }
+
+        /** The cell of the field held the clear token. */
+        public RowSpec clear(String key) {
+            cleared.add(key);
+            rawCells.put(key, CLEAR);
+            return this;
+        }
+
+        /** The importer could not read the field's cell and reported it. */
+        public RowSpec unreadable(String key, String cell, ErrorCode code) {
+            failed.add(key);
+            rawCells.put(key, cell);
+            errors.add(new RowError(number, HEADERS.get(COLUMNS.get(key)), cell, code, "cannot read " + cell));
+            return this;
+        }
+
+        /** An error the importer found that does not stop core from checking the field. */
+        public RowSpec importerError(String key, String cell, ErrorCode code) {
+            rawCells.put(key, cell);
+            errors.add(new RowError(number, HEADERS.get(COLUMNS.get(key)), cell, code, "bad value " + cell));
+            return this;
+        }
+
+        public long number() {
+            return number;
+        }
+
+        public ImportRow build() {
+            NewCustomer.Builder b = NewCustomer.builder(name, phone).email(email).company(company).address(address)
+                    .segment(segment);
+            if (region != null) {
+                b.customField("region", region);
+            }
+            String[] cells = new String[HEADERS.size()];
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("fullName", name);
+            values.put("phone", phone);
+            values.put("email", email);
+            values.put("company", company);
+            values.put("segment", segment == null ? null : segment.name());
+            values.put("address", address);
+            values.put("region", region);
+            COLUMNS.forEach((key, column) -> {
+                Object value = rawCells.containsKey(key) ? rawCells.get(key) : values.get(key);
+                cells[column] = value == null ? "" : value.toString();
+            });
+            return new ImportRow(number, List.of(cells), b.build(), cleared, errors, failed);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Submitting a job")
+    class Submit {
+
+        @Test
+        @DisplayName("creates a QUEUED job with the request, the submitter, the clock's time and the source's size and SHA-256")
+        void createsQueuedJob() {
+            Map<String, String> settings = Map.of("delimiter", ";", "encoding", "UTF-8");
+            Map<String, FieldPolicy> policies = Map.of("email", FieldPolicy.ONLY_IF_EMPTY);
+            JobRequest request = new JobRequest("Müşteriler Mart.xlsx", false, OnDuplicate.UPDATE, true, policies,
+                    settings);
+
+            ImportJob job = jobs().submit(admin, request, new ByteArrayInputStream(SOURCE));
+
+            assertThat(job.id()).isPositive();
+            assertThat(job.version()).isPositive();
+            assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(job.fileName()).isEqualTo("Müşteriler Mart.xlsx");
+            assertThat(job.submitter()).isEqualTo(admin);
+            assertThat(job.dryRun()).isFalse();
+            assertThat(job.onDuplicate()).isEqualTo(OnDuplicate.UPDATE);
+            assertThat(job.atomic()).isTrue();
+            assertThat(job.policies()).isEqualTo(policies);
+            assertThat(job.settings()).isEqualTo(settings);
+            assertThat(job.submittedAt()).isEqualTo(START);
+            assertThat(job.startedAt()).isNull();
+            assertThat(job.finishedAt()).isNull();
+            assertThat(job.sourceBytes()).isEqualTo(SOURCE.length);
+            assertThat(job.sourceChecksum()).isEqualToIgnoringCase(sha256(SOURCE));
+            assertThat(job.sourcePath()).isNull();
+            assertThat(job.rows()).isZero();
+            assertThat(job.created()).isZero();
+            assertThat(job.rejected()).isZero();
+            assertThat(job.nextRow()).isEqualTo(1);
+            assertThat(job.fatalCode()).isNull();
+            assertThat(job.leaseOwner()).isNull();
+            assertThat(job.undone()).isFalse();
+            assertThat(job(job.id())).isEqualTo(job);
+        }
+
+        @Test
+        @DisplayName("takes the submission time from the clock")
+        void submittedAtComesFromTheClock() {
+            tick(Duration.ofMinutes(42));
+
+            ImportJob job = submit(admin, request(OnDuplicate.REJECT));
+
+            assertThat(job.submittedAt()).isEqualTo(START.plus(Duration.ofMinutes(42)));
+            assertThat(job(job.id()).submittedAt()).isEqualTo(START.plus(Duration.ofMinutes(42)));
+        }
+
+        @Test
+        @DisplayName("keeps the source's bytes, which a worker reads back after claiming the job")
+        void workerReadsStoredSource() {
+            byte[] bytes = new byte[70_000];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (i * 31 + 7);
+            }
+            ImportJob job = jobs().submit(admin, request(OnDuplicate.REJECT), new ByteArrayInputStream(bytes));
+
+            JobClaim claim = worker().claim(OWNER, LEASE).orElseThrow();
+
+            assertThat(claim.jobId()).isEqualTo(job.id());
+            assertThat(job.sourceBytes()).isEqualTo(bytes.length);
+            assertThat(job.sourceChecksum()).isEqualToIgnoringCase(sha256(bytes));
+            assertThat(readAll(worker().openSource(ACME, job.id()))).isEqualTo(bytes);
+        }
+
+        @Test
+        @DisplayName("an empty source is recorded as 0 bytes with the SHA-256 of nothing")
+        void emptySource() {
+            ImportJob job = jobs().submit(admin, request(OnDuplicate.REJECT), new ByteArrayInputStream(new byte[0]));
+
+            assertThat(job.sourceBytes()).isZero();
+            assertThat(job.sourceChecksum()).isEqualToIgnoringCase(sha256(new byte[0]));
+            assertThat(readAll(worker().openSource(ACME, job.id()))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("each job keeps its own source")
+        void sourcesAreKeptApart() {
+            byte[] first = "isim;telefon\nAli;05321112233\n".getBytes(StandardCharsets.UTF_8);
+            byte[] second = "isim;telefon\nVeli;05421112233\nCan;05055556677\n".getBytes(StandardCharsets.UTF_8);
+            long a = jobs().submit(admin, request(OnDuplicate.REJECT), new ByteArrayInputStream(first)).id();
+            long b = jobs().submit(admin, request(OnDuplicate.SKIP), new ByteArrayInputStream(second)).id();
+
+            assertThat(readAll(worker().openSource(ACME, a))).isEqualTo(first);
+            assertThat(readAll(worker().openSource(ACME, b))).isEqualTo(second);
+            assertThat(job(b).sourceChecksum()).isEqualToIgnoringCase(sha256(second));
+        }
+
+        @Test
+        @DisplayName("a shared file is recorded with its path, size and SHA-256 and read from there")
+        void sharedSourceIsRecorded() throws IOException {
+            byte[] bytes = "isim;telefon\nAli;05321112233\n".getBytes(StandardCharsets.UTF_8);
+            Path file = Files.write(tempDir.resolve("musteriler.csv"), bytes);
+
+            ImportJob job = jobs().submitShared(admin, request(OnDuplicate.REJECT), file);
+
+            assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(job.sourcePath()).isNotNull();
+            assertThat(job.sourceBytes()).isEqualTo(bytes.length);
+            assertThat(job.sourceChecksum()).isEqualToIgnoringCase(sha256(bytes));
+            assertThat(job(job.id())).isEqualTo(job);
+            assertThat(worker().claim(OWNER, LEASE)).contains(new JobClaim(ACME, job.id()));
+            assertThat(readAll(worker().openSource(ACME, job.id()))).isEqualTo(bytes);
+            assertThat(worker().start(ACME, job.id(), OWNER, LEASE).status()).isEqualTo(JobStatus.RUNNING);
+        }
+
+        @Test
+        @DisplayName("starting a job whose shared file was changed to other bytes of the same size fails with SOURCE_CHANGED")
+        void changedSharedFileSameSize() throws IOException {
+            Path file = Files.writeString(tempDir.resolve("musteriler.csv"), "isim;telefon\nAli;05321112233\n");
+            ImportJob job = jobs().submitShared(admin, request(OnDuplicate.REJECT), file);
+            Files.writeString(file, "isim;telefon\nAli;05321112234\n");
+            assertThat(worker().claim(OWNER, LEASE)).contains(new JobClaim(ACME, job.id()));
+
+            assertFails(ConflictException.class, ErrorCode.SOURCE_CHANGED,
+                    () -> worker().start(ACME, job.id(), OWNER, LEASE));
+            assertThat(job(job.id()).status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(job(job.id()).startedAt()).isNull();
+        }
+
+        @Test
+        @DisplayName("starting a job whose shared file grew fails with SOURCE_CHANGED")
+        void changedSharedFileOtherSize() throws IOException {
+            Path file = Files.writeString(tempDir.resolve("musteriler.csv"), "isim;telefon\nAli;05321112233\n");
+            ImportJob job = jobs().submitShared(admin, request(OnDuplicate.REJECT), file);
+            Files.writeString(file, "isim;telefon\nAli;05321112233\nVeli;05421112233\n");
+            worker().claim(OWNER, LEASE).orElseThrow();
+
+            assertFails(ConflictException.class, ErrorCode.SOURCE_CHANGED,
+                    () -> worker().start(ACME, job.id(), OWNER, LEASE));
+            assertThat(job(job.id()).status()).isEqualTo(JobStatus.QUEUED);
+        }
+
+        @Test
+        @DisplayName("CONTRIBUTE may submit jobs that reject or skip stored phones, for a stream or a shared file")
+        void contributeSubmitsNewCustomerJobs() throws IOException {
+            Actor ayse = userWithLevel("ayse", PermissionLevel.CONTRIBUTE, "agents");
+            Path file = Files.writeString(tempDir.resolve("a.csv"), "isim;telefon\n");
+
+            ImportJob reject = submit(ayse, request(OnDuplicate.REJECT));
+            ImportJob skip = submit(ayse, request(OnDuplicate.SKIP));
+            ImportJob shared = jobs().submitShared(ayse, request(OnDuplicate.SKIP), file);
+
+            assertThat(jobs().list(admin, 10)).extracting(ImportJob::id)
+                    .containsExactlyInAnyOrder(reject.id(), skip.id(), shared.id());
+            assertThat(reject.submitter()).isEqualTo(ayse);
+        }
+
+        @Test
+        @DisplayName("below CONTRIBUTE submitting is PERMISSION_DENIED and stores no job")
+        void viewCannotSubmit() throws IOException {
+            submit(admin, request(OnDuplicate.REJECT));
+            List<ImportJob> before = jobs().list(admin, 100);
+            Actor viewer = userWithLevel("zeynep", PermissionLevel.VIEW, "finance");
+            Path file = Files.writeString(tempDir.resolve("z.csv"), "isim;telefon\n");
+
+            assertFails(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED,
+                    () -> submit(viewer, request(OnDuplicate.REJECT)));
+            assertFails(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED,
+                    () -> submit(viewer, request(OnDuplicate.SKIP)));
+            assertFails(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED,
+                    () -> jobs().submitShared(viewer, request(OnDuplicate.REJECT), file));
+            assertThat(jobs().list(admin, 100)).isEqualTo(before);
+            claimAndStart(ACME, before.get(0).id(), OWNER);
+            assertThat(worker().claim(OTHER_OWNER, LEASE)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("UPDATE mode needs EDIT: CONTRIBUTE is PERMISSION_DENIED and stores no job")
+        void updateModeNeedsEdit() throws IOException {
+            Actor contributor = userWithLevel("ayse", PermissionLevel.CONTRIBUTE, "agents");
+            Actor editor = userWithLevel("mehmet", PermissionLevel.EDIT, "agents");
+            Path file = Files.writeString(tempDir.resolve("u.csv"), "isim;telefon\n");
+
+            assertFails(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED,
+                    () -> submit(contributor, request(OnDuplicate.UPDATE)));
+            assertFails(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED,
+                    () -> jobs().submitShared(contributor, request(OnDuplicate.UPDATE), file));
+            assertThat(jobs().list(admin, 100)).isEmpty();
+
+            ImportJob job = submit(editor, request(OnDuplicate.UPDATE));
+            assertThat(jobs().list(admin, 100)).extracting(ImportJob::id).containsExactly(job.id());
+        }
+
+        @Test
+        @DisplayName("jobs are listed newest first, up to the limit")
+        void listsNewestFirst() {
+            long first = submit(admin, request(OnDuplicate.REJECT)).id();
+            tick();
+            long second = submit(admin, request(OnDuplicate.SKIP)).id();
+            tick();
+            long third = submit(admin, request(OnDuplicate.REJECT)).id();
+
+            assertThat(jobs().list(admin, 10)).extracting(ImportJob::id).containsExactly(third, second, first);
+            assertThat(jobs().list(admin, 2)).extracting(ImportJob::id).containsExactly(third, second);
+        }
+
+        @Test
+        @DisplayName("an unknown job is not found")
+        void unknownJob() {
+            assertThat(jobs().find(admin, 987_654)).isEmpty();
+            assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND, () -> jobs().cancel(admin, 987_654));
+            assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND, () -> jobs().undo(admin, 987_654));
+            assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND,
+                    () -> jobs().rejectedRows(admin, 987_654, 0, 10));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Claims and leases")
+    class Claims {
+
+        @Test
+        @DisplayName("with nothing queued there is nothing to claim")
+        void nothingToClaim() {
+            assertThat(worker().claim(OWNER, LEASE)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a claim takes the oldest queued job of any tenant")
+        void claimsOldestAcrossTenants() {
+            long globexFirst = submit(otherAdmin, request(OnDuplicate.REJECT)).id();
+            tick();
+            long acme = submit(admin, request(OnDuplicate.REJECT)).id();
+            tick();
+            long globexSecond = submit(otherAdmin, request(OnDuplicate.REJECT)).id();
+
+            claimAndStart(GLOBEX, globexFirst, OWNER);
+            claimAndStart(ACME, acme, OWNER);
+            claimAndStart(GLOBEX, globexSecond, OWNER);
+            assertThat(worker().claim(OWNER, LEASE)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a claim sets the lease owner and its end")
+        void claimSetsLease() {
+            long id = submit(admin, request(OnDuplicate.REJECT)).id();
+
+            worker().claim(OWNER, LEASE).orElseThrow();
+
+            assertThat(job(id).leaseOwner()).isEqualTo(OWNER);
+            assertThat(job(id).leaseUntil()).isEqualTo(START.plus(LEASE));
+        }
+
+        @Test
+        @DisplayName("a claimed queued job is not claimed again while its lease runs")
+        void claimedQueuedJobIsNotClaimedTwice() {
+            long first = submit(admin, request(OnDuplicate.REJECT)).id();
+            long second = submit(admin, request(OnDuplicate.REJECT)).id();
+
+            Optional<JobClaim> a = worker().claim(OWNER, LEASE);
+            Optional<JobClaim> b = worker().claim(OTHER_OWNER, LEASE);
+            Optional<JobClaim> c = worker().claim("worker-3", LEASE);
+
+            assertThat(a).contains(new JobClaim(ACME, first));
+            assertThat(b).contains(new JobClaim(ACME, second));
+            assertThat(c).isEmpty();
+            assertThat(job(first).leaseOwner()).isEqualTo(OWNER);
+        }
+
+        @Test
+        @DisplayName("a running job is not claimed while its lease runs, also after a renewal past the first lease's end")
+        void runningJobIsNotClaimedWhileLeased() {
+            long id = running(request(OnDuplicate.REJECT));
+
+            assertThat(worker().claim(OTHER_OWNER, LEASE)).isEmpty();
+            tick(LEASE.minusSeconds(5));
+            ImportJob renewed = worker().renew(ACME, id, OWNER, LEASE);
+            assertThat(renewed.leaseUntil()).isEqualTo(clock.instant().plus(LEASE));
+            tick(Duration.ofSeconds(10));
+
+            assertThat(worker().claim(OTHER_OWNER, LEASE)).isEmpty();
+            assertThat(job(id).leaseOwner()).isEqualTo(OWNER);
+        }
+
+        @Test
+        @DisplayName("start makes the job RUNNING with the clock's time and extends the lease")
+        void startRunsTheJob() {
+            long id = submit(admin, request(OnDuplicate.REJECT)).id();
+            worker().claim(OWNER, LEASE).orElseThrow();
+            tick(Duration.ofSeconds(3));
+
+            ImportJob started = worker().start(ACME, id, OWNER, LEASE);
+
+            assertThat(started.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(started.startedAt()).isEqualTo(START.plusSeconds(3));
+            assertThat(started.leaseOwner()).isEqualTo(OWNER);
+            assertThat(started.leaseUntil()).isEqualTo(START.plusSeconds(3).plus(LEASE));
+            assertThat(job(id)).isEqualTo(started);
+        }
+
+        @Test
+        @DisplayName("a worker that did not claim the job cannot start it")
+        void startNeedsTheLease() {
+            long id = submit(admin, request(OnDuplicate.REJECT)).id();
+            worker().claim(OWNER, LEASE).orElseThrow();
+            ImportJob before = job(id);
+
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
+                    () -> worker().start(ACME, id, OTHER_OWNER, LEASE));
+            assertThat(job(id)).isEqualTo(before);
+        }
+
+        @Test
+        @DisplayName("a running job whose lease expired is taken over, and resumes from its last committed chunk")
+        void expiredLeaseIsTakenOver() {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, "Ali Veli", PHONE), row(3, "Can Kaya", PHONE_2)));
+            tick(LEASE.plusSeconds(1));
+
+            Optional<JobClaim> claim = worker().claim(OTHER_OWNER, LEASE);
+
+            assertThat(claim).contains(new JobClaim(ACME, id));
+            assertThat(job(id).leaseOwner()).isEqualTo(OTHER_OWNER);
+            ImportJob resumed = worker().start(ACME, id, OTHER_OWNER, LEASE);
+            assertThat(resumed.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(resumed.nextRow()).isEqualTo(4);
+            assertThat(resumed.rows()).isEqualTo(2);
+            assertThat(resumed.created()).isEqualTo(2);
+            ChunkResult next = worker().commitChunk(ACME, id, OTHER_OWNER, chunk(row(4, "Ece Ak", PHONE_3)), phones);
+            assertThat(next.created()).isEqualTo(1);
+            assertThat(next.job().rows()).isEqualTo(3);
+            assertThat(customerCount()).isEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("after a take-over the first owner can neither renew, commit nor finish, and changes nothing")
+        void formerOwnerIsLockedOut() {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, "Ali Veli", PHONE)));
+            tick(LEASE.plusSeconds(1));
+            worker().claim(OTHER_OWNER, LEASE).orElseThrow();
+            ImportJob taken = job(id);
+
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
+                    () -> worker().renew(ACME, id, OWNER, LEASE));
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
+                    () -> commit(id, chunk(row(3, "Can Kaya", PHONE_2))));
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
+                    () -> worker().markChecked(ACME, id, OWNER));
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
+                    () -> worker().finish(ACME, id, OWNER, JobStatus.COMPLETED, null, null));
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
+                    () -> worker().start(ACME, id, OWNER, LEASE));
+
+            assertThat(job(id)).isEqualTo(taken);
+            assertThat(customer(PHONE_2)).isEmpty();
+            assertThat(customerCount()).isEqualTo(1);
+            assertThat(phones.rowOf(PhoneNumber.of(PHONE_2))).isZero();
+            assertThat(phones.size()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("completed, failed and cancelled jobs are never claimed, however late it gets")
+        void endedJobsAreNotClaimed() {
+            long completed = running(request(OnDuplicate.REJECT));
+            complete(completed);
+            long failed = running(request(OnDuplicate.REJECT));
+            worker().finish(ACME, failed, OWNER, JobStatus.FAILED, ErrorCode.FILE_UNREADABLE, "broken");
+            long cancelledRunning = running(request(OnDuplicate.REJECT));
+            jobs().cancel(admin, cancelledRunning);
+            long cancelledQueued = submit(admin, request(OnDuplicate.REJECT)).id();
+            jobs().cancel(admin, cancelledQueued);
+
+            tick(Duration.ofDays(2));
+
+            assertThat(worker().claim(OTHER_OWNER, LEASE)).isEmpty();
+            assertThat(job(completed).status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(job(failed).status()).isEqualTo(JobStatus.FAILED);
+            assertThat(job(cancelledRunning).status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(job(cancelledQueued).status()).isEqualTo(JobStatus.CANCELLED);
+        }
+
+        @Test
+        @DisplayName("finishing records the end, the code and the message, and releases the lease")
+        void finishEndsTheJob() {
+            long id = running(request(OnDuplicate.REJECT));
+            tick(Duration.ofSeconds(5));
+
+            ImportJob failed = worker().finish(ACME, id, OWNER, JobStatus.FAILED, ErrorCode.TOO_MANY_ROWS, "too many");
+
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.fatalCode()).isEqualTo(ErrorCode.TOO_MANY_ROWS);
+            assertThat(failed.fatalMessage()).isEqualTo("too many");
+            assertThat(failed.finishedAt()).isEqualTo(START.plusSeconds(5));
+            assertThat(failed.leaseOwner()).isNull();
+            assertThat(job(id)).isEqualTo(failed);
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID, () -> complete(id));
+            assertThat(job(id)).isEqualTo(failed);
+        }
+
+        @Test
+        @DisplayName("a worker names the job's tenant: another tenant does not have the job")
+        void workerCallsNeedTheRightTenant() {
+            long id = running(request(OnDuplicate.REJECT));
+            ImportJob before = job(id);
+
+            assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND,
+                    () -> worker().commitChunk(GLOBEX, id, OWNER, chunk(row(2, "Ali", PHONE)), phones));
+            assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND,
+                    () -> worker().renew(GLOBEX, id, OWNER, LEASE));
+            assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND,
+                    () -> worker().finish(GLOBEX, id, OWNER, JobStatus.COMPLETED, null, null));
+            assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND, () -> worker().openSource(GLOBEX, id));
+
+            assertThat(job(id)).isEqualTo(before);
+            assertThat(crm.customers().count(otherAdmin, CustomerQuery.all())).isZero();
+            assertThat(customerCount()).isZero();
+        }
+
+        @Test
+        @Timeout(value = 60, unit = TimeUnit.SECONDS)
+        @DisplayName("threads claiming at once claim each queued job exactly once")
+        void concurrentClaimsAreExclusive() throws Exception {
+            int jobCount = 24;
+            int threads = 4;
+            List<Long> submitted = new ArrayList<>();
+            for (int i = 0; i < jobCount; i++) {
+                submitted.add(submit(i % 3 == 0 ? otherAdmin : admin, request(OnDuplicate.REJECT)).id());
+            }
+            ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
+            AtomicInteger attempts = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch go = new CountDownLatch(1);
+            try {
+                List<Future<Void>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    String owner = "worker-" + t;
+                    Callable<Void> task = () -> {
+                        go.await();
+                        // bounded, so a store that hands out a job twice ends the loop too
+                        while (attempts.incrementAndGet() <= jobCount * 3) {
+                            Optional<JobClaim> claim = worker().claim(owner, LEASE);
+                            if (claim.isEmpty()) {
+                                break;
+                            }
+                            claimed.add(claim.get().jobId());
+                        }
+                        return null;
+                    };
+                    futures.add(pool.submit(task));
+                }
+                go.countDown();
+                for (Future<Void> f : futures) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            Map<Long, Long> timesClaimed = claimed.stream()
+                    .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+            Map<Long, Long> once = submitted.stream()
+                    .collect(Collectors.toMap(Function.identity(), jobId -> 1L, (a, b) -> a, TreeMap::new));
+            assertThat(timesClaimed).as("how often each job was claimed").isEqualTo(once);
+            assertThat(worker().claim(OWNER, LEASE)).isEmpty();
+        }
+    }
+}
