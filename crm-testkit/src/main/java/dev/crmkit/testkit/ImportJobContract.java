@@ -839,4 +839,502 @@ public abstract class ImportJobContract extends ContractSupport {
             assertThat(worker().claim(OWNER, LEASE)).isEmpty();
         }
     }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Committing a chunk")
+    class Commit {
+
+        @Test
+        @DisplayName("creates customers that name the import, with loadedAt and an 'imported' LOG activity")
+        void createsCustomers() {
+            long id = running(request(OnDuplicate.REJECT));
+            tick(Duration.ofSeconds(7));
+
+            ChunkResult result = commit(id, chunk(
+                    row(2, "  Ayşe   Yılmaz ", "0530 123 45 67").email("Ayse@Example.COM").company("Yılmaz Tekstil")
+                            .segment(Segment.VIP),
+                    row(3, "Mehmet Kaya", PHONE_2)));
+
+            assertThat(result.created()).isEqualTo(2);
+            assertThat(result.rejected()).isZero();
+            assertThat(result.rejectedRows()).isEmpty();
+            Customer ayse = stored(PHONE);
+            assertThat(ayse.fullName()).isEqualTo("Ayşe Yılmaz");
+            assertThat(ayse.email()).isEqualTo("Ayse@example.com");
+            assertThat(ayse.company()).isEqualTo("Yılmaz Tekstil");
+            assertThat(ayse.segment()).isEqualTo(Segment.VIP);
+            assertThat(ayse.importJobId()).isEqualTo(id);
+            assertThat(ayse.loadedAt()).isEqualTo(START.plusSeconds(7));
+            assertThat(stored(PHONE_2).importJobId()).isEqualTo(id);
+            assertThat(stored(PHONE_2).segment()).isEqualTo(Segment.NORMAL);
+            assertThat(timeline(ayse.id())).singleElement().satisfies(a -> {
+                assertThat(a.type()).isEqualTo(ActivityType.LOG);
+                assertThat(a.data()).containsEntry("event", "imported")
+                        .containsEntry("importJobId", Long.toString(id));
+                assertThat(a.actorId()).isEqualTo(admin.userId());
+                assertThat(a.at()).isEqualTo(START.plusSeconds(7));
+            });
+        }
+
+        @Test
+        @DisplayName("stores the job's progress with the chunk: rows, counts, next row, bytes read")
+        void storesProgress() {
+            long id = running(request(OnDuplicate.REJECT));
+
+            ChunkResult first = worker().commitChunk(ACME, id, OWNER, new Chunk(
+                    List.of(row(2, "Ali Veli", PHONE).build(), row(4, null, PHONE_2).build()), HEADERS, COLUMNS,
+                    5, 120, List.of(), "UTF-8", ';', true), phones);
+
+            assertThat(first.job().rows()).isEqualTo(2);
+            assertThat(first.job().created()).isEqualTo(1);
+            assertThat(first.job().rejected()).isEqualTo(1);
+            assertThat(first.job().nextRow()).isEqualTo(5);
+            assertThat(first.job().bytesRead()).isEqualTo(120);
+            assertThat(first.job().status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(job(id)).isEqualTo(first.job());
+
+            ChunkResult second = worker().commitChunk(ACME, id, OWNER, new Chunk(
+                    List.of(row(5, "Can Kaya", PHONE_3).build(), row(6, "Ece Ak", PHONE_4).build(),
+                            row(7, "Efe Su", PHONE_5).build()), HEADERS, COLUMNS, 8, 260, List.of(), null, null, true),
+                    phones);
+
+            assertThat(second.created()).isEqualTo(3);
+            assertThat(second.job().rows()).isEqualTo(5);
+            assertThat(second.job().created()).isEqualTo(4);
+            assertThat(second.job().rejected()).isEqualTo(1);
+            assertThat(second.job().nextRow()).isEqualTo(8);
+            assertThat(second.job().bytesRead()).isEqualTo(260);
+            assertThat(second.job().version()).isGreaterThan(first.job().version());
+            assertThat(job(id)).isEqualTo(second.job());
+            ImportJob done = complete(id);
+            assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(done.rows()).isEqualTo(5);
+            assertThat(done.created()).isEqualTo(4);
+            assertThat(done.rejected()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("keeps the first chunk's encoding and delimiter and collects every chunk's warnings")
+        void storesEncodingDelimiterAndWarnings() {
+            long id = running(request(OnDuplicate.REJECT));
+            JobWarning ignored = new JobWarning("COLUMN_IGNORED", 0, "Not", "column Not is ignored");
+            JobWarning repaired = new JobWarning("PHONE_REPAIRED", 3, "Telefon", "recovered from 9.05321112233E+11");
+
+            worker().commitChunk(ACME, id, OWNER, new Chunk(List.of(row(2, "Ali Veli", PHONE).build()), HEADERS,
+                    COLUMNS, 3, 50, List.of(ignored), "UTF-8", ';', true), phones);
+            worker().commitChunk(ACME, id, OWNER, new Chunk(List.of(row(3, "Can Kaya", PHONE_2).build()), HEADERS,
+                    COLUMNS, 4, 90, List.of(repaired), "windows-1254", ',', true), phones);
+
+            ImportJob job = job(id);
+            assertThat(job.encoding()).isEqualTo("UTF-8");
+            assertThat(job.delimiter()).isEqualTo(';');
+            assertThat(job.warnings()).containsExactly(ignored, repaired);
+        }
+
+        @Test
+        @DisplayName("an empty chunk moves progress on and stores nothing")
+        void emptyChunk() {
+            long id = running(request(OnDuplicate.REJECT));
+
+            ChunkResult result = worker().commitChunk(ACME, id, OWNER,
+                    new Chunk(List.of(), HEADERS, COLUMNS, 2, 30, List.of(), null, null, true), phones);
+
+            assertThat(result.created()).isZero();
+            assertThat(result.job().rows()).isZero();
+            assertThat(result.job().nextRow()).isEqualTo(2);
+            assertThat(customerCount()).isZero();
+        }
+
+        @Test
+        @DisplayName("stores rejected rows with every error, their original cells and the column headers")
+        void storesRejectedRows() {
+            long id = running(request(OnDuplicate.REJECT));
+
+            ChunkResult result = commit(id, chunk(
+                    row(2, "Ali Veli", PHONE),
+                    row(3, null, PHONE_2).email("ali@"),
+                    row(4, "Can Kaya", PHONE_3)));
+
+            assertThat(result.created()).isEqualTo(2);
+            assertThat(result.rejected()).isEqualTo(1);
+            RejectedRow rejected = result.rejectedRows().get(0);
+            assertThat(rejected.row()).isEqualTo(3);
+            assertThat(rejected.cells()).containsExactly("", PHONE_2, "ali@", "", "", "", "");
+            assertThat(codes(rejected)).containsExactlyInAnyOrder(ErrorCode.NAME_REQUIRED, ErrorCode.EMAIL_INVALID);
+            RowError email = errorOf(rejected, ErrorCode.EMAIL_INVALID);
+            assertThat(email.row()).isEqualTo(3);
+            assertThat(email.column()).isEqualTo("E-posta");
+            assertThat(email.value()).isEqualTo("ali@");
+            assertThat(email.message()).isNotBlank();
+            RowError name = errorOf(rejected, ErrorCode.NAME_REQUIRED);
+            assertThat(name.row()).isEqualTo(3);
+            assertThat(name.column()).isEqualTo("Ad Soyad");
+            assertThat(name.message()).isNotBlank();
+            assertThat(jobs().rejectedRows(admin, id, 0, 100)).containsExactly(rejected);
+            assertThat(customer(PHONE_2)).isEmpty();
+            assertThat(result.job().rejected()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("rejected rows are read back by row number, a page after a row at a time")
+        void pagesRejectedRows() {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, null, PHONE), row(3, "Ali Veli", PHONE_2), row(4, null, PHONE_3)));
+            commit(id, chunk(row(6, "Can", "123"), row(7, "Ece Ak", PHONE_4), row(9, "Efe", null)));
+
+            assertThat(jobs().rejectedRows(admin, id, 0, 100)).extracting(RejectedRow::row)
+                    .containsExactly(2L, 4L, 6L, 9L);
+            assertThat(jobs().rejectedRows(admin, id, 0, 2)).extracting(RejectedRow::row).containsExactly(2L, 4L);
+            assertThat(jobs().rejectedRows(admin, id, 4, 2)).extracting(RejectedRow::row).containsExactly(6L, 9L);
+            assertThat(jobs().rejectedRows(admin, id, 5, 100)).extracting(RejectedRow::row).containsExactly(6L, 9L);
+            assertThat(jobs().rejectedRows(admin, id, 9, 100)).isEmpty();
+            assertThat(job(id).rejected()).isEqualTo(4);
+            assertThat(job(id).created()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("a chunk is written with the submitter's permissions, checked again at every chunk")
+        void permissionIsCheckedAtEveryChunk() {
+            Customer existing = createCustomer(NewCustomer.builder("Eski Ad", PHONE_3).build());
+            Actor mehmet = userWithLevel("mehmet", PermissionLevel.EDIT, "agents");
+            long id = runningAs(mehmet, request(OnDuplicate.UPDATE));
+            commit(id, chunk(row(2, "Ali Veli", PHONE)));
+            crm.permissions().grantUser(admin, "mehmet", PermissionLevel.CONTRIBUTE);
+            ImportJob before = job(id);
+
+            assertFails(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED,
+                    () -> commit(id, chunk(row(3, "Can Kaya", PHONE_2), row(4, "Yeni Ad", PHONE_3))));
+
+            assertThat(job(id)).isEqualTo(before);
+            assertThat(customer(PHONE_2)).isEmpty();
+            assertThat(stored(PHONE_3)).isEqualTo(existing);
+            assertThat(phones.rowOf(PhoneNumber.of(PHONE_2))).isZero();
+            assertThat(phones.rowOf(PhoneNumber.of(PHONE))).isEqualTo(2);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Row errors")
+    class RowErrors {
+
+        private RejectedRow rejectOne(RowSpec spec) {
+            long id = running(request(OnDuplicate.REJECT));
+            ChunkResult result = commit(id, chunk(spec));
+            assertThat(result.created()).isZero();
+            assertThat(result.rejected()).isEqualTo(1);
+            assertThat(jobs().rejectedRows(admin, id, 0, 10)).containsExactlyElementsOf(result.rejectedRows());
+            return result.rejectedRows().get(0);
+        }
+
+        @Test
+        @DisplayName("a row without name and phone carries both NAME_REQUIRED and PHONE_REQUIRED, and counts once")
+        void noNameNoPhone() {
+            RejectedRow r = rejectOne(row(2, null, null));
+
+            assertThat(codes(r)).containsExactlyInAnyOrder(ErrorCode.NAME_REQUIRED, ErrorCode.PHONE_REQUIRED);
+            assertThat(errorOf(r, ErrorCode.PHONE_REQUIRED).column()).isEqualTo("Telefon");
+            assertThat(customerCount()).isZero();
+        }
+
+        @Test
+        @DisplayName("a name of blanks is one NAME_REQUIRED, not two")
+        void blankNameIsOneError() {
+            RejectedRow r = rejectOne(row(2, "   ", PHONE));
+
+            assertThat(codes(r)).containsExactly(ErrorCode.NAME_REQUIRED);
+        }
+
+        @Test
+        @DisplayName("a row with no name and an invalid e-mail carries NAME_REQUIRED and EMAIL_INVALID")
+        void noNameAndInvalidEmail() {
+            RejectedRow r = rejectOne(row(2, null, PHONE).email("ayse@@example"));
+
+            assertThat(codes(r)).containsExactlyInAnyOrder(ErrorCode.NAME_REQUIRED, ErrorCode.EMAIL_INVALID);
+            assertThat(errorOf(r, ErrorCode.EMAIL_INVALID).value()).isEqualTo("ayse@@example");
+        }
+
+        @Test
+        @DisplayName("an invalid phone is PHONE_INVALID naming the column and the value")
+        void invalidPhone() {
+            RejectedRow r = rejectOne(row(2, "Ali Veli", "12345"));
+
+            assertThat(codes(r)).containsExactly(ErrorCode.PHONE_INVALID);
+            assertThat(r.errors().get(0).column()).isEqualTo("Telefon");
+            assertThat(r.errors().get(0).value()).isEqualTo("12345");
+            assertThat(r.errors().get(0).row()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("an importer's error and core's own errors are reported together")
+        void importerAndCoreErrors() {
+            RejectedRow r = rejectOne(row(5, "Ali Veli", PHONE).email("not-an-email")
+                    .unreadable("segment", "Altın", ErrorCode.SEGMENT_UNKNOWN));
+
+            assertThat(codes(r)).containsExactlyInAnyOrder(ErrorCode.SEGMENT_UNKNOWN, ErrorCode.EMAIL_INVALID);
+            RowError segment = errorOf(r, ErrorCode.SEGMENT_UNKNOWN);
+            assertThat(segment.column()).isEqualTo("Segment");
+            assertThat(segment.value()).isEqualTo("Altın");
+            assertThat(r.cells().get(4)).isEqualTo("Altın");
+            assertThat(r.row()).isEqualTo(5);
+        }
+
+        @Test
+        @DisplayName("an importer's error alone rejects a row whose other values are valid")
+        void importerErrorAloneRejects() {
+            RejectedRow r = rejectOne(row(2, "Ali Veli", PHONE).importerError("company", "x".repeat(30),
+                    ErrorCode.VALUE_INVALID));
+
+            assertThat(codes(r)).containsExactly(ErrorCode.VALUE_INVALID);
+            assertThat(customer(PHONE)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a phone the importer could not read gets only the importer's PHONE_INVALID, not PHONE_REQUIRED")
+        void failedPhoneIsNotCheckedAgain() {
+            RejectedRow r = rejectOne(row(2, "Ali Veli", null).unreadable("phone", "9.05301E+11", ErrorCode.PHONE_INVALID));
+
+            assertThat(codes(r)).containsExactly(ErrorCode.PHONE_INVALID);
+            assertThat(r.errors().get(0).value()).isEqualTo("9.05301E+11");
+            assertThat(r.cells().get(1)).isEqualTo("9.05301E+11");
+        }
+
+        @Test
+        @DisplayName("a required custom field the importer could not read gets only the importer's error")
+        void failedRequiredCustomFieldIsNotCheckedAgain() {
+            defineRegion(true);
+
+            RejectedRow r = rejectOne(row(2, "Ali Veli", PHONE)
+                    .unreadable("region", "Marmara/Ege", ErrorCode.CUSTOM_FIELD_INVALID));
+
+            assertThat(codes(r)).containsExactly(ErrorCode.CUSTOM_FIELD_INVALID);
+        }
+
+        @Test
+        @DisplayName("a name the importer could not read is not also NAME_REQUIRED")
+        void failedNameIsNotCheckedAgain() {
+            RejectedRow r = rejectOne(row(2, null, PHONE).unreadable("fullName", "x".repeat(250),
+                    ErrorCode.VALUE_TOO_LONG));
+
+            assertThat(codes(r)).containsExactly(ErrorCode.VALUE_TOO_LONG);
+        }
+
+        @Test
+        @DisplayName("an offending value is cut to 100 characters")
+        void longValueIsCut() {
+            String email = "a".repeat(250) + "@example.com";
+
+            RejectedRow r = rejectOne(row(2, "Ali Veli", PHONE).email(email));
+
+            assertThat(codes(r)).containsExactly(ErrorCode.VALUE_TOO_LONG);
+            assertThat(r.errors().get(0).value()).isEqualTo(email.substring(0, 100));
+            assertThat(r.cells().get(2)).isEqualTo(email);
+        }
+
+        @Test
+        @DisplayName("a required custom field missing from a new customer's row is CUSTOM_FIELD_REQUIRED")
+        void requiredCustomFieldForNewCustomer() {
+            defineRegion(true);
+
+            RejectedRow r = rejectOne(row(2, "Ali Veli", PHONE));
+
+            assertThat(codes(r)).containsExactly(ErrorCode.CUSTOM_FIELD_REQUIRED);
+            assertThat(r.errors().get(0).column()).isEqualTo("Bölge");
+        }
+
+        @Test
+        @DisplayName("a valid row between rejected ones is stored, and rejected rows stay in file order")
+        void validRowsAmongInvalidOnes() {
+            long id = running(request(OnDuplicate.REJECT));
+
+            ChunkResult result = commit(id, chunk(row(2, null, PHONE), row(3, "Ali Veli", PHONE_2),
+                    row(4, "Can", "0"), row(5, "Ece Ak", PHONE_3)));
+
+            assertThat(result.created()).isEqualTo(2);
+            assertThat(result.rejected()).isEqualTo(2);
+            assertThat(result.rejectedRows()).extracting(RejectedRow::row).containsExactly(2L, 4L);
+            assertThat(customer(PHONE_2)).isPresent();
+            assertThat(customer(PHONE_3)).isPresent();
+            assertThat(customer(PHONE)).isEmpty();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Stored phones and duplicates within a file")
+    class Duplicates {
+
+        @Test
+        @DisplayName("REJECT: a stored phone is DUPLICATE_PHONE naming the stored customer, which stays as it was")
+        void rejectMode() {
+            createCustomer(NewCustomer.builder("İlk Müşteri", PHONE_5).build());
+            Customer existing = createCustomer(NewCustomer.builder("Ayşe Yılmaz", PHONE).email("ayse@example.com").build());
+
+            ChunkResult result = importRows(request(OnDuplicate.REJECT),
+                    row(2, "Başka Ad", "0530 123 45 67").email("baska@example.com"), row(3, "Can Kaya", PHONE_2));
+
+            assertThat(result.created()).isEqualTo(1);
+            assertThat(result.rejected()).isEqualTo(1);
+            RejectedRow r = result.rejectedRows().get(0);
+            assertThat(codes(r)).containsExactly(ErrorCode.DUPLICATE_PHONE);
+            RowError e = r.errors().get(0);
+            assertThat(e.column()).isEqualTo("Telefon");
+            assertThat(e.value()).isEqualTo("0530 123 45 67");
+            assertThat(e.message()).containsPattern("\\b" + existing.id() + "\\b");
+            assertThat(stored(PHONE)).isEqualTo(existing);
+        }
+
+        @Test
+        @DisplayName("REJECT: a row with a stored phone and another error carries both")
+        void rejectModeWithAnotherError() {
+            createCustomer(NewCustomer.builder("Ayşe Yılmaz", PHONE).build());
+
+            ChunkResult result = importRows(request(OnDuplicate.REJECT), row(2, "Başka Ad", PHONE).email("yanlis@"));
+
+            assertThat(result.rejected()).isEqualTo(1);
+            assertThat(codes(result.rejectedRows().get(0)))
+                    .containsExactlyInAnyOrder(ErrorCode.EMAIL_INVALID, ErrorCode.DUPLICATE_PHONE);
+        }
+
+        @Test
+        @DisplayName("SKIP: a stored phone is counted as skipped, not rejected, and the customer is unchanged")
+        void skipMode() {
+            Customer existing = createCustomer(NewCustomer.builder("Ayşe Yılmaz", PHONE).company("Eski Şirket").build());
+            int activities = timeline(existing.id()).size();
+
+            ChunkResult result = importRows(request(OnDuplicate.SKIP),
+                    row(2, "Başka Ad", PHONE).company("Yeni Şirket"), row(3, "Can Kaya", PHONE_2));
+
+            assertThat(result.skipped()).isEqualTo(1);
+            assertThat(result.created()).isEqualTo(1);
+            assertThat(result.rejected()).isZero();
+            assertThat(result.rejectedRows()).isEmpty();
+            assertThat(result.job().skipped()).isEqualTo(1);
+            assertThat(stored(PHONE)).isEqualTo(existing);
+            assertThat(timeline(existing.id())).hasSize(activities);
+        }
+
+        @Test
+        @DisplayName("within a chunk the first accepted occurrence wins; later ones are DUPLICATE_IN_FILE naming it")
+        void inFileDuplicateWithinChunk() {
+            long id = running(request(OnDuplicate.REJECT));
+
+            ChunkResult result = commit(id, chunk(row(7, "İlk Satır", PHONE), row(8, "Can Kaya", PHONE_2),
+                    row(9, "İkinci Satır", "0530 123 45 67")));
+
+            assertThat(result.created()).isEqualTo(2);
+            assertThat(result.rejected()).isEqualTo(1);
+            RejectedRow r = result.rejectedRows().get(0);
+            assertThat(r.row()).isEqualTo(9);
+            assertThat(codes(r)).containsExactly(ErrorCode.DUPLICATE_IN_FILE);
+            assertThat(r.errors().get(0).message()).containsPattern("\\b7\\b");
+            assertThat(r.errors().get(0).column()).isEqualTo("Telefon");
+            assertThat(stored(PHONE).fullName()).isEqualTo("İlk Satır");
+        }
+
+        @Test
+        @DisplayName("across chunks the same InFilePhones makes a later row DUPLICATE_IN_FILE naming the first row")
+        void inFileDuplicateAcrossChunks() {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(7, "İlk Satır", PHONE)));
+
+            assertThat(phones.rowOf(PhoneNumber.of(PHONE))).isEqualTo(7);
+            ChunkResult second = commit(id, chunk(row(18, "Tekrar", PHONE), row(19, "Can Kaya", PHONE_2)));
+
+            assertThat(second.created()).isEqualTo(1);
+            assertThat(second.rejectedRows()).singleElement().satisfies(r -> {
+                assertThat(r.row()).isEqualTo(18);
+                assertThat(codes(r)).containsExactly(ErrorCode.DUPLICATE_IN_FILE);
+                assertThat(r.errors().get(0).message()).containsPattern("\\b7\\b");
+            });
+            assertThat(stored(PHONE).fullName()).isEqualTo("İlk Satır");
+            assertThat(phones.rowOf(PhoneNumber.of(PHONE_2))).isEqualTo(19);
+            assertThat(phones.size()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("REJECT: two rows with a stored phone are both DUPLICATE_PHONE, since the first claims nothing")
+        void storedDuplicateTwice() {
+            createCustomer(NewCustomer.builder("Ayşe Yılmaz", PHONE).build());
+            long id = running(request(OnDuplicate.REJECT));
+
+            ChunkResult result = commit(id, chunk(row(2, "Bir", PHONE), row(3, "İki", PHONE)));
+
+            assertThat(result.rejectedRows()).hasSize(2);
+            assertThat(codes(result.rejectedRows().get(0))).containsExactly(ErrorCode.DUPLICATE_PHONE);
+            assertThat(codes(result.rejectedRows().get(1))).containsExactly(ErrorCode.DUPLICATE_PHONE);
+        }
+
+        @Test
+        @DisplayName("a row rejected for another reason does not claim its number: a later valid row with it is stored")
+        void rejectedRowDoesNotClaimNumber() {
+            long id = running(request(OnDuplicate.REJECT));
+
+            ChunkResult first = commit(id, chunk(row(2, null, PHONE), row(3, "Ali Veli", PHONE_2).email("x@")));
+            assertThat(first.rejected()).isEqualTo(2);
+            assertThat(phones.size()).isZero();
+
+            ChunkResult second = commit(id, chunk(row(4, "Geçerli Satır", PHONE), row(5, "Ali Veli", PHONE_2),
+                    row(6, "Üçüncü", PHONE)));
+
+            assertThat(second.created()).isEqualTo(2);
+            assertThat(second.rejectedRows()).singleElement().satisfies(r -> {
+                assertThat(r.row()).isEqualTo(6);
+                assertThat(codes(r)).containsExactly(ErrorCode.DUPLICATE_IN_FILE);
+                assertThat(r.errors().get(0).message()).containsPattern("\\b4\\b");
+            });
+            assertThat(stored(PHONE).fullName()).isEqualTo("Geçerli Satır");
+            assertThat(phones.rowOf(PhoneNumber.of(PHONE))).isEqualTo(4);
+        }
+
+        @Test
+        @DisplayName("within one chunk a rejected row does not claim its number either")
+        void rejectedRowDoesNotClaimNumberWithinChunk() {
+            long id = running(request(OnDuplicate.REJECT));
+
+            ChunkResult result = commit(id, chunk(row(2, "Ali Veli", PHONE).email("x@"), row(3, "Geçerli", PHONE)));
+
+            assertThat(result.created()).isEqualTo(1);
+            assertThat(result.rejectedRows()).singleElement().satisfies(r -> {
+                assertThat(r.row()).isEqualTo(2);
+                assertThat(codes(r)).containsExactly(ErrorCode.EMAIL_INVALID);
+            });
+            assertThat(stored(PHONE).fullName()).isEqualTo("Geçerli");
+        }
+
+        @Test
+        @DisplayName("a later occurrence with errors of its own carries DUPLICATE_IN_FILE as well")
+        void laterOccurrenceCarriesAllErrors() {
+            long id = running(request(OnDuplicate.REJECT));
+
+            ChunkResult result = commit(id, chunk(row(2, "Ali Veli", PHONE), row(3, "Veli", PHONE).email("x@")));
+
+            assertThat(result.rejectedRows()).singleElement().satisfies(r ->
+                    assertThat(codes(r)).containsExactlyInAnyOrder(ErrorCode.EMAIL_INVALID, ErrorCode.DUPLICATE_IN_FILE));
+        }
+
+        @Test
+        @DisplayName("a commit that fails stores nothing and does not add its numbers to InFilePhones")
+        void failedCommitClaimsNoNumbers() {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, "Ali Veli", PHONE)));
+            tick(LEASE.plusSeconds(1));
+            worker().claim(OTHER_OWNER, LEASE).orElseThrow();
+
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
+                    () -> commit(id, chunk(row(3, "Can Kaya", PHONE_2), row(4, "Ece Ak", PHONE_3))));
+
+            assertThat(phones.size()).isEqualTo(1);
+            assertThat(phones.rowOf(PhoneNumber.of(PHONE_2))).isZero();
+            assertThat(phones.rowOf(PhoneNumber.of(PHONE_3))).isZero();
+            assertThat(customer(PHONE_2)).isEmpty();
+            assertThat(customer(PHONE_3)).isEmpty();
+            assertThat(jobs().rejectedRows(admin, id, 0, 10)).isEmpty();
+            assertThat(job(id).rows()).isEqualTo(1);
+        }
+    }
 }
