@@ -1337,4 +1337,430 @@ public abstract class ImportJobContract extends ContractSupport {
             assertThat(job(id).rows()).isEqualTo(1);
         }
     }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("UPDATE mode")
+    class Update {
+
+        private Customer existing;
+
+        private Customer givenStoredCustomer() {
+            existing = createCustomer(NewCustomer.builder("Ayşe Yılmaz", PHONE).email("ayse@example.com")
+                    .company("Yılmaz Tekstil").segment(Segment.VIP).address("Kadıköy, İstanbul").build());
+            return existing;
+        }
+
+        @Test
+        @DisplayName("a non-blank cell overwrites, a blank one keeps the stored value, and a LOG activity lists the changes")
+        void blankNeverOverwrites() {
+            givenStoredCustomer();
+            tick();
+
+            ChunkResult result = importRows(request(OnDuplicate.UPDATE),
+                    row(2, "Ayşe Yılmaz Demir", PHONE).company("Demir Holding"));
+
+            assertThat(result.updated()).isEqualTo(1);
+            assertThat(result.created()).isZero();
+            assertThat(result.job().updated()).isEqualTo(1);
+            Customer after = stored(PHONE);
+            assertThat(after.id()).isEqualTo(existing.id());
+            assertThat(after.fullName()).isEqualTo("Ayşe Yılmaz Demir");
+            assertThat(after.company()).isEqualTo("Demir Holding");
+            assertThat(after.email()).isEqualTo("ayse@example.com");
+            assertThat(after.address()).isEqualTo("Kadıköy, İstanbul");
+            assertThat(after.segment()).isEqualTo(Segment.VIP);
+            assertThat(after.version()).isGreaterThan(existing.version());
+            Activity log = timeline(existing.id()).get(0);
+            assertThat(log.type()).isEqualTo(ActivityType.LOG);
+            assertThat(log.changes()).containsExactlyInAnyOrder(
+                    new FieldChange("fullName", "Ayşe Yılmaz", "Ayşe Yılmaz Demir"),
+                    new FieldChange("company", "Yılmaz Tekstil", "Demir Holding"));
+            assertThat(log.data()).containsValue(Long.toString(result.job().id()));
+        }
+
+        @Test
+        @DisplayName("a blank segment keeps the stored segment")
+        void blankSegmentKeepsStoredSegment() {
+            givenStoredCustomer();
+
+            importRows(request(OnDuplicate.UPDATE), row(2, "Ayşe Yılmaz", PHONE).email("yeni@example.com"));
+
+            assertThat(stored(PHONE).segment()).isEqualTo(Segment.VIP);
+            assertThat(stored(PHONE).email()).isEqualTo("yeni@example.com");
+        }
+
+        @Test
+        @DisplayName("a row for a stored customer needs no name")
+        void nameIsNotRequiredForUpdate() {
+            givenStoredCustomer();
+
+            ChunkResult result = importRows(request(OnDuplicate.UPDATE), row(2, null, PHONE).company("Demir Holding"));
+
+            assertThat(result.rejected()).isZero();
+            assertThat(result.updated()).isEqualTo(1);
+            assertThat(stored(PHONE).fullName()).isEqualTo("Ayşe Yılmaz");
+            assertThat(stored(PHONE).company()).isEqualTo("Demir Holding");
+        }
+
+        @Test
+        @DisplayName("a rejected row for a stored customer is not also told it lacks a name")
+        void rejectedUpdateRowIsNotNameRequired() {
+            givenStoredCustomer();
+
+            ChunkResult result = importRows(request(OnDuplicate.UPDATE), row(2, null, PHONE).email("yanlis@"));
+
+            assertThat(result.rejectedRows()).singleElement()
+                    .satisfies(r -> assertThat(codes(r)).containsExactly(ErrorCode.EMAIL_INVALID));
+            assertThat(stored(PHONE)).isEqualTo(existing);
+        }
+
+        @Test
+        @DisplayName("the clear token empties a field")
+        void clearTokenEmptiesField() {
+            givenStoredCustomer();
+
+            ChunkResult result = importRows(request(OnDuplicate.UPDATE),
+                    row(2, "Ayşe Yılmaz", PHONE).clear("address").clear("company"));
+
+            assertThat(result.updated()).isEqualTo(1);
+            assertThat(stored(PHONE).address()).isNull();
+            assertThat(stored(PHONE).company()).isNull();
+            assertThat(stored(PHONE).email()).isEqualTo("ayse@example.com");
+            assertThat(timeline(existing.id()).get(0).changes()).containsExactlyInAnyOrder(
+                    new FieldChange("address", "Kadıköy, İstanbul", null),
+                    new FieldChange("company", "Yılmaz Tekstil", null));
+        }
+
+        @Test
+        @DisplayName("the name cannot be cleared")
+        void nameCannotBeCleared() {
+            givenStoredCustomer();
+
+            importRows(request(OnDuplicate.UPDATE), row(2, null, PHONE).clear("fullName").company("Demir Holding"));
+
+            assertThat(stored(PHONE).fullName()).isEqualTo("Ayşe Yılmaz");
+        }
+
+        @Test
+        @DisplayName("the clear token empties a custom field")
+        void clearTokenEmptiesCustomField() {
+            defineRegion(false);
+            Customer c = createCustomer(NewCustomer.builder("Ali Veli", PHONE).customField("region", "Marmara").build());
+
+            importRows(request(OnDuplicate.UPDATE), row(2, "Ali Veli", PHONE).clear("region"));
+
+            assertThat(stored(PHONE).customFields()).doesNotContainKey("region");
+            assertThat(stored(PHONE).version()).isGreaterThan(c.version());
+        }
+
+        @Test
+        @DisplayName("per-field policies: ALWAYS overwrites, ONLY_IF_EMPTY fills only empty fields, NEVER leaves the field alone")
+        void fieldPolicies() {
+            givenStoredCustomer();
+            Map<String, FieldPolicy> policies = Map.of("fullName", FieldPolicy.ALWAYS,
+                    "email", FieldPolicy.ONLY_IF_EMPTY, "fax", FieldPolicy.ONLY_IF_EMPTY,
+                    "segment", FieldPolicy.NEVER, "address", FieldPolicy.NEVER);
+            long id = running(updateRequest(policies));
+            ImportRow base = row(2, "Ayşe Demir", PHONE).email("yeni@example.com").segment(Segment.RISK)
+                    .clear("address").build();
+            NewCustomer values = NewCustomer.builder("Ayşe Demir", PHONE).email("yeni@example.com")
+                    .segment(Segment.RISK).fax("02125556677").build();
+            ImportRow withFax = new ImportRow(2, base.cells(), values, base.cleared(), List.of(), Set.of());
+
+            ChunkResult result = worker().commitChunk(ACME, id, OWNER,
+                    new Chunk(List.of(withFax), HEADERS, COLUMNS, 3, 100, List.of(), null, null, true), phones);
+
+            assertThat(result.updated()).isEqualTo(1);
+            Customer after = stored(PHONE);
+            assertThat(after.fullName()).isEqualTo("Ayşe Demir");
+            assertThat(after.email()).isEqualTo("ayse@example.com");
+            assertThat(after.fax()).isEqualTo("02125556677");
+            assertThat(after.segment()).isEqualTo(Segment.VIP);
+            assertThat(after.address()).isEqualTo("Kadıköy, İstanbul");
+        }
+
+        @Test
+        @DisplayName("a NEVER policy on a custom field leaves it alone, and ONLY_IF_EMPTY fills it when empty")
+        void customFieldPolicies() {
+            defineRegion(false);
+            createCustomer(NewCustomer.builder("Ali Veli", PHONE).customField("region", "Marmara").build());
+            createCustomer(NewCustomer.builder("Can Kaya", PHONE_2).build());
+
+            importRows(updateRequest(Map.of("region", FieldPolicy.NEVER)), row(2, "Ali Veli", PHONE).region("Ege"));
+            importRows(updateRequest(Map.of("region", FieldPolicy.ONLY_IF_EMPTY)),
+                    row(2, "Ali Veli", PHONE).region("Akdeniz"), row(3, "Can Kaya", PHONE_2).region("Ege"));
+
+            assertThat(stored(PHONE).customFields()).containsEntry("region", "Marmara");
+            assertThat(stored(PHONE_2).customFields()).containsEntry("region", "Ege");
+        }
+
+        @Test
+        @DisplayName("rows with new phones are created beside the updates")
+        void upsert() {
+            givenStoredCustomer();
+
+            ChunkResult result = importRows(request(OnDuplicate.UPDATE),
+                    row(2, "Ayşe Yılmaz", PHONE).company("Yeni"), row(3, "Can Kaya", PHONE_2));
+
+            assertThat(result.updated()).isEqualTo(1);
+            assertThat(result.created()).isEqualTo(1);
+            assertThat(stored(PHONE_2).importJobId()).isEqualTo(result.job().id());
+            assertThat(stored(PHONE).importJobId()).isNull();
+        }
+
+        @Test
+        @DisplayName("required custom fields apply to new customers only")
+        void requiredCustomFieldsOnlyForNewCustomers() {
+            defineRegion(true);
+            createCustomer(NewCustomer.builder("Ali Veli", PHONE).customField("region", "Marmara").build());
+
+            ChunkResult result = importRows(request(OnDuplicate.UPDATE),
+                    row(2, "Ali Veli", PHONE).company("Veli Ltd"), row(3, "Can Kaya", PHONE_2));
+
+            assertThat(result.updated()).isEqualTo(1);
+            assertThat(stored(PHONE).company()).isEqualTo("Veli Ltd");
+            assertThat(stored(PHONE).customFields()).containsEntry("region", "Marmara");
+            assertThat(result.rejectedRows()).singleElement().satisfies(r -> {
+                assertThat(r.row()).isEqualTo(3);
+                assertThat(codes(r)).containsExactly(ErrorCode.CUSTOM_FIELD_REQUIRED);
+            });
+            assertThat(customer(PHONE_2)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("the first occurrence updates; a later one in the file is DUPLICATE_IN_FILE")
+        void inFileDuplicateInUpdateMode() {
+            givenStoredCustomer();
+
+            ChunkResult result = importRows(request(OnDuplicate.UPDATE),
+                    row(2, "Ayşe Yılmaz", PHONE).company("Birinci"), row(3, "Ayşe Yılmaz", PHONE).company("İkinci"));
+
+            assertThat(result.updated()).isEqualTo(1);
+            assertThat(result.rejectedRows()).singleElement()
+                    .satisfies(r -> assertThat(codes(r)).containsExactly(ErrorCode.DUPLICATE_IN_FILE));
+            assertThat(stored(PHONE).company()).isEqualTo("Birinci");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Dry runs")
+    class DryRun {
+
+        private RowSpec[] firstChunk() {
+            return new RowSpec[] {
+                row(2, "Yeni Müşteri", PHONE_2),
+                row(3, "Kayıtlı Numara", PHONE),
+                row(4, null, "123").email("x@"),
+                row(5, "Tekrar", PHONE_2)};
+        }
+
+        private RowSpec[] secondChunk() {
+            return new RowSpec[] {row(6, "Başka Tekrar", PHONE_2), row(7, "Son Satır", PHONE_3)};
+        }
+
+        @Test
+        @DisplayName("report the same counts and rejected rows as a real run of the same rows, and store nothing")
+        void sameReportAsRealRun() {
+            createCustomer(NewCustomer.builder("Ayşe Yılmaz", PHONE).build());
+            long before = customerCount();
+
+            long dry = running(dryRunRequest(OnDuplicate.REJECT));
+            InFilePhones dryPhones = new InFilePhones();
+            ChunkResult dry1 = worker().commitChunk(ACME, dry, OWNER, chunk(firstChunk()), dryPhones);
+            ChunkResult dry2 = worker().commitChunk(ACME, dry, OWNER, chunk(secondChunk()), dryPhones);
+            ImportJob dryJob = complete(dry);
+
+            assertThat(customerCount()).isEqualTo(before);
+            assertThat(customer(PHONE_2)).isEmpty();
+            assertThat(customer(PHONE_3)).isEmpty();
+
+            long real = running(request(OnDuplicate.REJECT));
+            InFilePhones realPhones = new InFilePhones();
+            ChunkResult real1 = worker().commitChunk(ACME, real, OWNER, chunk(firstChunk()), realPhones);
+            ChunkResult real2 = worker().commitChunk(ACME, real, OWNER, chunk(secondChunk()), realPhones);
+            ImportJob realJob = complete(real);
+
+            assertThat(customerCount()).isEqualTo(before + 2);
+            for (ChunkResult[] pair : new ChunkResult[][] {{dry1, real1}, {dry2, real2}}) {
+                assertThat(pair[0].created()).isEqualTo(pair[1].created());
+                assertThat(pair[0].updated()).isEqualTo(pair[1].updated());
+                assertThat(pair[0].skipped()).isEqualTo(pair[1].skipped());
+                assertThat(pair[0].rejected()).isEqualTo(pair[1].rejected());
+                assertThat(pair[0].rejectedRows()).isEqualTo(pair[1].rejectedRows());
+            }
+            assertThat(dryJob.dryRun()).isTrue();
+            assertThat(realJob.dryRun()).isFalse();
+            assertThat(List.of(dryJob.rows(), dryJob.created(), dryJob.updated(), dryJob.skipped(), dryJob.rejected()))
+                    .isEqualTo(List.of(realJob.rows(), realJob.created(), realJob.updated(), realJob.skipped(),
+                            realJob.rejected()))
+                    .isEqualTo(List.of(6L, 2L, 0L, 0L, 4L));
+            assertThat(jobs().rejectedRows(admin, dry, 0, 100)).isEqualTo(jobs().rejectedRows(admin, real, 0, 100));
+            assertThat(dryPhones.size()).isEqualTo(realPhones.size()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("in UPDATE mode count the updates a real run would make and change no stored customer")
+        void updateDryRun() {
+            Customer existing = createCustomer(NewCustomer.builder("Ayşe Yılmaz", PHONE).company("Eski").build());
+            int activities = timeline(existing.id()).size();
+
+            ChunkResult result = importRows(dryRunRequest(OnDuplicate.UPDATE),
+                    row(2, "Ayşe Demir", PHONE).company("Yeni"), row(3, "Can Kaya", PHONE_2));
+
+            assertThat(result.updated()).isEqualTo(1);
+            assertThat(result.created()).isEqualTo(1);
+            assertThat(result.job().updated()).isEqualTo(1);
+            assertThat(stored(PHONE)).isEqualTo(existing);
+            assertThat(timeline(existing.id())).hasSize(activities);
+            assertThat(customer(PHONE_2)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("in SKIP mode count the skips a real run would make")
+        void skipDryRun() {
+            createCustomer(NewCustomer.builder("Ayşe Yılmaz", PHONE).build());
+
+            ChunkResult result = importRows(dryRunRequest(OnDuplicate.SKIP), row(2, "Ayşe", PHONE),
+                    row(3, "Can Kaya", PHONE_2));
+
+            assertThat(result.skipped()).isEqualTo(1);
+            assertThat(result.created()).isEqualTo(1);
+            assertThat(customerCount()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("check required custom fields like a real run")
+        void dryRunChecksRequiredCustomFields() {
+            defineRegion(true);
+
+            ChunkResult result = importRows(dryRunRequest(OnDuplicate.REJECT), row(2, "Ali Veli", PHONE),
+                    row(3, "Can Kaya", PHONE_2).region("Ege"));
+
+            assertThat(result.created()).isEqualTo(1);
+            assertThat(result.rejectedRows()).singleElement()
+                    .satisfies(r -> assertThat(codes(r)).containsExactly(ErrorCode.CUSTOM_FIELD_REQUIRED));
+            assertThat(customerCount()).isZero();
+        }
+
+        @Test
+        @DisplayName("leave nothing to undo")
+        void nothingToUndo() {
+            importRows(dryRunRequest(OnDuplicate.REJECT), row(2, "Ali Veli", PHONE));
+            long id = jobs().list(admin, 1).get(0).id();
+            createCustomer(NewCustomer.builder("Sonradan", PHONE).build());
+
+            UndoReport report = jobs().undo(admin, id);
+
+            assertThat(report.removed()).isZero();
+            assertThat(report.restored()).isZero();
+            assertThat(customer(PHONE)).isPresent();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Atomic jobs")
+    class Atomic {
+
+        @Test
+        @DisplayName("a checking chunk (write=false) stores nothing but counts and reports rows")
+        void checkingChunkStoresNothing() {
+            long id = running(atomicRequest());
+
+            ChunkResult result = commit(id, checkingChunk(row(2, "Ali Veli", PHONE), row(3, null, PHONE_2),
+                    row(4, "Can Kaya", PHONE_3)));
+
+            assertThat(customerCount()).isZero();
+            assertThat(feed()).isEmpty();
+            assertThat(result.created()).isEqualTo(2);
+            assertThat(result.rejected()).isEqualTo(1);
+            assertThat(result.job().rows()).isEqualTo(3);
+            assertThat(jobs().rejectedRows(admin, id, 0, 10)).extracting(RejectedRow::row).containsExactly(3L);
+        }
+
+        @Test
+        @DisplayName("failing with ROWS_REJECTED reports created 0 and the rejected rows, and stores nothing")
+        void failsWithRowsRejected() {
+            long id = running(atomicRequest());
+            commit(id, checkingChunk(row(2, "Ali Veli", PHONE), row(3, null, PHONE_2)));
+            commit(id, checkingChunk(row(4, "Can Kaya", PHONE_3), row(5, "Ece", "1")));
+
+            ImportJob failed = worker().finish(ACME, id, OWNER, JobStatus.FAILED, ErrorCode.ROWS_REJECTED,
+                    "2 rows rejected");
+
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.fatalCode()).isEqualTo(ErrorCode.ROWS_REJECTED);
+            assertThat(failed.created()).isZero();
+            assertThat(failed.updated()).isZero();
+            assertThat(failed.rejected()).isEqualTo(2);
+            assertThat(job(id)).isEqualTo(failed);
+            assertThat(jobs().rejectedRows(admin, id, 0, 10)).extracting(RejectedRow::row).containsExactly(3L, 5L);
+            assertThat(customerCount()).isZero();
+        }
+
+        @Test
+        @DisplayName("markChecked starts progress over for the writing pass")
+        void markCheckedResetsProgress() {
+            long id = running(atomicRequest());
+            commit(id, checkingChunk(row(2, "Ali Veli", PHONE), row(3, "Can Kaya", PHONE_2)));
+
+            ImportJob checked = worker().markChecked(ACME, id, OWNER);
+
+            assertThat(checked.checked()).isTrue();
+            assertThat(checked.rows()).isZero();
+            assertThat(checked.created()).isZero();
+            assertThat(checked.rejected()).isZero();
+            assertThat(checked.nextRow()).isEqualTo(1);
+            assertThat(checked.bytesRead()).isZero();
+            assertThat(checked.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(job(id)).isEqualTo(checked);
+        }
+
+        @Test
+        @DisplayName("a valid file is checked, then written once: counts are not doubled")
+        void checkThenWrite() {
+            long id = running(atomicRequest());
+            commit(id, checkingChunk(row(2, "Ali Veli", PHONE), row(3, "Can Kaya", PHONE_2)));
+            worker().markChecked(ACME, id, OWNER);
+            InFilePhones writing = new InFilePhones();
+
+            ChunkResult written = worker().commitChunk(ACME, id, OWNER,
+                    chunk(row(2, "Ali Veli", PHONE), row(3, "Can Kaya", PHONE_2)), writing);
+            ImportJob done = complete(id);
+
+            assertThat(written.created()).isEqualTo(2);
+            assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(done.rows()).isEqualTo(2);
+            assertThat(done.created()).isEqualTo(2);
+            assertThat(customerCount()).isEqualTo(2);
+            assertThat(stored(PHONE).importJobId()).isEqualTo(id);
+        }
+
+        @Test
+        @DisplayName("failing after a written pass removes what was written, with its activities")
+        void failingAfterWritingRemovesRows() {
+            Customer other = createCustomer(NewCustomer.builder("Kalıcı", PHONE_5).build());
+            long id = running(atomicRequest());
+            commit(id, checkingChunk(row(2, "Ali Veli", PHONE), row(3, "Can Kaya", PHONE_2)));
+            worker().markChecked(ACME, id, OWNER);
+            InFilePhones writing = new InFilePhones();
+            worker().commitChunk(ACME, id, OWNER, chunk(row(2, "Ali Veli", PHONE)), writing);
+            assertThat(customerCount()).isEqualTo(2);
+
+            ImportJob failed = worker().finish(ACME, id, OWNER, JobStatus.FAILED, ErrorCode.STORAGE_FAILURE,
+                    "disk full");
+
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.created()).isZero();
+            assertThat(customer(PHONE)).isEmpty();
+            assertThat(customerCount()).isEqualTo(1);
+            assertThat(stored(PHONE_5)).isEqualTo(other);
+            assertThat(feed()).extracting(Activity::customerId).containsOnly(other.id());
+        }
+    }
 }
