@@ -1763,4 +1763,327 @@ public abstract class ImportJobContract extends ContractSupport {
             assertThat(feed()).extracting(Activity::customerId).containsOnly(other.id());
         }
     }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Cancelling")
+    class Cancel {
+
+        @Test
+        @DisplayName("a queued job becomes CANCELLED with the code CANCELLED and is never claimed")
+        void cancelQueued() {
+            long id = submit(admin, request(OnDuplicate.REJECT)).id();
+            tick(Duration.ofSeconds(9));
+
+            ImportJob cancelled = jobs().cancel(admin, id);
+
+            assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(cancelled.fatalCode()).isEqualTo(ErrorCode.CANCELLED);
+            assertThat(cancelled.finishedAt()).isEqualTo(START.plusSeconds(9));
+            assertThat(job(id)).isEqualTo(cancelled);
+            assertThat(worker().claim(OWNER, LEASE)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("CONTRIBUTE may cancel; VIEW may not, and the job stays queued")
+        void cancelNeedsContribute() {
+            long id = submit(admin, request(OnDuplicate.REJECT)).id();
+            Actor viewer = userWithLevel("zeynep", PermissionLevel.VIEW, "finance");
+            Actor contributor = userWithLevel("ayse", PermissionLevel.CONTRIBUTE, "agents");
+
+            assertFails(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED, () -> jobs().cancel(viewer, id));
+            assertThat(job(id).status()).isEqualTo(JobStatus.QUEUED);
+
+            assertThat(jobs().cancel(contributor, id).status()).isEqualTo(JobStatus.CANCELLED);
+        }
+
+        @Test
+        @DisplayName("a running job stops: the worker's next chunk fails with JOB_STATE_INVALID and earlier chunks stay")
+        void cancelRunning() {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, "Ali Veli", PHONE), row(3, null, PHONE_4)));
+            ImportJob cancelled = jobs().cancel(admin, id);
+
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
+                    () -> commit(id, chunk(row(4, "Can Kaya", PHONE_2), row(5, null, PHONE_3))));
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID, () -> complete(id));
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
+                    () -> worker().renew(ACME, id, OWNER, LEASE));
+
+            assertThat(job(id)).isEqualTo(cancelled);
+            assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(cancelled.created()).isEqualTo(1);
+            assertThat(cancelled.rejected()).isEqualTo(1);
+            assertThat(customer(PHONE)).isPresent();
+            assertThat(customer(PHONE_2)).isEmpty();
+            assertThat(jobs().rejectedRows(admin, id, 0, 10)).extracting(RejectedRow::row).containsExactly(3L);
+            assertThat(phones.rowOf(PhoneNumber.of(PHONE_2))).isZero();
+            assertThat(worker().claim(OTHER_OWNER, LEASE)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("cancelling an ended job is JOB_STATE_INVALID and changes nothing")
+        void cancelEnded() {
+            long completed = running(request(OnDuplicate.REJECT));
+            ImportJob done = complete(completed);
+            long cancelled = submit(admin, request(OnDuplicate.REJECT)).id();
+            ImportJob gone = jobs().cancel(admin, cancelled);
+
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID, () -> jobs().cancel(admin, completed));
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID, () -> jobs().cancel(admin, cancelled));
+
+            assertThat(job(completed)).isEqualTo(done);
+            assertThat(job(cancelled)).isEqualTo(gone);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Undo")
+    class Undo {
+
+        @Test
+        @DisplayName("removes the customers the import created, with their activities")
+        void removesCreatedCustomers() {
+            Customer other = createCustomer(NewCustomer.builder("Kalıcı", PHONE_5).build());
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, "Ali Veli", PHONE), row(3, "Can Kaya", PHONE_2)));
+            commit(id, chunk(row(4, "Ece Ak", PHONE_3)));
+            complete(id);
+            assertThat(customerCount()).isEqualTo(4);
+
+            UndoReport report = jobs().undo(admin, id);
+
+            assertThat(report.removed()).isEqualTo(3);
+            assertThat(report.restored()).isZero();
+            assertThat(report.leftAlone()).isEmpty();
+            assertThat(customerCount()).isEqualTo(1);
+            assertThat(customer(PHONE)).isEmpty();
+            assertThat(customer(PHONE_3)).isEmpty();
+            assertThat(stored(PHONE_5)).isEqualTo(other);
+            assertThat(feed()).extracting(Activity::customerId).containsOnly(other.id());
+            assertThat(job(id).undone()).isTrue();
+        }
+
+        @Test
+        @DisplayName("gives updated customers their values back, with a new version and a LOG activity")
+        void restoresUpdatedCustomers() {
+            Customer before = createCustomer(NewCustomer.builder("Ayşe Yılmaz", PHONE).email("ayse@example.com")
+                    .company("Yılmaz Tekstil").segment(Segment.VIP).address("Kadıköy").build());
+            tick();
+            ChunkResult result = importRows(request(OnDuplicate.UPDATE),
+                    row(2, "Ayşe Demir", PHONE).email("demir@example.com").segment(Segment.RISK).clear("address"));
+            Customer imported = stored(PHONE);
+            assertThat(imported.email()).isEqualTo("demir@example.com");
+            tick();
+
+            UndoReport report = jobs().undo(admin, result.job().id());
+
+            assertThat(report.restored()).isEqualTo(1);
+            assertThat(report.removed()).isZero();
+            assertThat(report.leftAlone()).isEmpty();
+            Customer after = stored(PHONE);
+            assertThat(after.id()).isEqualTo(before.id());
+            assertThat(after.fullName()).isEqualTo("Ayşe Yılmaz");
+            assertThat(after.email()).isEqualTo("ayse@example.com");
+            assertThat(after.company()).isEqualTo("Yılmaz Tekstil");
+            assertThat(after.segment()).isEqualTo(Segment.VIP);
+            assertThat(after.address()).isEqualTo("Kadıköy");
+            assertThat(after.version()).isGreaterThan(imported.version());
+            Activity log = timeline(before.id()).get(0);
+            assertThat(log.type()).isEqualTo(ActivityType.LOG);
+            assertThat(log.actorId()).isEqualTo(admin.userId());
+            assertThat(log.changes()).contains(new FieldChange("email", "demir@example.com", "ayse@example.com"),
+                    new FieldChange("address", null, "Kadıköy"));
+        }
+
+        @Test
+        @DisplayName("leaves alone, and lists, customers someone changed since the import")
+        void leavesChangedCustomersAlone() {
+            Customer updatedByImport = createCustomer(NewCustomer.builder("Ayşe Yılmaz", PHONE).company("Eski").build());
+            Customer untouchedAfter = createCustomer(NewCustomer.builder("Bora Ak", PHONE_4).company("Eski").build());
+            long id = running(request(OnDuplicate.UPDATE));
+            commit(id, chunk(row(2, "Ayşe Yılmaz", PHONE).company("Import"), row(3, "Yeni Kişi", PHONE_2),
+                    row(4, "Diğer Yeni", PHONE_3), row(5, "Bora Ak", PHONE_4).company("Import")));
+            complete(id);
+            Customer newOne = stored(PHONE_2);
+            Customer changedA = crm.customers().update(admin,
+                    CustomerUpdate.of(stored(PHONE)).processingStatus("C").build());
+            Customer changedB = crm.customers().update(admin,
+                    CustomerUpdate.of(newOne).company("Elle Değişti").build());
+
+            UndoReport report = jobs().undo(admin, id);
+
+            assertThat(report.leftAlone()).containsExactlyInAnyOrder(updatedByImport.id(), newOne.id());
+            assertThat(report.removed()).isEqualTo(1);
+            assertThat(report.restored()).isEqualTo(1);
+            assertThat(stored(PHONE)).isEqualTo(changedA);
+            assertThat(stored(PHONE).company()).isEqualTo("Import");
+            assertThat(stored(PHONE_2)).isEqualTo(changedB);
+            assertThat(customer(PHONE_3)).isEmpty();
+            assertThat(stored(PHONE_4).company()).isEqualTo("Eski");
+            assertThat(stored(PHONE_4).id()).isEqualTo(untouchedAfter.id());
+        }
+
+        @Test
+        @DisplayName("a second undo is JOB_STATE_INVALID and changes nothing")
+        void secondUndoRefused() {
+            ChunkResult result = importRows(request(OnDuplicate.REJECT), row(2, "Ali Veli", PHONE));
+            long id = result.job().id();
+            jobs().undo(admin, id);
+            createCustomer(NewCustomer.builder("Ali Veli", PHONE).build());
+            ImportJob undone = job(id);
+
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID, () -> jobs().undo(admin, id));
+
+            assertThat(customer(PHONE)).isPresent();
+            assertThat(job(id)).isEqualTo(undone);
+        }
+
+        @Test
+        @DisplayName("a running job cannot be undone")
+        void runningJobRefused() {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, "Ali Veli", PHONE)));
+            ImportJob before = job(id);
+
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID, () -> jobs().undo(admin, id));
+
+            assertThat(customer(PHONE)).isPresent();
+            assertThat(job(id)).isEqualTo(before);
+            assertThat(commit(id, chunk(row(3, "Can Kaya", PHONE_2))).created()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a queued job cannot be undone")
+        void queuedJobRefused() {
+            long id = submit(admin, request(OnDuplicate.REJECT)).id();
+
+            assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID, () -> jobs().undo(admin, id));
+            assertThat(job(id).status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(job(id).undone()).isFalse();
+        }
+
+        @Test
+        @DisplayName("a cancelled job's committed chunks can be undone")
+        void cancelledJobUndone() {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, "Ali Veli", PHONE)));
+            jobs().cancel(admin, id);
+
+            UndoReport report = jobs().undo(admin, id);
+
+            assertThat(report.removed()).isEqualTo(1);
+            assertThat(customerCount()).isZero();
+        }
+
+        @Test
+        @DisplayName("needs EDIT: CONTRIBUTE is PERMISSION_DENIED and nothing is undone")
+        void undoNeedsEdit() {
+            ChunkResult result = importRows(request(OnDuplicate.REJECT), row(2, "Ali Veli", PHONE));
+            Actor contributor = userWithLevel("ayse", PermissionLevel.CONTRIBUTE, "agents");
+            Actor editor = userWithLevel("mehmet", PermissionLevel.EDIT, "agents");
+
+            assertFails(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED,
+                    () -> jobs().undo(contributor, result.job().id()));
+            assertThat(customer(PHONE)).isPresent();
+            assertThat(job(result.job().id()).undone()).isFalse();
+
+            assertThat(jobs().undo(editor, result.job().id()).removed()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("is recorded in the audit log with who, when and the job")
+        void writesAuditEntry() {
+            ChunkResult result = importRows(request(OnDuplicate.REJECT), row(2, "Ali Veli", PHONE));
+            tick(Duration.ofMinutes(3));
+            Actor editor = userWithLevel("mehmet", PermissionLevel.EDIT, "agents");
+            List<AuditEntry> before = crm.activities().auditLog(admin, 1000);
+
+            jobs().undo(editor, result.job().id());
+
+            List<AuditEntry> added = new ArrayList<>(crm.activities().auditLog(admin, 1000));
+            added.removeAll(before);
+            assertThat(added).anySatisfy(e -> {
+                assertThat(e.action()).containsIgnoringCase("import");
+                assertThat(e.subject()).isEqualTo(Long.toString(result.job().id()));
+                assertThat(e.actorId()).isEqualTo("mehmet");
+                assertThat(e.at()).isEqualTo(START.plus(Duration.ofMinutes(3)));
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Tenant isolation")
+    class Isolation {
+
+        @Test
+        @DisplayName("another tenant neither finds, lists, reads the rejected rows of, cancels nor undoes a job")
+        void jobsAreInvisibleToOtherTenants() {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, null, PHONE), row(3, "Ali Veli", PHONE_2)));
+            long queued = submit(admin, request(OnDuplicate.REJECT)).id();
+            ImportJob runningBefore = job(id);
+            ImportJob queuedBefore = job(queued);
+
+            assertThat(jobs().find(otherAdmin, id)).isEmpty();
+            assertThat(jobs().find(otherAdmin, queued)).isEmpty();
+            assertThat(jobs().list(otherAdmin, 100)).isEmpty();
+            assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND,
+                    () -> jobs().rejectedRows(otherAdmin, id, 0, 10));
+            assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND, () -> jobs().cancel(otherAdmin, queued));
+            assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND, () -> jobs().undo(otherAdmin, id));
+
+            assertThat(job(id)).isEqualTo(runningBefore);
+            assertThat(job(queued)).isEqualTo(queuedBefore);
+            assertThat(jobs().rejectedRows(admin, id, 0, 10)).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("each tenant lists only its own jobs")
+        void listsOwnJobs() {
+            long acme = submit(admin, request(OnDuplicate.REJECT)).id();
+            long globex = submit(otherAdmin, request(OnDuplicate.REJECT)).id();
+
+            assertThat(jobs().list(admin, 100)).extracting(ImportJob::id).containsExactly(acme);
+            assertThat(jobs().list(otherAdmin, 100)).extracting(ImportJob::id).containsExactly(globex);
+            assertThat(jobs().find(otherAdmin, globex).orElseThrow().submitter()).isEqualTo(otherAdmin);
+        }
+
+        @Test
+        @DisplayName("a claim names the job's tenant, whose customers the job writes, checking duplicates there only")
+        void jobsWriteTheirOwnTenant() {
+            createCustomer(NewCustomer.builder("Acme Müşterisi", PHONE).build());
+            long id = submit(otherAdmin, request(OnDuplicate.REJECT)).id();
+            claimAndStart(GLOBEX, id, OWNER);
+
+            ChunkResult result = worker().commitChunk(GLOBEX, id, OWNER,
+                    chunk(row(2, "Globex Müşterisi", PHONE), row(3, "Can Kaya", PHONE_2)), phones);
+
+            assertThat(result.created()).isEqualTo(2);
+            assertThat(result.rejected()).isZero();
+            assertThat(crm.customers().findByPhone(otherAdmin, PHONE).orElseThrow().fullName())
+                    .isEqualTo("Globex Müşterisi");
+            assertThat(stored(PHONE).fullName()).isEqualTo("Acme Müşterisi");
+            assertThat(customer(PHONE_2)).isEmpty();
+            assertThat(jobs().find(admin, id)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("undoing a tenant's job leaves the other tenant's customers with the same phones alone")
+        void undoStaysInItsTenant() {
+            Customer globexCustomer = crm.customers().create(otherAdmin,
+                    NewCustomer.builder("Globex Müşterisi", PHONE).build());
+            ChunkResult result = importRows(request(OnDuplicate.REJECT), row(2, "Acme Müşterisi", PHONE));
+
+            jobs().undo(admin, result.job().id());
+
+            assertThat(customer(PHONE)).isEmpty();
+            assertThat(crm.customers().findByPhone(otherAdmin, PHONE)).contains(globexCustomer);
+        }
+    }
 }
