@@ -29,6 +29,8 @@ import javax.xml.stream.XMLStreamReader;
 final class SharedStringTable implements Closeable {
 
     static final long DEFAULT_MEMORY_BUDGET = 8L << 20;
+    /** More strings than a sheet has cells in practice; bounds the offsets file at 128 MiB. */
+    static final int MAX_STRINGS = 1 << 24;
     private static final int CACHE_SIZE = 1024;
     private static final int WRITE_BUFFER = 64 * 1024;
 
@@ -128,6 +130,9 @@ final class SharedStringTable implements Closeable {
     }
 
     void add(String s) throws IOException {
+        if (count == MAX_STRINGS) {
+            throw new HostileContentException("The workbook has more than " + MAX_STRINGS + " shared strings.");
+        }
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         if (dataFile == null && (long) dataLength + bytes.length + 4L * (count + 1) > memoryBudget) {
             spill();

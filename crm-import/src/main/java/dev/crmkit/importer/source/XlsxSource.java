@@ -58,7 +58,7 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
  * {@link SourceLimits#maxFileBytes()} {@code FILE_TOO_LARGE}, checked before it is opened. More
  * records than {@link SourceLimits#maxRows()} is {@code TOO_MANY_ROWS}.
  *
- * <p>Not thread-safe. {@link #close()} releases the file and deletes temporary files.
+ * <p>Transitional and Strict OOXML are both read. Not thread-safe. {@link #close()} releases the file and deletes temporary files.
  */
 public final class XlsxSource implements RecordSource {
 
@@ -68,6 +68,9 @@ public final class XlsxSource implements RecordSource {
             XSSFRelation.TEMPLATE_WORKBOOK.getContentType(),
             XSSFRelation.MACRO_TEMPLATE_WORKBOOK.getContentType());
     private static final int NAMES_IN_MESSAGES = 20;
+    /** Strict OOXML (ISO 29500) names relationships in its own namespace; parts are otherwise alike. */
+    private static final String TRANSITIONAL_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+    private static final String STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 
     private final GuardedZipSource zip;
     private final OPCPackage pkg;
@@ -140,13 +143,13 @@ public final class XlsxSource implements RecordSource {
             PackagePart sheetPart = sheetPart(workbookPart, sheet);
 
             XlsxStyles styles = XlsxStyles.NONE;
-            PackagePart stylesPart = related(workbookPart, XSSFRelation.STYLES);
+            PackagePart stylesPart = related(workbookPart, "styles");
             if (stylesPart != null) {
                 try (InputStream in = streamed(o.zip, stylesPart)) {
                     styles = XlsxStyles.read(in, stylesPart.getPartName().getName());
                 }
             }
-            PackagePart stringsPart = related(workbookPart, XSSFRelation.SHARED_STRINGS);
+            PackagePart stringsPart = related(workbookPart, "sharedStrings");
             if (stringsPart != null) {
                 try (InputStream in = streamed(o.zip, stringsPart)) {
                     o.sharedStrings = SharedStringTable.read(in, stringsPart.getPartName().getName(),
@@ -264,21 +267,28 @@ public final class XlsxSource implements RecordSource {
             throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The sheet '" + sheet.name()
                     + "' is missing from the file.");
         }
-        if (!XSSFRelation.WORKSHEET.getRelation().equals(rel.getRelationshipType())) {
+        if (!isRelationship(rel, "worksheet")) {
             throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The sheet '" + sheet.name()
                     + "' is not a worksheet (a chart or macro sheet?) and has no cells to import.");
         }
         return part;
     }
 
-    private static PackagePart related(PackagePart workbookPart, XSSFRelation relation)
-            throws OpenXML4JException {
-        PackageRelationshipCollection rels = workbookPart.getRelationshipsByType(relation.getRelation());
-        for (PackageRelationship rel : rels) {
-            if (rel.getTargetMode() == TargetMode.INTERNAL) {
-                PackagePart part = workbookPart.getRelatedPart(rel);
-                if (part != null) {
-                    return part;
+    private static boolean isRelationship(PackageRelationship rel, String type) {
+        String actual = rel.getRelationshipType();
+        return actual.equals(TRANSITIONAL_RELATIONSHIPS + type) || actual.equals(STRICT_RELATIONSHIPS + type);
+    }
+
+    /** The first internal part the workbook relates to by the type, transitional or strict. */
+    private static PackagePart related(PackagePart workbookPart, String type) throws OpenXML4JException {
+        for (String namespace : List.of(TRANSITIONAL_RELATIONSHIPS, STRICT_RELATIONSHIPS)) {
+            PackageRelationshipCollection rels = workbookPart.getRelationshipsByType(namespace + type);
+            for (PackageRelationship rel : rels) {
+                if (rel.getTargetMode() == TargetMode.INTERNAL) {
+                    PackagePart part = workbookPart.getRelatedPart(rel);
+                    if (part != null) {
+                        return part;
+                    }
                 }
             }
         }
@@ -391,11 +401,11 @@ public final class XlsxSource implements RecordSource {
         }
     }
 
-    /** The XSSFReader's way of finding the workbook part (core document relationship, strict OOXML refused). */
+    /** The XSSFReader's way of finding the workbook part, by the core document relationship. */
     private static final class PartLocator extends XSSFReader {
 
         PartLocator(OPCPackage pkg) throws IOException, OpenXML4JException {
-            super(pkg);
+            super(pkg, true);
         }
 
         PackagePart workbookPart() {

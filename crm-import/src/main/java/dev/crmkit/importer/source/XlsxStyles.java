@@ -23,6 +23,8 @@ final class XlsxStyles {
     /** Excel allows 64,000 cell formats; beyond this many the stylesheet is refused. */
     static final int MAX_CELL_FORMATS = 1 << 20;
     static final int MAX_NUMBER_FORMATS = 1 << 16;
+    /** Excel's limit for a number format code; a longer one is not looked at as a date format. */
+    static final int MAX_FORMAT_CODE_CHARS = 255;
 
     static final XlsxStyles NONE = new XlsxStyles(new BitSet());
 
@@ -61,7 +63,8 @@ final class XlsxStyles {
                         int id = parseId(XlsxXml.attribute(xml, "numFmtId"));
                         String code = XlsxXml.attribute(xml, "formatCode");
                         if (id >= 0 && code != null) {
-                            customIsDate.put(id, DateUtil.isADateFormat(id, code));
+                            customIsDate.put(id, code.length() <= MAX_FORMAT_CODE_CHARS
+                                    && DateUtil.isADateFormat(id, code));
                         }
                     } else if (depth == 3 && inCellXfs && "xf".equals(name)) {
                         if (styles == MAX_CELL_FORMATS) {

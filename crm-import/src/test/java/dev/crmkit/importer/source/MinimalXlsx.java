@@ -27,6 +27,7 @@ final class MinimalXlsx {
     private final List<String> sharedStrings = new ArrayList<>();
     private String stylesXml;
     private boolean date1904;
+    private boolean strict;
     private final Map<String, byte[]> replaced = new LinkedHashMap<>();
 
     /** A workbook whose one sheet "Sayfa1" has the given {@code <sheetData>} content. */
@@ -66,6 +67,12 @@ final class MinimalXlsx {
 
     MinimalXlsx date1904() {
         date1904 = true;
+        return this;
+    }
+
+    /** Writes Strict OOXML (ISO 29500) namespaces and relationship types instead of transitional ones. */
+    MinimalXlsx strict() {
+        strict = true;
         return this;
     }
 
@@ -147,6 +154,12 @@ final class MinimalXlsx {
         }
         if (stylesXml != null) {
             parts.put("xl/styles.xml", stylesXml.getBytes(StandardCharsets.UTF_8));
+        }
+        if (strict) {
+            parts.replaceAll((name, bytes) -> new String(bytes, StandardCharsets.UTF_8)
+                    .replace(REL_NS, "http://purl.oclc.org/ooxml/officeDocument/relationships")
+                    .replace(MAIN_NS, "http://purl.oclc.org/ooxml/spreadsheetml/main")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         parts.putAll(replaced);
         return parts;

@@ -271,6 +271,14 @@ class XlsxSourceTest {
         }
 
         @Test
+        @DisplayName("a format code longer than Excel allows is not taken for a date format")
+        void overlongFormatCodesAreNotDates() throws IOException {
+            MinimalXlsx workbook = MinimalXlsx.sheet("<row r=\"1\"><c r=\"A1\" s=\"0\"><v>45366</v></c></row>")
+                    .styles(Map.of(164, "yyyy-mm-dd" + "\"x\"".repeat(100)), 164);
+            assertThat(onlyRow(workbook)).containsExactly("45366");
+        }
+
+        @Test
         void numbersWithoutADateFormatStayNumbers() throws IOException {
             assertThat(onlyRow(dated("45366@0", "45366.25@4", "45366@99")))
                     .containsExactly("45366", "45366.25", "45366");
@@ -357,6 +365,20 @@ class XlsxSourceTest {
             assertThat(records.get(0).cells()).hasSize(16_384);
             assertThat(records.get(0).cell(26)).isEqualTo("27");
             assertThat(records.get(0).cell(16_383)).isEqualTo("16384");
+        }
+
+        @Test
+        @DisplayName("Strict OOXML workbooks are read like transitional ones")
+        void strictOoxml() throws IOException {
+            Path file = new MinimalXlsx()
+                    .addSheet("Özet", "<row r=\"1\"><c><v>1</v></c></row>")
+                    .addSheet("Müşteriler", "<row r=\"1\"><c t=\"s\"><v>0</v></c><c s=\"1\"><v>45366</v></c></row>")
+                    .sharedStrings("<t>Ayşe</t>").styles(Map.of(), 0, 14).strict()
+                    .write(dir.resolve("strict.xlsx"));
+            assertThat(MinimalXlsx.text(file, "xl/workbook.xml")).contains("purl.oclc.org");
+
+            assertThat(readAll(file, SourceOptions.DEFAULT.withSheetName("Müşteriler")).get(0).cells())
+                    .containsExactly("Ayşe", "2024-03-15");
         }
 
         @Test
