@@ -97,8 +97,8 @@ public final class InMemoryStorage implements Storage {
     }
 
     private static boolean needsWorker(ImportJob job, Instant now) {
-        return job.status() == JobStatus.QUEUED
-                || (job.status() == JobStatus.RUNNING && (job.leaseUntil() == null || job.leaseUntil().isBefore(now)));
+        boolean waiting = job.status() == JobStatus.QUEUED || job.status() == JobStatus.RUNNING;
+        return waiting && (job.leaseUntil() == null || job.leaseUntil().isBefore(now));
     }
 
     private record Candidate(TenantId tenant, long jobId, Instant submittedAt) {

@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param bytesRead bytes of the source read up to {@code nextRow}
  * @param encoding the CSV encoding used, or {@code null}
  * @param delimiter the CSV delimiter used, or {@code null}
+ * @param headers the header row of the file, once read
  * @param warnings file-level warnings (unknown columns and the like)
  * @param fatalCode why the job failed or was cancelled, or {@code null}
  * @param fatalMessage the message of {@code fatalCode}, or {@code null}
@@ -61,6 +62,7 @@ public record ImportJob(
         long bytesRead,
         String encoding,
         Character delimiter,
+        List<String> headers,
         List<JobWarning> warnings,
         ErrorCode fatalCode,
         String fatalMessage,
@@ -81,6 +83,7 @@ public record ImportJob(
         Objects.requireNonNull(submittedAt, "submittedAt");
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        headers = List.copyOf(headers);
         warnings = List.copyOf(warnings);
     }
 
@@ -103,6 +106,7 @@ public record ImportJob(
         private long bytesRead;
         private String encoding;
         private Character delimiter;
+        private List<String> headers;
         private List<JobWarning> warnings;
         private ErrorCode fatalCode;
         private String fatalMessage;
@@ -129,6 +133,7 @@ public record ImportJob(
             bytesRead = j.bytesRead;
             encoding = j.encoding;
             delimiter = j.delimiter;
+            headers = j.headers;
             warnings = j.warnings;
             fatalCode = j.fatalCode;
             fatalMessage = j.fatalMessage;
@@ -156,6 +161,7 @@ public record ImportJob(
         public Builder bytesRead(long v) { bytesRead = v; return this; }
         public Builder encoding(String v) { encoding = v; return this; }
         public Builder delimiter(Character v) { delimiter = v; return this; }
+        public Builder headers(List<String> v) { headers = v; return this; }
         public Builder warnings(List<JobWarning> v) { warnings = v; return this; }
         public Builder fatal(ErrorCode code, String message) { fatalCode = code; fatalMessage = message; return this; }
         public Builder startedAt(Instant v) { startedAt = v; return this; }
@@ -168,7 +174,7 @@ public record ImportJob(
         public ImportJob build() {
             return new ImportJob(id, status, j.fileName, j.submitter, j.dryRun, j.onDuplicate, j.atomic, j.policies,
                     settings, j.sourceBytes, j.sourceChecksum, j.sourcePath, rows, created, updated, skipped, rejected,
-                    nextRow, bytesRead, encoding, delimiter, warnings, fatalCode, fatalMessage, j.submittedAt,
+                    nextRow, bytesRead, encoding, delimiter, headers, warnings, fatalCode, fatalMessage, j.submittedAt,
                     startedAt, finishedAt, leaseOwner, leaseUntil, undone, checked, version);
         }
     }

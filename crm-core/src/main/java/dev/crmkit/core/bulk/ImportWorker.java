@@ -20,6 +20,14 @@ public interface ImportWorker {
     Optional<JobClaim> claim(String owner, Duration lease);
 
     /**
+     * Claims one given job if it needs a worker (QUEUED, or RUNNING with an expired lease, or
+     * already this owner's).
+     *
+     * @return false if another worker holds it or it has ended
+     */
+    boolean claimJob(TenantId tenant, long jobId, String owner, Duration lease);
+
+    /**
      * Starts (or resumes) a claimed job: RUNNING, lease renewed.
      *
      * @throws dev.crmkit.core.ConflictException {@code JOB_STATE_INVALID} if the lease was lost

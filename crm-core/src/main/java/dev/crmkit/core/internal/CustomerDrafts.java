@@ -91,10 +91,13 @@ final class CustomerDrafts {
         return new Draft(phone, values, custom);
     }
 
-    /** The rules only a new customer must meet: a name and every required custom field. */
-    void requireForCreate(Draft draft, Map<String, CustomFieldDefinition> definitions, Set<String> skip,
-                          Violations v) {
-        if (!draft.values().containsKey(CustomerField.FULL_NAME) && !skip.contains("fullName")) {
+    /**
+     * The rules only a new customer must meet: a name and every required custom field. A name
+     * given but blank was reported by {@link #draft} already.
+     */
+    void requireForCreate(NewCustomer in, Draft draft, Map<String, CustomFieldDefinition> definitions,
+                          Set<String> skip, Violations v) {
+        if (in.fullName() == null && !skip.contains("fullName")) {
             v.add(ErrorCode.NAME_REQUIRED, "fullName", "a name is required");
         }
         for (CustomFieldDefinition def : definitions.values()) {

@@ -71,7 +71,7 @@ public final class DefaultCustomerService implements CustomerService {
                 v.add(ErrorCode.NAME_REQUIRED, "fullName", "a name is required");
             }
             CustomerDrafts.Draft draft = drafts.draft(actor, input, byKey, Set.of(), v);
-            drafts.requireForCreate(draft, byKey, Set.of("fullName"), v);
+            drafts.requireForCreate(input, draft, byKey, Set.of("fullName"), v);
             v.throwIfAny();
 
             PhoneNumber phone = draft.phone();

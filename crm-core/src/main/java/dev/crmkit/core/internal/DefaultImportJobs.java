@@ -59,6 +59,12 @@ import java.util.Set;
  */
 public final class DefaultImportJobs implements ImportJobService, ImportWorker {
 
+    /** Failures of the file itself, after which a job stores nothing. */
+    private static final Set<ErrorCode> FILE_LEVEL = java.util.EnumSet.of(ErrorCode.FILE_EMPTY,
+            ErrorCode.FILE_UNREADABLE, ErrorCode.FILE_FORMAT_UNSUPPORTED, ErrorCode.FILE_TOO_LARGE,
+            ErrorCode.TOO_MANY_ROWS, ErrorCode.HEADER_MISSING_REQUIRED, ErrorCode.HEADER_DUPLICATE,
+            ErrorCode.SOURCE_CHANGED, ErrorCode.ROWS_REJECTED);
+
     private final ServiceContext ctx;
     private final CustomerDrafts drafts;
 
@@ -92,7 +98,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             ImportJob job = new ImportJob(0, JobStatus.QUEUED, request.fileName(), actor, request.dryRun(),
                     request.onDuplicate(), request.atomic(), request.policies(), request.settings(),
                     digest == null ? 0 : digest.size(), digest == null ? "" : digest.hex(),
-                    sharedPath == null ? null : sharedPath.toString(), 0, 0, 0, 0, 0, 1, 0, null, null, List.of(),
+                    sharedPath == null ? null : sharedPath.toString(), 0, 0, 0, 0, 0, 1, 0, null, null, List.of(), List.of(),
                     null, null, now, null, null, null, null, false, false, 1);
             long id = s.importJobs().insert(job);
             ImportJob stored = job.toBuilder().id(id).build();
@@ -101,7 +107,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                 s.importJobs().writeSource(id, counted);
                 ImportJob withDigest = new ImportJob(id, stored.status(), stored.fileName(), stored.submitter(),
                         stored.dryRun(), stored.onDuplicate(), stored.atomic(), stored.policies(), stored.settings(),
-                        counted.size(), counted.hex(), null, 0, 0, 0, 0, 0, 1, 0, null, null, List.of(), null, null,
+                        counted.size(), counted.hex(), null, 0, 0, 0, 0, 0, 1, 0, null, null, List.of(), List.of(), null, null,
                         stored.submittedAt(), null, null, null, null, false, false, 2);
                 s.importJobs().update(withDigest, 1);
                 return withDigest;
@@ -230,6 +236,23 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
     }
 
     @Override
+    public boolean claimJob(TenantId tenant, long jobId, String owner, Duration lease) {
+        Objects.requireNonNull(owner, "owner");
+        return ctx.storage().write(tenant, s -> {
+            ImportJob job = load(s, jobId);
+            Instant now = ctx.now();
+            boolean waiting = job.status() == JobStatus.QUEUED || job.status() == JobStatus.RUNNING;
+            boolean free = waiting && (job.leaseUntil() == null || job.leaseUntil().isBefore(now)
+                    || owner.equals(job.leaseOwner()));
+            if (!free) {
+                return false;
+            }
+            store(s, job.toBuilder().lease(owner, now.plus(lease)).version(job.version() + 1).build(), job);
+            return true;
+        });
+    }
+
+    @Override
     public ImportJob start(TenantId tenant, long jobId, String owner, Duration lease) {
         return ctx.storage().write(tenant, s -> {
             ImportJob job = owned(s, jobId, owner);
@@ -297,10 +320,10 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             ImportJob job = owned(s, jobId, owner);
             ImportJob.Builder end = job.toBuilder().status(status).fatal(code, message).finishedAt(ctx.now())
                     .lease(null, null).version(job.version() + 1);
-            if (status == JobStatus.FAILED && job.atomic()) {
-                // Atomic: nothing stays. The checking pass wrote nothing; a writing pass that
-                // failed on the way is reverted.
-                if (job.checked() && !job.dryRun()) {
+            if (status == JobStatus.FAILED && (job.atomic() || FILE_LEVEL.contains(code))) {
+                // Nothing stays: an atomic job with a rejected row, or a file found broken on the
+                // way, stores nothing. What earlier chunks wrote is reverted.
+                if (!job.dryRun()) {
                     revert(s, job.submitter(), job);
                 }
                 end.counts(job.rows(), 0, 0, 0, job.rejected());
@@ -335,6 +358,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                     .nextRow(chunk.nextRow()).bytesRead(chunk.bytesRead()).warnings(warnings)
                     .encoding(job.encoding() == null ? chunk.encoding() : job.encoding())
                     .delimiter(job.delimiter() == null ? chunk.delimiter() : job.delimiter())
+                    .headers(job.headers().isEmpty() ? chunk.headers() : job.headers())
                     .version(job.version() + 1).build();
             if (!work.rejectedRows.isEmpty()) {
                 s.importJobs().addRejectedRows(jobId, work.rejectedRows);
@@ -387,10 +411,12 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                 drafts.add(draft);
                 errors.add(rowErrors);
             }
+            // Every readable phone is looked up, also of rows with other errors: a row carries
+            // every error it has, DUPLICATE_PHONE included, and only new customers need a name.
             List<PhoneNumber> candidates = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                if (errors.get(i).isEmpty() && drafts.get(i).phone() != null) {
-                    candidates.add(drafts.get(i).phone());
+            for (CustomerDrafts.Draft draft : drafts) {
+                if (draft.phone() != null) {
+                    candidates.add(draft.phone());
                 }
             }
             Map<PhoneNumber, Long> stored = candidates.isEmpty() ? Map.of() : s.customers().findIdsByPhones(candidates);
@@ -410,7 +436,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             // A row carries every error it has: the rules of a new customer, and either duplicate.
             if (existing == null) {
                 Violations v = new Violations();
-                drafts.requireForCreate(draft, definitions, row.failedFields(), v);
+                drafts.requireForCreate(row.values(), draft, definitions, row.failedFields(), v);
                 rowErrors.addAll(toRowErrors(row, v));
             }
             long firstRow = phone == null ? 0 : firstRowOf(phone);
@@ -422,6 +448,11 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                         phone + " is already the phone of customer " + existing));
             }
             if (!rowErrors.isEmpty()) {
+                // Left to right, as a user reads the row; errors of the whole row last.
+                rowErrors.sort(java.util.Comparator.comparingInt(e -> {
+                    int i = e.column() == null ? -1 : chunk.headers().indexOf(e.column());
+                    return i < 0 ? Integer.MAX_VALUE : i;
+                }));
                 rejectedRows.add(new RejectedRow(row.rowNumber(), row.cells(), rowErrors));
                 return;
             }

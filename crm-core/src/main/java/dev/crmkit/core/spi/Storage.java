@@ -30,8 +30,8 @@ public interface Storage {
     <T> T write(TenantId tenant, Function<StorageSession, T> work);
 
     /**
-     * Claims one import job, of any tenant, that needs a worker: the oldest QUEUED job, or a
-     * RUNNING job whose lease ended before {@code now}. The claim sets the job's lease owner to
+     * Claims one import job, of any tenant, that needs a worker: the oldest QUEUED or RUNNING job
+     * that has no lease or whose lease ended before {@code now}. The claim sets the job's lease owner to
      * {@code owner} and its lease end to {@code leaseUntil}, increases its version, and is atomic:
      * two processes never claim the same job for overlapping leases.
      *
