@@ -160,6 +160,27 @@ public final class Importer {
         return new ImportReport(job, warnings, errors);
     }
 
+    /**
+     * A job's progress as stored, for polling from any process: rows and bytes committed so far,
+     * the rate since the job started, and the time left at that rate.
+     */
+    public ImportProgress progress(Actor actor, long jobId) {
+        ImportJob job = crm.imports().find(actor, jobId).orElseThrow(() ->
+                new dev.crmkit.core.NotFoundException(ErrorCode.JOB_NOT_FOUND, "no import job " + jobId));
+        java.time.Instant end = job.finishedAt() != null ? job.finishedAt() : java.time.Instant.now();
+        double seconds = job.startedAt() == null ? 0 : Math.max(1e-3,
+                Duration.between(job.startedAt(), end).toMillis() / 1000.0);
+        double rate = seconds == 0 ? 0 : job.rows() / seconds;
+        Duration left = null;
+        if (seconds > 0 && job.bytesRead() > 0 && !ended(job)) {
+            double bytesPerSecond = job.bytesRead() / seconds;
+            left = Duration.ofMillis((long) ((job.sourceBytes() - job.bytesRead()) / bytesPerSecond * 1000));
+        } else if (ended(job)) {
+            left = Duration.ZERO;
+        }
+        return new ImportProgress(jobId, job.rows(), job.bytesRead(), job.sourceBytes(), rate, left);
+    }
+
     /** Every rejected row of a job, in file order. */
     public List<RejectedRow> rejectedRows(Actor actor, long jobId) {
         List<RejectedRow> all = new ArrayList<>();

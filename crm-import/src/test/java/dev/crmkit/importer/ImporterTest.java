@@ -328,6 +328,28 @@ class ImporterTest {
         }
 
         @Test
+        void progressIsReportedByListenerAndByPolling() throws IOException {
+            Path f = many(50);
+            List<ImportProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            importer.addListener(new ImportListener() {
+                @Override
+                public void onProgress(ImportProgress progress) {
+                    seen.add(progress);
+                }
+            });
+            ImportReport report = importer.importFile(admin, f, ImportOptions.builder().chunkSize(10).build());
+
+            assertThat(seen).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(seen).extracting(ImportProgress::rows).isSorted();
+            assertThat(seen.get(seen.size() - 1).rows()).isEqualTo(report.rows());
+            assertThat(seen).allSatisfy(p -> assertThat(p.bytesRead()).isBetween(0L, p.totalBytes()));
+            ImportProgress polled = importer.progress(admin, report.jobId());
+            assertThat(polled.rows()).isEqualTo(report.rows());
+            assertThat(polled.totalBytes()).isEqualTo(Files.size(f));
+            assertThat(polled.timeLeft()).isEqualTo(Duration.ZERO);
+        }
+
+        @Test
         void aCancelledQueuedJobNeverRuns() throws IOException {
             ImportJob job = importer.submit(admin, many(5), ImportOptions.defaults());
             importer.cancel(admin, job.id());
