@@ -100,6 +100,20 @@ class ImporterTest {
         }
 
         @Test
+        void anEncodingLearnedLateInTheFileIsTheOneReported() throws IOException {
+            StringBuilder sb = new StringBuilder("isim;telefon\n");
+            for (int i = 0; i < 50; i++) {
+                sb.append("Ali ").append(i).append(";0532").append(String.format("%07d", i)).append('\n');
+            }
+            sb.append("Gülşen Işık;05329999999\n");
+            ImportReport report = importer.importFile(admin, file("gec.csv", sb.toString(), TURKISH),
+                    ImportOptions.builder().chunkSize(10).build());
+            assertThat(report.job().encoding()).isEqualTo("windows-1254");
+            assertThat(crm.customers().findByPhone(admin, "05329999999").orElseThrow().fullName())
+                    .isEqualTo("Gülşen Işık");
+        }
+
+        @Test
         void everyErrorOfARowIsReportedWithRowColumnAndValue() throws IOException {
             Path f = file("hatali.csv", """
                     isim,telefon,email,segment

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param nextRow the first row number after this chunk
  * @param bytesRead bytes of the source read up to {@code nextRow}
  * @param warnings warnings found while reading this chunk (or the header, with the first chunk)
- * @param encoding the CSV encoding, if known (stored once)
- * @param delimiter the CSV delimiter, if known (stored once)
+ * @param encoding the CSV encoding as known after this chunk, or {@code null}
+ * @param delimiter the CSV delimiter, or {@code null}
  * @param write false to check and count only (the first pass of an atomic import); a dry-run job
  *     never writes whatever this says
  */

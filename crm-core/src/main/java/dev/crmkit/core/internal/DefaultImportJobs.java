@@ -356,8 +356,10 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                             job.updated() + work.updated, job.skipped() + work.skipped,
                             job.rejected() + work.rejectedRows.size())
                     .nextRow(chunk.nextRow()).bytesRead(chunk.bytesRead()).warnings(warnings)
-                    .encoding(job.encoding() == null ? chunk.encoding() : job.encoding())
-                    .delimiter(job.delimiter() == null ? chunk.delimiter() : job.delimiter())
+                    // A reader may learn the encoding late (at the first non-ASCII byte): the
+                    // newest chunk knows best.
+                    .encoding(chunk.encoding() != null ? chunk.encoding() : job.encoding())
+                    .delimiter(chunk.delimiter() != null ? chunk.delimiter() : job.delimiter())
                     .headers(job.headers().isEmpty() ? chunk.headers() : job.headers())
                     .version(job.version() + 1).build();
             if (!work.rejectedRows.isEmpty()) {

@@ -43,6 +43,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -71,7 +74,7 @@ public final class JobRunner {
     private long renewAt;
     private long startNanos;
     private long rowsThisRun;
-    private int rowWarnings;
+    private volatile int rowWarnings;
 
     public JobRunner(Crm crm, TenantId tenant, long jobId, String owner, Duration lease, List<ImportListener> listeners,
                      BooleanSupplier cancelled, Path workDir) {
@@ -130,7 +133,11 @@ public final class JobRunner {
         }
     }
 
-    /** Reads the whole file once, committing chunks from the job's next row on. */
+    /**
+     * Reads the whole file once, committing chunks from the job's next row on. Reading and parsing
+     * run on a reader thread while this thread commits the previous chunk, so the two overlap;
+     * chunks are committed strictly in file order.
+     */
     private void pass(Path file, ImportOptions options, boolean write) {
         List<CustomFieldDefinition> definitions = crm.customFields().list(job.submitter());
         Map<String, CustomFieldDefinition> byKey = new LinkedHashMap<>();
@@ -154,22 +161,91 @@ public final class JobRunner {
                     columns.put(c.target().key(), c.index());
                 }
             }
-            Integer phoneColumn = columns.get(FieldTarget.of(dev.crmkit.core.customer.CustomerField.PHONE).key());
-            List<JobWarning> pendingWarnings = new ArrayList<>();
+            List<JobWarning> headerWarnings = new ArrayList<>();
             if (job.nextRow() <= 1) {
-                mapping.warnings().forEach(w -> pendingWarnings.add(
+                mapping.warnings().forEach(w -> headerWarnings.add(
                         new JobWarning(w.code(), w.row(), w.column(), w.message())));
             }
             InFilePhones claimed = new InFilePhones();
             Set<Long> rejectedBefore = job.nextRow() > 1 ? rejectedRowsBefore(job.nextRow()) : Set.of();
-            List<ImportRow> chunk = new ArrayList<>(options.chunkSize());
-            long dataRows = job.rows();
+            ChunkReader reader = new ChunkReader(source, parser, options, columns.get("phone"), phones, rejectedBefore,
+                    claimed, job.nextRow(), job.rows(), header.rowNumber(), headerWarnings);
+            Thread thread = new Thread(reader, "crm-import-reader-" + jobId);
+            thread.setDaemon(true);
+            thread.start();
+            try {
+                Batch batch;
+                while ((batch = reader.take()) != Batch.END) {
+                    commit(batch, parser, columns, write, claimed);
+                }
+            } finally {
+                reader.stop();
+                joinQuietly(thread);
+            }
+        }
+    }
+
+    /** Rows read and parsed, ready to commit, with the position after them. */
+    private record Batch(List<ImportRow> rows, long nextRow, long bytesRead, List<JobWarning> warnings,
+                         SourceInfo info) {
+        static final Batch END = new Batch(List.of(), 0, 0, List.of(), null);
+    }
+
+    /**
+     * Reads and parses on its own thread, handing over full chunks through a small queue (so at
+     * most a few chunks are in memory). A failure is handed over too, and rethrown on the
+     * committing thread.
+     */
+    private final class ChunkReader implements Runnable {
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
+        private final RecordSource source;
+        private final RowParser parser;
+        private final ImportOptions options;
+        private final Integer phoneColumn;
+        private final PhoneParser phones;
+        private final Set<Long> rejectedBefore;
+        private final InFilePhones claimed;
+        private final long startRow;
+        private final long headerRow;
+        private final List<JobWarning> headerWarnings;
+        private long dataRows;
+        private volatile boolean stopped;
+
+        ChunkReader(RecordSource source, RowParser parser, ImportOptions options, Integer phoneColumn,
+                    PhoneParser phones, Set<Long> rejectedBefore, InFilePhones claimed, long startRow, long dataRows,
+                    long headerRow, List<JobWarning> headerWarnings) {
+            this.source = source;
+            this.parser = parser;
+            this.options = options;
+            this.phoneColumn = phoneColumn;
+            this.phones = phones;
+            this.rejectedBefore = rejectedBefore;
+            this.claimed = claimed;
+            this.startRow = startRow;
+            this.dataRows = dataRows;
+            this.headerRow = headerRow;
+            this.headerWarnings = headerWarnings;
+        }
+
+        @Override
+        public void run() {
+            try {
+                read();
+                put(Batch.END);
+            } catch (RuntimeException | Error e) {
+                put(e);
+            }
+        }
+
+        private void read() {
+            List<ImportRow> rows = new ArrayList<>(options.chunkSize());
+            List<JobWarning> warnings = new ArrayList<>(headerWarnings);
             SourceRecord record;
-            while ((record = source.next()) != null) {
+            while (!stopped && (record = source.next()) != null) {
                 if (record.isBlank()) {
                     continue;
                 }
-                if (record.rowNumber() < job.nextRow()) {
+                if (record.rowNumber() < startRow) {
                     remember(record, phoneColumn, phones, rejectedBefore, claimed);
                     continue;
                 }
@@ -178,40 +254,80 @@ public final class JobRunner {
                     throw new ImportFileException(ErrorCode.TOO_MANY_ROWS,
                             "the file has more than " + options.limits().maxRows() + " data rows");
                 }
-                chunk.add(parser.parse(record, w -> {
+                List<JobWarning> sink = warnings;
+                rows.add(parser.parse(record, w -> {
                     if (rowWarnings++ < MAX_ROW_WARNINGS) {
-                        pendingWarnings.add(w);
+                        sink.add(w);
                     }
                 }));
-                if (chunk.size() == options.chunkSize()) {
-                    commit(chunk, parser, columns, record.rowNumber() + 1, source, pendingWarnings, write, claimed);
-                    chunk.clear();
-                    pendingWarnings.clear();
+                if (rows.size() == options.chunkSize()) {
+                    put(new Batch(rows, record.rowNumber() + 1, source.bytesRead(), warnings, source.info()));
+                    rows = new ArrayList<>(options.chunkSize());
+                    warnings = new ArrayList<>();
                 }
             }
-            if (!chunk.isEmpty()) {
-                long next = chunk.get(chunk.size() - 1).rowNumber() + 1;
-                commit(chunk, parser, columns, next, source, pendingWarnings, write, claimed);
-            } else if (!pendingWarnings.isEmpty() || job.nextRow() <= header.rowNumber()) {
+            if (!rows.isEmpty()) {
+                put(new Batch(rows, rows.get(rows.size() - 1).rowNumber() + 1, source.bytesRead(), warnings,
+                        source.info()));
+            } else if (!warnings.isEmpty() || startRow <= headerRow) {
                 // Nothing more to store, but the header's warnings and the detected encoding are.
-                long next = Math.max(job.nextRow(), header.rowNumber() + 1);
-                commit(chunk, parser, columns, next, source, pendingWarnings, write, claimed);
+                put(new Batch(rows, Math.max(startRow, headerRow + 1), source.bytesRead(), warnings, source.info()));
             }
+        }
+
+        private void put(Object item) {
+            try {
+                while (!stopped && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    // The committing thread is busy; wait for it unless it has stopped.
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        Batch take() {
+            try {
+                Object item = queue.take();
+                if (item instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (item instanceof Error e) {
+                    throw e;
+                }
+                return (Batch) item;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConflictException(ErrorCode.JOB_STATE_INVALID, "interrupted while importing job " + jobId);
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            queue.clear();
         }
     }
 
-    private void commit(List<ImportRow> rows, RowParser parser, Map<String, Integer> columns, long nextRow,
-                        RecordSource source, List<JobWarning> warnings, boolean write, InFilePhones claimed) {
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void commit(Batch batch, RowParser parser, Map<String, Integer> columns, boolean write,
+                        InFilePhones claimed) {
         if (cancelled.getAsBoolean()) {
             throw new ConflictException(ErrorCode.JOB_STATE_INVALID, "job " + jobId + " was cancelled");
         }
         renewIfDue();
-        SourceInfo info = source.info();
-        Chunk chunk = new Chunk(rows, parser.headers(), columns, nextRow, Math.min(source.bytesRead(), info.totalBytes()),
-                warnings, info.encoding(), info.delimiter(), write);
+        SourceInfo info = batch.info();
+        Chunk chunk = new Chunk(batch.rows(), parser.headers(), columns, batch.nextRow(),
+                Math.min(batch.bytesRead(), info.totalBytes()), batch.warnings(), info.encoding(), info.delimiter(),
+                write);
         ChunkResult result = worker.commitChunk(tenant, jobId, owner, chunk, claimed);
         job = result.job();
-        rowsThisRun += rows.size();
+        rowsThisRun += batch.rows().size();
         notifyProgress(info.totalBytes());
     }
 
