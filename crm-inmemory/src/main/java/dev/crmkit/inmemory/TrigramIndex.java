@@ -10,6 +10,8 @@ import java.util.Arrays;
  */
 final class TrigramIndex {
 
+    private static final long[] NONE = new long[0];
+
     private final LongKeyMap<IntList> postings = new LongKeyMap<>();
 
     /** Lists the slot under each trigram of the text (trigrams crossing a line break are skipped). */
@@ -23,10 +25,10 @@ final class TrigramIndex {
      */
     void add(int slot, String text, String previous) {
         long[] keys = keys(text);
-        long[] old = previous == null ? new long[0] : keys(previous);
+        long[] old = previous == null ? NONE : keys(previous);
         for (int i = 0; i < keys.length; i++) {
             long key = keys[i];
-            if ((i > 0 && keys[i - 1] == key) || Arrays.binarySearch(old, key) >= 0) {
+            if ((i > 0 && keys[i - 1] == key) || (old.length > 0 && Arrays.binarySearch(old, key) >= 0)) {
                 continue;
             }
             postings.computeIfAbsent(key, IntList::new).add(slot);

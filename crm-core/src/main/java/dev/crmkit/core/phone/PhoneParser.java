@@ -28,8 +28,15 @@ public final class PhoneParser {
      * is read again by core moments later; the second time costs a table look-up instead of
      * libphonenumber's regular expressions. The answer is libphonenumber's either way.
      */
-    private static final VerdictCache VALID_TR = new VerdictCache(1 << 14, national -> UTIL.isValidNumber(
-            new Phonenumber.PhoneNumber().setCountryCode(TR_COUNTRY_CODE).setNationalNumber(national)));
+    private static final VerdictCache VALID_TR = new VerdictCache(1 << 14, PhoneParser::validTurkish);
+
+    /** libphonenumber's rule for Turkey, from its metadata; null if that metadata cannot be read. */
+    private static final MetadataValidity TR_RULE = MetadataValidity.forRegion("TR");
+
+    private static boolean validTurkish(long national) {
+        return TR_RULE != null ? TR_RULE.isValid(Long.toString(national)) : UTIL.isValidNumber(
+                new Phonenumber.PhoneNumber().setCountryCode(TR_COUNTRY_CODE).setNationalNumber(national));
+    }
     private static final int MAX_INPUT = 64;
 
     private final String defaultRegion;
