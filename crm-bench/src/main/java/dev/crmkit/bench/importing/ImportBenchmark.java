@@ -150,7 +150,7 @@ public final class ImportBenchmark {
         Crm crm = Crm.builder(InMemoryStorage.create()).build();
         Importer importer = Importer.builder(crm).build();
         long t0 = System.nanoTime();
-        ImportJob job = importer.submitShared(ADMIN, file, ImportOptions.builder().dryRun(true).build());
+        ImportJob job = importer.submitShared(ADMIN, file, ImportOptions.builder().dryRun(true).maxFileBytes(4L << 30).build());
         ImportReport report = importer.runJob(ADMIN.tenant(), job.id()).orElseThrow();
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = 0;
@@ -170,7 +170,7 @@ public final class ImportBenchmark {
         Importer importer = Importer.builder(crm).build();
         System.gc();
         long t0 = System.nanoTime();
-        ImportReport report = importer.importFile(ADMIN, file, ImportOptions.builder().chunkSize(2000).build());
+        ImportReport report = importer.importFile(ADMIN, file, ImportOptions.builder().chunkSize(2000).maxFileBytes(4L << 30).build());
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Timed<>(report, report.rows() / seconds);
     }
