@@ -13,9 +13,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
@@ -35,7 +33,7 @@ final class CustomerTable {
     private long[] createdKeys = new long[64];
     private long[] contactKeys = new long[64];
     private int slots;
-    private final Map<Long, Integer> slotById = new HashMap<>();
+    private final LongKeyMap<Integer> slotById = new LongKeyMap<>();
     private final LongKeyMap<Integer> slotByPhone = new LongKeyMap<>();
     private final TrigramIndex trigrams = new TrigramIndex();
 

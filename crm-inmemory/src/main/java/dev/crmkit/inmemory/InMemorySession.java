@@ -35,7 +35,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -218,14 +217,12 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
         checkWritable();
         long id = ids.activities.incrementAndGet();
         Activity stored = activity.withId(id);
-        data.activities.put(id, stored);
-        data.activitiesByCustomer.computeIfAbsent(stored.customerId(), k -> new TreeMap<>()).put(id, stored);
+        ActivityLog own = data.activitiesByCustomer.computeIfAbsent(stored.customerId(), ActivityLog::new);
+        data.activities.append(stored);
+        own.append(stored);
         undo.push(() -> {
-            data.activities.remove(id);
-            TreeMap<Long, Activity> own = data.activitiesByCustomer.get(stored.customerId());
-            if (own != null) {
-                own.remove(id);
-            }
+            data.activities.removeLast();
+            own.removeLast();
         });
         return id;
     }
@@ -233,45 +230,34 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     @Override
     public List<Activity> timeline(long customerId, Set<ActivityType> types, long beforeId, int limit) {
         checkOpen();
-        TreeMap<Long, Activity> own = data.activitiesByCustomer.get(customerId);
-        return own == null ? List.of() : newest(own, types, beforeId, limit);
+        ActivityLog own = data.activitiesByCustomer.get(customerId);
+        return own == null ? List.of() : own.newest(types, beforeId, limit);
     }
 
     @Override
     public List<Activity> feed(Set<ActivityType> types, long beforeId, int limit) {
         checkOpen();
-        return newest(data.activities, types, beforeId, limit);
-    }
-
-    private static List<Activity> newest(NavigableMap<Long, Activity> byId, Set<ActivityType> types, long beforeId,
-                                         int limit) {
-        List<Activity> out = new ArrayList<>(Math.min(limit, 64));
-        for (Activity a : byId.headMap(beforeId, false).descendingMap().values()) {
-            if (types.isEmpty() || types.contains(a.type())) {
-                out.add(a);
-                if (out.size() == limit) {
-                    break;
-                }
-            }
-        }
-        return out;
+        return data.activities.newest(types, beforeId, limit);
     }
 
     @Override
     public int deleteByCustomer(long customerId) {
         checkWritable();
-        TreeMap<Long, Activity> own = data.activitiesByCustomer.remove(customerId);
+        ActivityLog own = data.activitiesByCustomer.remove(customerId);
         if (own == null) {
             return 0;
         }
-        for (Long id : own.keySet()) {
-            data.activities.remove(id);
+        List<Activity> removed = own.all();
+        for (Activity a : removed) {
+            data.activities.remove(a.id());
         }
         undo.push(() -> {
             data.activitiesByCustomer.put(customerId, own);
-            data.activities.putAll(own);
+            for (Activity a : removed) {
+                data.activities.restore(a);
+            }
         });
-        return own.size();
+        return removed.size();
     }
 
     // ---- custom fields

@@ -1,6 +1,5 @@
 package dev.crmkit.inmemory;
 
-import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.AuditEntry;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.RejectedRow;
@@ -23,10 +22,10 @@ final class TenantData {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     final CustomerTable customers = new CustomerTable();
-    /** Every activity by id, for the feed. */
-    final TreeMap<Long, Activity> activities = new TreeMap<>();
-    /** Activities of each customer by id, for timelines. */
-    final Map<Long, TreeMap<Long, Activity>> activitiesByCustomer = new HashMap<>();
+    /** Every activity in id order, for the feed. */
+    final ActivityLog activities = new ActivityLog();
+    /** Activities of each customer in id order, for timelines. */
+    final LongKeyMap<ActivityLog> activitiesByCustomer = new LongKeyMap<>();
     final Map<String, CustomFieldDefinition> fields = new HashMap<>();
     final Map<String, PermissionLevel> userGrants = new HashMap<>();
     final Map<String, PermissionLevel> groupGrants = new HashMap<>();

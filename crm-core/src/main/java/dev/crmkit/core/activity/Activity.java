@@ -1,8 +1,6 @@
 package dev.crmkit.core.activity;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +15,7 @@ import java.util.Objects;
  * @param at when
  * @param text what happened, for people
  * @param changes for LOG entries that change fields: each field with old and new value
- * @param data further structured values (such as {@code event=created})
+ * @param data further structured values (such as {@code event=created}), in no particular order
  */
 public record Activity(long id, long customerId, ActivityType type, String actorId, Instant at, String text,
                        List<FieldChange> changes, Map<String, String> data) {
@@ -28,7 +26,8 @@ public record Activity(long id, long customerId, ActivityType type, String actor
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(text, "text");
         changes = List.copyOf(changes);
-        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        // Compact and immutable: one entry per activity and a million activities add up.
+        data = Map.copyOf(data);
     }
 
     /** The same entry with the store-assigned id. */

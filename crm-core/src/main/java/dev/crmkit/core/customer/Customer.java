@@ -54,6 +54,6 @@ public record Customer(
 
     public Customer {
         phones = List.copyOf(phones);
-        customFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customFields));
+        customFields = customFields.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customFields));
     }
 }

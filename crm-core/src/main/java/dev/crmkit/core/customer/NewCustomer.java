@@ -35,7 +35,7 @@ public record NewCustomer(
         Long importJobId) {
 
     public NewCustomer {
-        customFields = Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+        customFields = customFields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
     }
 
     /**

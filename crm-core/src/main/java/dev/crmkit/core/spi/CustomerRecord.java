@@ -64,7 +64,7 @@ public record CustomerRecord(
         if (phones.isEmpty()) {
             throw new IllegalArgumentException("a customer has at least one phone");
         }
-        customFields = Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+        customFields = customFields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
     }
 
     /** The primary (identity) phone. */
