@@ -178,10 +178,14 @@ final class CustomerTable {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * Every slot that may match, newest first: lists are mostly read newest first, so the page
+     * fills with its best entries early and most later candidates are dropped by one comparison.
+     */
     private void forEachCandidate(CustomerCriteria c, java.util.function.IntConsumer sink) {
         IntList candidates = trigrams.candidates(c.terms());
         if (candidates == null) {
-            for (int slot = 0; slot < slots; slot++) {
+            for (int slot = slots - 1; slot >= 0; slot--) {
                 if (records[slot] != null) {
                     sink.accept(slot);
                 }
@@ -189,7 +193,7 @@ final class CustomerTable {
             return;
         }
         BitSet seen = new BitSet(slots);
-        for (int i = 0; i < candidates.size(); i++) {
+        for (int i = candidates.size() - 1; i >= 0; i--) {
             int slot = candidates.get(i);
             if (!seen.get(slot)) {
                 seen.set(slot);
