@@ -1,6 +1,8 @@
 package dev.crmkit.bench;
 
 import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.phone.PhoneParser;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,12 +28,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Baseline, {@link #hashMapGet}: a plain {@code HashMap<String, Long>} from every customer's
  * E.164 number to its id, asked for the same keys: the floor for "find a customer by phone".
+ * {@link #parseOnly} is {@link PhoneParser#parse} of the same keys, the step findByPhone cannot
+ * skip since callers may write a number in any form; it shows how much of the lookup is parsing.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class LookupBenchmark {
@@ -44,6 +48,7 @@ public class LookupBenchmark {
     private PreloadedCrm store;
     private Map<String, Long> idsByPhone;
     private String[] keys;
+    private PhoneParser parser;
     private int next;
 
     @Setup(Level.Trial)
@@ -54,6 +59,7 @@ public class LookupBenchmark {
             idsByPhone.put(store.generator.e164(i), store.ids[i]);
         }
         SplittableRandom random = new SplittableRandom(42);
+        parser = store.crm.phoneParser();
         keys = new String[KEYS];
         for (int k = 0; k < KEYS; k++) {
             int i = random.nextInt(customers);
@@ -68,6 +74,11 @@ public class LookupBenchmark {
     @Benchmark
     public Optional<Customer> findByPhone() {
         return store.crm.customers().findByPhone(store.actor, keys[next++ & (KEYS - 1)]);
+    }
+
+    @Benchmark
+    public PhoneNumber parseOnly() {
+        return parser.parse(keys[next++ & (KEYS - 1)]);
     }
 
     @Benchmark

@@ -41,7 +41,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class SearchBenchmark {
@@ -78,7 +78,8 @@ public class SearchBenchmark {
             query = CustomerQuery.builder().text(params.query).limit(LIMIT).build();
             long total = store.crm.customers().count(store.actor, query);
             if (total == 0) {
-                throw new IllegalStateException("'" + params.query + "' finds nobody: the generator changed");
+                throw new IllegalStateException("'" + params.query + "' finds nobody among " + params.customers
+                        + " customers: the store is too small or the generator changed");
             }
             System.out.printf("'%s' matches %,d customers%n", params.query, total);
         }
