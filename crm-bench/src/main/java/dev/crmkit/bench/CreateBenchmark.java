@@ -28,20 +28,21 @@ import org.openjdk.jmh.annotations.Warmup;
  * validation, phone parsing, duplicate check, insert, "created" activity and returned view.
  *
  * <p>Baseline, {@link #parsePhone}: {@link PhoneParser#parse} alone on the same inputs, the one
- * step create cannot skip; create's cost is reported as a multiple of it.
+ * step create cannot skip; create's cost is reported as a multiple of it. libphonenumber is all
+ * regular expressions and takes about ten seconds to be compiled, hence the longer warm-up.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 3, time = 4)
+@Measurement(iterations = 3, time = 4)
 public class CreateBenchmark {
 
     /**
-     * Distinct inputs prepared per trial. An iteration that uses them all (over 165,000 creates/s
-     * with 3 s iterations) goes on in another fresh store, as phones must stay unique.
+     * Distinct inputs prepared per trial. An iteration that uses them all (over 125,000 creates/s
+     * with 4 s iterations) goes on in another fresh store, as phones must stay unique.
      */
     @Param("500000")
     public int inputs;
