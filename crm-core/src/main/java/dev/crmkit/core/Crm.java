@@ -1,11 +1,14 @@
 package dev.crmkit.core;
 
 import dev.crmkit.core.activity.ActivityService;
+import dev.crmkit.core.bulk.ImportJobService;
+import dev.crmkit.core.bulk.ImportWorker;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.field.CustomFieldService;
 import dev.crmkit.core.internal.DefaultActivityService;
 import dev.crmkit.core.internal.DefaultCustomFieldService;
 import dev.crmkit.core.internal.DefaultCustomerService;
+import dev.crmkit.core.internal.DefaultImportJobs;
 import dev.crmkit.core.internal.DefaultPermissionService;
 import dev.crmkit.core.internal.ServiceContext;
 import dev.crmkit.core.permission.InMemoryUserDirectory;
@@ -37,6 +40,7 @@ public final class Crm {
     private final ActivityService activities;
     private final CustomFieldService customFields;
     private final PermissionService permissions;
+    private final DefaultImportJobs imports;
     private final PhoneParser phoneParser;
 
     private Crm(Builder b) {
@@ -46,6 +50,7 @@ public final class Crm {
         this.activities = new DefaultActivityService(ctx);
         this.customFields = new DefaultCustomFieldService(ctx);
         this.permissions = new DefaultPermissionService(ctx);
+        this.imports = new DefaultImportJobs(ctx);
     }
 
     /** A builder on the given storage adapter. */
@@ -67,6 +72,16 @@ public final class Crm {
 
     public PermissionService permissions() {
         return permissions;
+    }
+
+    /** Import jobs as users see them. */
+    public ImportJobService imports() {
+        return imports;
+    }
+
+    /** What an importer's workers use to run import jobs. */
+    public ImportWorker importWorker() {
+        return imports;
     }
 
     /** The parser services use for phone input, in the configured default region. */

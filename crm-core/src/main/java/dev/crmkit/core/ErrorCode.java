@@ -40,5 +40,22 @@ public enum ErrorCode {
     PERMISSION_DENIED,
 
     // Infrastructure.
-    STORAGE_FAILURE
+    STORAGE_FAILURE,
+
+    // Bulk import: row errors (a row carries every one it has).
+    DUPLICATE_IN_FILE,
+
+    // Bulk import: file-level errors (the job fails and stores nothing).
+    FILE_EMPTY,
+    FILE_UNREADABLE,
+    FILE_FORMAT_UNSUPPORTED,
+    FILE_TOO_LARGE,
+    TOO_MANY_ROWS,
+    HEADER_MISSING_REQUIRED,
+    HEADER_DUPLICATE,
+    ROWS_REJECTED,
+    CANCELLED,
+    SOURCE_CHANGED,
+    JOB_NOT_FOUND,
+    JOB_STATE_INVALID
 }

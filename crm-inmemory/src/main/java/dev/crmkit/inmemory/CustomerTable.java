@@ -2,6 +2,7 @@ package dev.crmkit.inmemory;
 
 import dev.crmkit.core.ConflictException;
 import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.customer.CustomerSort;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerCriteria;
 import dev.crmkit.core.spi.CustomerRecord;
@@ -28,9 +29,14 @@ final class CustomerTable {
 
     private CustomerRecord[] records = new CustomerRecord[64];
     private String[] texts = new String[64];
+    /** Per slot: the customer id and the numeric sort keys, so sorting needs no record. */
+    private long[] ids = new long[64];
+    private long[] updatedKeys = new long[64];
+    private long[] createdKeys = new long[64];
+    private long[] contactKeys = new long[64];
     private int slots;
     private final Map<Long, Integer> slotById = new HashMap<>();
-    private final Map<Long, Integer> slotByPhone = new HashMap<>();
+    private final LongKeyMap<Integer> slotByPhone = new LongKeyMap<>();
     private final TrigramIndex trigrams = new TrigramIndex();
 
     int size() {
@@ -55,13 +61,19 @@ final class CustomerTable {
                     r.primaryPhone() + " is already the phone of customer " + records[owner].id());
         }
         if (slots == records.length) {
-            records = Arrays.copyOf(records, slots * 2);
-            texts = Arrays.copyOf(texts, slots * 2);
+            int grown = slots * 2;
+            records = Arrays.copyOf(records, grown);
+            texts = Arrays.copyOf(texts, grown);
+            ids = Arrays.copyOf(ids, grown);
+            updatedKeys = Arrays.copyOf(updatedKeys, grown);
+            createdKeys = Arrays.copyOf(createdKeys, grown);
+            contactKeys = Arrays.copyOf(contactKeys, grown);
         }
         int slot = slots++;
         String text = CustomerSearchText.of(r);
         records[slot] = r;
         texts[slot] = text;
+        keep(slot, r);
         slotById.put(r.id(), slot);
         slotByPhone.put(phone, slot);
         trigrams.add(slot, text);
@@ -77,11 +89,19 @@ final class CustomerTable {
         String text = CustomerSearchText.of(r);
         String old = texts[slot];
         records[slot] = r;
+        keep(slot, r);
         if (!text.equals(old)) {
             texts[slot] = text;
             trigrams.add(slot, text, old);
         }
         return previous;
+    }
+
+    private void keep(int slot, CustomerRecord r) {
+        ids[slot] = r.id();
+        updatedKeys[slot] = SortKey.micros(r.updatedAt());
+        createdKeys[slot] = SortKey.micros(r.createdAt());
+        contactKeys[slot] = r.totalContacts();
     }
 
     /** Removes a customer; returns its last state, or null if absent. */
@@ -98,6 +118,9 @@ final class CustomerTable {
     }
 
     List<CustomerRecord> search(CustomerCriteria c) {
+        if (c.sort() != CustomerSort.NAME) {
+            return searchByNumber(c);
+        }
         Comparator<SortKey> order = SortKey.comparator(c.sort());
         // The heap's head is the worst of the best `limit` seen so far.
         PriorityQueue<Hit> best = new PriorityQueue<>(c.limit() + 1, (a, b) -> order.compare(b.key, a.key));
@@ -120,6 +143,61 @@ final class CustomerTable {
             out.add(h.record);
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The numeric sorts (newest update, newest creation, most contacts): the sort key of every
+     * slot is kept in an array, so a candidate that cannot make the page is dropped before its
+     * text is even looked at.
+     */
+    private List<CustomerRecord> searchByNumber(CustomerCriteria c) {
+        long[] sortKeys = switch (c.sort()) {
+            case UPDATED -> updatedKeys;
+            case CREATED -> createdKeys;
+            default -> contactKeys;
+        };
+        SortKey after = c.after();
+        TopK best = new TopK(c.limit());
+        forEachCandidate(c, slot -> {
+            long key = sortKeys[slot];
+            long id = ids[slot];
+            if (after != null && !(key < after.number() || (key == after.number() && id < after.id()))) {
+                return;
+            }
+            if (!best.wouldKeep(key, id)) {
+                return;
+            }
+            CustomerRecord r = records[slot];
+            if (r != null && c.matches(r, texts[slot])) {
+                best.offer(key, id, slot);
+            }
+        });
+        int[] slotsBestFirst = best.drainBestFirst();
+        List<CustomerRecord> out = new ArrayList<>(slotsBestFirst.length);
+        for (int slot : slotsBestFirst) {
+            out.add(records[slot]);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private void forEachCandidate(CustomerCriteria c, java.util.function.IntConsumer sink) {
+        IntList candidates = trigrams.candidates(c.terms());
+        if (candidates == null) {
+            for (int slot = 0; slot < slots; slot++) {
+                if (records[slot] != null) {
+                    sink.accept(slot);
+                }
+            }
+            return;
+        }
+        BitSet seen = new BitSet(slots);
+        for (int i = 0; i < candidates.size(); i++) {
+            int slot = candidates.get(i);
+            if (!seen.get(slot)) {
+                seen.set(slot);
+                sink.accept(slot);
+            }
+        }
     }
 
     long count(CustomerCriteria c) {

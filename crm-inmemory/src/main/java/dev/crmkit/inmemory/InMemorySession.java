@@ -2,6 +2,9 @@ package dev.crmkit.inmemory;
 
 import dev.crmkit.core.ConflictException;
 import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.StorageException;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
@@ -16,10 +19,16 @@ import dev.crmkit.core.spi.CustomFieldStore;
 import dev.crmkit.core.spi.CustomerCriteria;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.CustomerStore;
+import dev.crmkit.core.spi.ImportChange;
+import dev.crmkit.core.spi.ImportJobStore;
 import dev.crmkit.core.spi.PermissionStore;
 import dev.crmkit.core.spi.StorageSession;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -38,6 +47,8 @@ import java.util.TreeMap;
  */
 final class InMemorySession implements StorageSession, CustomerStore, ActivityStore, CustomFieldStore,
         PermissionStore, AuditStore {
+
+    private final ImportJobStore importJobs = new Jobs();
 
     private final TenantId tenant;
     private final TenantData data;
@@ -107,6 +118,11 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
         return this;
     }
 
+    @Override
+    public ImportJobStore importJobs() {
+        return importJobs;
+    }
+
     // ---- customers
 
     @Override
@@ -129,6 +145,19 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     public OptionalLong findIdByPhone(PhoneNumber primaryPhone) {
         checkOpen();
         return data.customers.findIdByPhone(primaryPhone);
+    }
+
+    @Override
+    public Map<PhoneNumber, Long> findIdsByPhones(Collection<PhoneNumber> primaryPhones) {
+        checkOpen();
+        Map<PhoneNumber, Long> found = new HashMap<>();
+        for (PhoneNumber phone : primaryPhones) {
+            OptionalLong id = data.customers.findIdByPhone(phone);
+            if (id.isPresent()) {
+                found.put(phone, id.getAsLong());
+            }
+        }
+        return found;
     }
 
     @Override
@@ -381,4 +410,123 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
         return out;
     }
 
+
+    // ---- import jobs
+
+    private final class Jobs implements ImportJobStore {
+
+        @Override
+        public long insert(ImportJob job) {
+            checkWritable();
+            long id = ids.jobs.incrementAndGet();
+            data.jobs.put(id, job.toBuilder().id(id).build());
+            undo.push(() -> data.jobs.remove(id));
+            return id;
+        }
+
+        @Override
+        public Optional<ImportJob> find(long id) {
+            checkOpen();
+            return Optional.ofNullable(data.jobs.get(id));
+        }
+
+        @Override
+        public List<ImportJob> list(int limit) {
+            checkOpen();
+            List<ImportJob> out = new ArrayList<>();
+            for (ImportJob job : data.jobs.descendingMap().values()) {
+                if (out.size() == limit) {
+                    break;
+                }
+                out.add(job);
+            }
+            return out;
+        }
+
+        @Override
+        public boolean update(ImportJob job, long expectedVersion) {
+            checkWritable();
+            ImportJob current = data.jobs.get(job.id());
+            if (current == null || current.version() != expectedVersion) {
+                return false;
+            }
+            data.jobs.put(job.id(), job);
+            undo.push(() -> data.jobs.put(current.id(), current));
+            return true;
+        }
+
+        @Override
+        public void addRejectedRows(long jobId, List<RejectedRow> rows) {
+            checkWritable();
+            TreeMap<Long, RejectedRow> own = data.rejectedRows.computeIfAbsent(jobId, k -> new TreeMap<>());
+            for (RejectedRow row : rows) {
+                RejectedRow previous = own.put(row.row(), row);
+                undo.push(() -> {
+                    if (previous == null) {
+                        own.remove(row.row());
+                    } else {
+                        own.put(row.row(), previous);
+                    }
+                });
+            }
+        }
+
+        @Override
+        public List<RejectedRow> rejectedRows(long jobId, long afterRow, int limit) {
+            checkOpen();
+            TreeMap<Long, RejectedRow> own = data.rejectedRows.get(jobId);
+            if (own == null) {
+                return List.of();
+            }
+            List<RejectedRow> out = new ArrayList<>(Math.min(limit, own.size()));
+            for (RejectedRow row : own.tailMap(afterRow, false).values()) {
+                if (out.size() == limit) {
+                    break;
+                }
+                out.add(row);
+            }
+            return out;
+        }
+
+        @Override
+        public void addChanges(long jobId, List<ImportChange> changes) {
+            checkWritable();
+            List<ImportChange> own = data.importChanges.computeIfAbsent(jobId, k -> new ArrayList<>());
+            int before = own.size();
+            own.addAll(changes);
+            undo.push(() -> own.subList(before, own.size()).clear());
+        }
+
+        @Override
+        public List<ImportChange> changes(long jobId) {
+            checkOpen();
+            return List.copyOf(data.importChanges.getOrDefault(jobId, List.of()));
+        }
+
+        @Override
+        public void writeSource(long jobId, InputStream bytes) {
+            checkWritable();
+            byte[] content;
+            try {
+                content = bytes.readAllBytes();
+            } catch (IOException e) {
+                throw new StorageException("could not read the source of job " + jobId, e);
+            }
+            byte[] previous = data.sources.put(jobId, content);
+            undo.push(() -> {
+                if (previous == null) {
+                    data.sources.remove(jobId);
+                } else {
+                    data.sources.put(jobId, previous);
+                }
+            });
+        }
+
+        @Override
+        public Optional<InputStream> openSource(long jobId) {
+            checkOpen();
+            byte[] content = data.sources.get(jobId);
+            return content == null ? Optional.empty() : Optional.of(new ByteArrayInputStream(content));
+        }
+    }
 }

@@ -1,9 +1,18 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.core.TenantId;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.spi.JobClaim;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageSession;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +35,7 @@ public final class InMemoryStorage implements Storage {
         final AtomicLong customers = new AtomicLong();
         final AtomicLong activities = new AtomicLong();
         final AtomicLong audit = new AtomicLong();
+        final AtomicLong jobs = new AtomicLong();
     }
 
     private final ConcurrentMap<TenantId, TenantData> tenants = new ConcurrentHashMap<>();
@@ -47,6 +57,51 @@ public final class InMemoryStorage implements Storage {
     @Override
     public <T> T write(TenantId tenant, Function<StorageSession, T> work) {
         return run(tenant, work, true);
+    }
+
+    @Override
+    public synchronized Optional<JobClaim> claimImportJob(String owner, Instant now, Instant leaseUntil) {
+        Objects.requireNonNull(owner, "owner");
+        // Find the candidates first, oldest first, then claim the first that still qualifies
+        // under its tenant's write lock; the method's own lock keeps two claims apart.
+        List<Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<TenantId, TenantData> e : tenants.entrySet()) {
+            Lock read = e.getValue().lock.readLock();
+            read.lock();
+            try {
+                for (ImportJob job : e.getValue().jobs.values()) {
+                    if (needsWorker(job, now)) {
+                        candidates.add(new Candidate(e.getKey(), job.id(), job.submittedAt()));
+                    }
+                }
+            } finally {
+                read.unlock();
+            }
+        }
+        candidates.sort(Comparator.comparing(Candidate::submittedAt).thenComparingLong(Candidate::jobId));
+        for (Candidate c : candidates) {
+            TenantData data = tenants.get(c.tenant());
+            Lock write = data.lock.writeLock();
+            write.lock();
+            try {
+                ImportJob job = data.jobs.get(c.jobId());
+                if (job != null && needsWorker(job, now)) {
+                    data.jobs.put(job.id(), job.toBuilder().lease(owner, leaseUntil).version(job.version() + 1).build());
+                    return Optional.of(new JobClaim(c.tenant(), c.jobId()));
+                }
+            } finally {
+                write.unlock();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean needsWorker(ImportJob job, Instant now) {
+        boolean waiting = job.status() == JobStatus.QUEUED || job.status() == JobStatus.RUNNING;
+        return waiting && (job.leaseUntil() == null || job.leaseUntil().isBefore(now));
+    }
+
+    private record Candidate(TenantId tenant, long jobId, Instant submittedAt) {
     }
 
     private <T> T run(TenantId tenant, Function<StorageSession, T> work, boolean writable) {

@@ -2,6 +2,9 @@ package dev.crmkit.inmemory;
 
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.AuditEntry;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.spi.ImportChange;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.PermissionLevel;
 import java.util.ArrayList;
@@ -28,4 +31,8 @@ final class TenantData {
     final Map<String, PermissionLevel> userGrants = new HashMap<>();
     final Map<String, PermissionLevel> groupGrants = new HashMap<>();
     final List<AuditEntry> audit = new ArrayList<>();
+    final TreeMap<Long, ImportJob> jobs = new TreeMap<>();
+    final Map<Long, TreeMap<Long, RejectedRow>> rejectedRows = new HashMap<>();
+    final Map<Long, List<ImportChange>> importChanges = new HashMap<>();
+    final Map<Long, byte[]> sources = new HashMap<>();
 }

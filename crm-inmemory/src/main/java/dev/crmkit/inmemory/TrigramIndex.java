@@ -1,8 +1,6 @@
 package dev.crmkit.inmemory;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Maps every three-character run of a search text to the slots whose text holds it, so that a
@@ -12,7 +10,9 @@ import java.util.Map;
  */
 final class TrigramIndex {
 
-    private final Map<Long, IntList> postings = new HashMap<>();
+    private static final long[] NONE = new long[0];
+
+    private final LongKeyMap<IntList> postings = new LongKeyMap<>();
 
     /** Lists the slot under each trigram of the text (trigrams crossing a line break are skipped). */
     void add(int slot, String text) {
@@ -25,13 +25,13 @@ final class TrigramIndex {
      */
     void add(int slot, String text, String previous) {
         long[] keys = keys(text);
-        long[] old = previous == null ? new long[0] : keys(previous);
+        long[] old = previous == null ? NONE : keys(previous);
         for (int i = 0; i < keys.length; i++) {
             long key = keys[i];
-            if ((i > 0 && keys[i - 1] == key) || Arrays.binarySearch(old, key) >= 0) {
+            if ((i > 0 && keys[i - 1] == key) || (old.length > 0 && Arrays.binarySearch(old, key) >= 0)) {
                 continue;
             }
-            postings.computeIfAbsent(key, k -> new IntList()).add(slot);
+            postings.computeIfAbsent(key, IntList::new).add(slot);
         }
     }
 

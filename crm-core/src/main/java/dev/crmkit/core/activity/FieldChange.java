@@ -10,6 +10,10 @@ import java.util.Objects;
  * @param newValue the value after, {@code null} if it is now empty
  */
 public record FieldChange(String field, String oldValue, String newValue) {
+
+    /** The field name of changes to a customer's list of phone numbers. */
+    public static final String PHONES = "phones";
+
     public FieldChange {
         Objects.requireNonNull(field, "field");
     }

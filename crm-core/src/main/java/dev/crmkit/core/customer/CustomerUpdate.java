@@ -23,7 +23,9 @@ public record CustomerUpdate(long customerId, long expectedVersion, Map<Customer
                              Map<String, Object> customFields) {
 
     public CustomerUpdate {
-        fields = Collections.unmodifiableMap(new EnumMap<>(fields.isEmpty() ? new EnumMap<>(CustomerField.class) : fields));
+        EnumMap<CustomerField, Object> copy = new EnumMap<>(CustomerField.class);
+        copy.putAll(fields);
+        fields = Collections.unmodifiableMap(copy);
         customFields = Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
         for (Map.Entry<CustomerField, Object> e : fields.entrySet()) {
             checkType(e.getKey(), e.getValue());

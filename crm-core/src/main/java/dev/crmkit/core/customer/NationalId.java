@@ -22,7 +22,7 @@ public record NationalId(String value) {
 
     /** Parses user input, ignoring surrounding spaces. */
     public static NationalId of(String text) {
-        return new NationalId(text.strip());
+        return new NationalId(dev.crmkit.core.text.TextFolding.trim(text));
     }
 
     /** Whether the text is 11 digits with a correct TCKN checksum. */

@@ -2,6 +2,7 @@ package dev.crmkit.core.field;
 
 import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.activity.FieldChange;
 import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.text.TextFolding;
 import java.math.BigDecimal;
@@ -41,10 +42,10 @@ public record CustomFieldDefinition(String key, String label, FieldType type, Li
             throw new CrmValidationException(ErrorCode.VALUE_INVALID,
                     "a field key starts with a lower-case letter and has up to 64 letters, digits or '_': " + key);
         }
-        if (CustomerField.byKey(key).isPresent()) {
+        if (CustomerField.byKey(key).isPresent() || key.equalsIgnoreCase(FieldChange.PHONES)) {
             throw new CrmValidationException(ErrorCode.FIELD_BUILT_IN, "'" + key + "' is a built-in field");
         }
-        label = label.strip();
+        label = TextFolding.trim(label);
         if (label.isEmpty() || label.length() > 200) {
             throw new CrmValidationException(ErrorCode.VALUE_INVALID, "a field label has 1..200 characters");
         }
@@ -157,7 +158,7 @@ public record CustomFieldDefinition(String key, String label, FieldType type, Li
             }
         }
         if (caseInsensitiveOptions) {
-            String folded = TextFolding.fold(value.strip());
+            String folded = TextFolding.fold(TextFolding.trim(value));
             for (String o : options) {
                 if (TextFolding.fold(o).equals(folded)) {
                     return o;

@@ -8,6 +8,7 @@ import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.UserDirectory;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.phone.PhoneParser;
+import dev.crmkit.core.text.TextFolding;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
@@ -169,7 +170,7 @@ final class CustomerRules {
         if (raw == null) {
             return null;
         }
-        String s = raw.strip();
+        String s = TextFolding.trim(raw);
         return s.isEmpty() ? null : s;
     }
 
@@ -183,7 +184,7 @@ final class CustomerRules {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ws = Character.isWhitespace(c) || Character.isSpaceChar(c);
+            boolean ws = TextFolding.isSpace(c);
             if (ws) {
                 if (sb == null) {
                     sb = new StringBuilder(s.length()).append(s, 0, i);

@@ -10,6 +10,7 @@ import dev.crmkit.core.activity.ActivityService;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.AuditEntry;
 import dev.crmkit.core.activity.FieldChange;
+import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
@@ -39,7 +40,7 @@ public final class DefaultActivityService implements ActivityService {
         return ctx.storage().write(actor.tenant(), s -> {
             ctx.authorizer().require(s, actor, Operation.NOTE_ADD);
             DefaultCustomerService.load(s, customerId);
-            String note = text == null ? null : text.strip();
+            String note = text == null ? null : dev.crmkit.core.text.TextFolding.trim(text);
             if (note == null || note.isEmpty()) {
                 throw new CrmValidationException(ErrorCode.VALUE_INVALID, "a note needs text");
             }
@@ -84,35 +85,45 @@ public final class DefaultActivityService implements ActivityService {
         });
     }
 
+    /**
+     * Changes of built-in fields and phones are shown to every reader; changes of a custom field
+     * only while it exists and the reader may see it, so a deleted field's values go with it.
+     */
+    private static boolean shows(FieldChange change, Set<String> visibleCustomFields) {
+        return FieldChange.PHONES.equals(change.field())
+                || CustomerField.byKey(change.field()).isPresent()
+                || visibleCustomFields.contains(change.field());
+    }
+
     private static long before(ActivityQuery query) {
         return query.cursor() == null ? Long.MAX_VALUE : Cursors.activities(query.cursor());
     }
 
     /**
      * Fetches one more entry than asked to learn whether a next page exists. Entries whose only
-     * changes concern hidden custom fields are left out; the cursor still moves past them, so no
+     * changes concern custom fields the actor may not see (or that were deleted) are left out; the cursor still moves past them, so no
      * page repeats or skips a visible entry.
      */
     private static Page<Activity> page(StorageSession s, Actor actor, PermissionLevel level, ActivityQuery query,
                                        IntFunction<List<Activity>> fetch) {
         List<Activity> raw = fetch.apply(query.limit() + 1);
-        Set<String> hidden = new HashSet<>();
+        Set<String> visible = new HashSet<>();
         for (CustomFieldDefinition d : s.customFields().list()) {
-            if (!Authorizer.sees(actor, level, d)) {
-                hidden.add(d.key());
+            if (Authorizer.sees(actor, level, d)) {
+                visible.add(d.key());
             }
         }
         int n = Math.min(raw.size(), query.limit());
         List<Activity> items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Activity a = raw.get(i);
-            if (hidden.isEmpty() || a.changes().isEmpty()) {
+            if (a.changes().isEmpty()) {
                 items.add(a);
                 continue;
             }
-            List<FieldChange> visible = a.changes().stream().filter(c -> !hidden.contains(c.field())).toList();
-            if (!visible.isEmpty()) {
-                items.add(visible.size() == a.changes().size() ? a : a.withChanges(visible));
+            List<FieldChange> shown = a.changes().stream().filter(c -> shows(c, visible)).toList();
+            if (!shown.isEmpty()) {
+                items.add(shown.size() == a.changes().size() ? a : a.withChanges(shown));
             }
         }
         String next = raw.size() > query.limit() ? Cursors.activities(raw.get(n - 1).id()) : null;

@@ -6,6 +6,7 @@ import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.NotFoundException;
 import dev.crmkit.core.Page;
+import dev.crmkit.core.PermissionDeniedException;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.AuditEntry;
@@ -15,6 +16,7 @@ import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.CustomerStatus;
+import dev.crmkit.core.customer.CustomerUpdate;
 import dev.crmkit.core.customer.CustomerType;
 import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.customer.NewCustomer;
@@ -41,14 +43,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** The customer rules. Public only for wiring; use {@link CustomerService}. */
 public final class DefaultCustomerService implements CustomerService {
 
     private final ServiceContext ctx;
+    private final CustomerDrafts drafts;
 
     public DefaultCustomerService(ServiceContext ctx) {
         this.ctx = ctx;
+        this.drafts = new CustomerDrafts(ctx);
     }
 
     @Override
@@ -57,49 +63,24 @@ public final class DefaultCustomerService implements CustomerService {
         return ctx.storage().write(actor.tenant(), s -> {
             PermissionLevel level = ctx.authorizer().require(s, actor, Operation.CUSTOMER_CREATE);
             List<CustomFieldDefinition> definitions = s.customFields().list();
-            CustomerRules rules = ctx.rules();
+            CustomerViews views = views(s, actor, level);
+            requireVisible(actor, views, definitions, input.customFields().keySet());
+            Map<String, CustomFieldDefinition> byKey = CustomerRules.byKey(definitions);
             Violations v = new Violations();
-            String name = rules.fullName(input.fullName(), v);
-            PhoneNumber phone = rules.phone("phone", input.phone(), v);
-            String email = rules.email(input.email(), v);
-            String company = rules.company(input.company(), v);
-            String fax = rules.text("fax", input.fax(), CustomerRules.MAX_TEXT, v);
-            String address = rules.text("address", input.address(), CustomerRules.MAX_TEXT, v);
-            String nationalId = rules.nationalId(input.nationalId(), v);
-            String representative = rules.representative(actor.tenant(), input.representative(), v);
-            String queue = rules.text("queue", input.queue(), CustomerRules.MAX_TEXT, v);
-            String resultCode = rules.text("resultCode", input.resultCode(), CustomerRules.MAX_TEXT, v);
-            String processing = rules.text("processingStatus", input.processingStatus(), CustomerRules.MAX_TEXT, v);
-            Map<String, Object> custom = new LinkedHashMap<>();
-            rules.customFields(input.customFields(), CustomerRules.byKey(definitions), custom, v);
-            rules.requiredCustomFields(definitions, custom, v);
+            if (input.fullName() == null) {
+                v.add(ErrorCode.NAME_REQUIRED, "fullName", "a name is required");
+            }
+            CustomerDrafts.Draft draft = drafts.draft(actor, input, byKey, Set.of(), v);
+            drafts.requireForCreate(input, draft, byKey, Set.of("fullName"), v);
             v.throwIfAny();
 
+            PhoneNumber phone = draft.phone();
             OptionalLong existing = s.customers().findIdByPhone(phone);
             if (existing.isPresent()) {
                 throw duplicatePhone(phone, existing.getAsLong());
             }
             Instant now = ctx.now();
-            CustomerRecord record = CustomerRecord.builder(name, phone, now)
-                    .type(orDefault(input.type(), CustomerType.PERSON))
-                    .email(email)
-                    .company(company)
-                    .segment(orDefault(input.segment(), Segment.NORMAL))
-                    .status(orDefault(input.status(), CustomerStatus.ACTIVE))
-                    .fax(fax)
-                    .address(address)
-                    .nationalId(nationalId)
-                    .representative(representative)
-                    .assignedAt(representative == null ? null : now)
-                    .queue(queue)
-                    .resultCode(resultCode)
-                    .actionAt(micros(input.actionAt()))
-                    .processingStatus(processing)
-                    .totalAmount(input.totalAmount())
-                    .loadedAt(micros(input.loadedAt()))
-                    .customFields(custom)
-                    .importJobId(input.importJobId())
-                    .build();
+            CustomerRecord record = drafts.newRecord(draft, input.importJobId(), now);
             long id = s.customers().insert(record);
             CustomerRecord stored = record.toBuilder().id(id).build();
             Map<String, String> data = new LinkedHashMap<>();
@@ -108,8 +89,19 @@ public final class DefaultCustomerService implements CustomerService {
                 data.put("importJobId", input.importJobId().toString());
             }
             log(s, actor, id, now, input.importJobId() == null ? "Customer created" : "Customer imported", List.of(), data);
-            return views(s, actor, level).view(stored);
+            return views.view(stored);
         });
+    }
+
+    /** Nobody may write a custom field they may not read. */
+    private static void requireVisible(Actor actor, CustomerViews views, List<CustomFieldDefinition> definitions,
+                                       Set<String> keys) {
+        for (String key : keys) {
+            boolean defined = definitions.stream().anyMatch(d -> d.key().equals(key));
+            if (defined && !views.visibleKeys().contains(key)) {
+                throw new PermissionDeniedException(actor.userId() + " may not see custom field " + key);
+            }
+        }
     }
 
     @Override
@@ -139,7 +131,7 @@ public final class DefaultCustomerService implements CustomerService {
     }
 
     @Override
-    public Customer update(Actor actor, dev.crmkit.core.customer.CustomerUpdate update) {
+    public Customer update(Actor actor, CustomerUpdate update) {
         Objects.requireNonNull(update, "update");
         return ctx.storage().write(actor.tenant(), s -> {
             PermissionLevel level = ctx.authorizer().require(s, actor, Operation.CUSTOMER_UPDATE);
@@ -149,11 +141,7 @@ public final class DefaultCustomerService implements CustomerService {
             }
             List<CustomFieldDefinition> definitions = s.customFields().list();
             CustomerViews views = views(s, actor, level);
-            for (String key : update.customFields().keySet()) {
-                if (!views.visibleKeys().contains(key) && CustomerRules.byKey(definitions).containsKey(key)) {
-                    throw new dev.crmkit.core.PermissionDeniedException(actor.userId() + " may not see custom field " + key);
-                }
-            }
+            requireVisible(actor, views, definitions, update.customFields().keySet());
             Instant now = ctx.now();
             CustomerRecord.Builder next = current.toBuilder();
             List<FieldChange> changes = new ArrayList<>();
@@ -175,7 +163,7 @@ public final class DefaultCustomerService implements CustomerService {
                 }
                 Object before = current.customFields().get(key);
                 Object after = custom.get(key);
-                if (!Objects.equals(before, after)) {
+                if (!sameValue(before, after)) {
                     changes.add(new FieldChange(key, display(before), display(after)));
                 }
             }
@@ -235,8 +223,7 @@ public final class DefaultCustomerService implements CustomerService {
                     rules.text("processingStatus", text, CustomerRules.MAX_TEXT, v), next::processingStatus);
             case TOTAL_AMOUNT -> {
                 BigDecimal amount = (BigDecimal) value;
-                if (amount == null ? current.totalAmount() != null
-                        : current.totalAmount() == null || amount.compareTo(current.totalAmount()) != 0) {
+                if (!sameValue(current.totalAmount(), amount)) {
                     changes.add(new FieldChange(field.key(), display(current.totalAmount()), display(amount)));
                     next.totalAmount(amount);
                 }
@@ -246,7 +233,7 @@ public final class DefaultCustomerService implements CustomerService {
     }
 
     private static <T> void change(List<FieldChange> changes, CustomerField field, T before, T after,
-                                   java.util.function.Consumer<T> setter) {
+                                   Consumer<T> setter) {
         if (!Objects.equals(before, after)) {
             changes.add(new FieldChange(field.key(), display(before), display(after)));
             setter.accept(after);
@@ -324,7 +311,7 @@ public final class DefaultCustomerService implements CustomerService {
                         "customer " + customerId + " already has " + number);
             }
             phones.add(PhoneRecord.of(number, phone.status(), phone.favorite(), owner));
-            return new FieldChange("phones", null, number.e164());
+            return new FieldChange(FieldChange.PHONES, null, number.e164());
         });
     }
 
@@ -344,7 +331,7 @@ public final class DefaultCustomerService implements CustomerService {
                 return null;
             }
             phones.set(i, changed);
-            return new FieldChange("phones", describe(p), describe(changed));
+            return new FieldChange(FieldChange.PHONES, describe(p), describe(changed));
         });
     }
 
@@ -357,7 +344,7 @@ public final class DefaultCustomerService implements CustomerService {
                         "the primary phone is the customer's identity and cannot be removed");
             }
             PhoneRecord removed = phones.remove(i);
-            return new FieldChange("phones", removed.number().e164(), null);
+            return new FieldChange(FieldChange.PHONES, removed.number().e164(), null);
         });
     }
 
@@ -460,6 +447,14 @@ public final class DefaultCustomerService implements CustomerService {
     private static ConflictException versionConflict(CustomerRecord current, long expected) {
         return new ConflictException(ErrorCode.VERSION_CONFLICT, "customer " + current.id() + " is at version "
                 + current.version() + ", not " + expected + "; read it again and retry");
+    }
+
+    /** Equality of field values, with numbers equal by value whatever their scale (42 = 42.00). */
+    static boolean sameValue(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
     }
 
     private static <T> T orDefault(T value, T fallback) {

@@ -21,7 +21,7 @@ final class SearchTerms {
     }
 
     static List<String> of(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || TextFolding.isBlank(text)) {
             return List.of();
         }
         String phone = phoneDigits(text);
@@ -29,7 +29,7 @@ final class SearchTerms {
             return List.of(phone);
         }
         List<String> words = new ArrayList<>();
-        for (String w : text.strip().split("\\s+")) {
+        for (String w : words(text)) {
             String folded = TextFolding.fold(w);
             if (!folded.isEmpty()) {
                 words.add(folded);
@@ -50,13 +50,29 @@ final class SearchTerms {
         return List.copyOf(terms);
     }
 
+    /** The words of the text, split at white space of any kind (no-break spaces included). */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || TextFolding.isSpace(text.charAt(i));
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
+    }
+
     private static String phoneDigits(String text) {
         StringBuilder digits = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits.append(c);
-            } else if (!(c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' || c == '\t')) {
+            } else if (!(TextFolding.isSpace(c) || c == '+' || c == '-' || c == '(' || c == ')')) {
                 return null;
             }
         }

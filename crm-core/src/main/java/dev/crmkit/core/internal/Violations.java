@@ -18,6 +18,10 @@ final class Violations {
         list.addAll(e.violations());
     }
 
+    List<CrmValidationException.Violation> list() {
+        return list;
+    }
+
     boolean isEmpty() {
         return list.isEmpty();
     }

@@ -20,7 +20,15 @@ public enum Operation {
     FIELD_READ(PermissionLevel.VIEW),
     FIELD_MANAGE(PermissionLevel.MANAGE),
     PERMISSION_READ_OWN(PermissionLevel.NONE),
-    PERMISSION_MANAGE(PermissionLevel.MANAGE);
+    PERMISSION_MANAGE(PermissionLevel.MANAGE),
+    IMPORT_READ(PermissionLevel.VIEW),
+    /** Importing new customers (REJECT and SKIP modes, dry runs included). */
+    IMPORT_NEW(PermissionLevel.CONTRIBUTE),
+    /** Importing in UPDATE mode, which changes stored customers. */
+    IMPORT_UPDATE(PermissionLevel.EDIT),
+    IMPORT_CANCEL(PermissionLevel.CONTRIBUTE),
+    /** Undoing an import removes and restores customers. */
+    IMPORT_UNDO(PermissionLevel.EDIT);
 
     private final PermissionLevel required;
 

@@ -3,7 +3,6 @@ package dev.crmkit.core.phone;
 import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A phone number in E.164 form ({@code +905301234567}). The record only guards the form; turning
@@ -14,13 +13,26 @@ import java.util.regex.Pattern;
  */
 public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-
     public PhoneNumber {
         Objects.requireNonNull(e164, "e164");
-        if (!E164.matcher(e164).matches()) {
+        if (!isE164(e164)) {
             throw new CrmValidationException(ErrorCode.PHONE_INVALID, "not an E.164 phone number: " + e164);
         }
+    }
+
+    /** Whether the text is {@code +} and 7 to 15 digits, the first not {@code 0}. */
+    private static boolean isE164(String s) {
+        int n = s.length();
+        if (n < 8 || n > 16 || s.charAt(0) != '+' || s.charAt(1) < '1' || s.charAt(1) > '9') {
+            return false;
+        }
+        for (int i = 2; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number from its E.164 form; see {@link PhoneParser} for anything a user typed. */

@@ -1,7 +1,9 @@
 package dev.crmkit.core.spi;
 
 import dev.crmkit.core.phone.PhoneNumber;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -26,6 +28,14 @@ public interface CustomerStore {
 
     /** The id of the customer whose primary phone this is. */
     OptionalLong findIdByPhone(PhoneNumber primaryPhone);
+
+    /**
+     * The ids of the customers whose primary phone is one of these, in one query (imports check a
+     * whole chunk at once).
+     *
+     * @return id by phone, only for the phones that are stored
+     */
+    Map<PhoneNumber, Long> findIdsByPhones(Collection<PhoneNumber> primaryPhones);
 
     /**
      * Replaces a stored customer if it is still at {@code expectedVersion}.

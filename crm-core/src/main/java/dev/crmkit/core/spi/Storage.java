@@ -1,6 +1,8 @@
 package dev.crmkit.core.spi;
 
 import dev.crmkit.core.TenantId;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,4 +28,14 @@ public interface Storage {
      * one after the other.
      */
     <T> T write(TenantId tenant, Function<StorageSession, T> work);
+
+    /**
+     * Claims one import job, of any tenant, that needs a worker: the oldest QUEUED or RUNNING job
+     * that has no lease or whose lease ended before {@code now}. The claim sets the job's lease owner to
+     * {@code owner} and its lease end to {@code leaseUntil}, increases its version, and is atomic:
+     * two processes never claim the same job for overlapping leases.
+     *
+     * @return the claimed job, or empty if none needs a worker
+     */
+    Optional<JobClaim> claimImportJob(String owner, Instant now, Instant leaseUntil);
 }

@@ -19,4 +19,6 @@ public interface StorageSession {
     PermissionStore permissions();
 
     AuditStore audit();
+
+    ImportJobStore importJobs();
 }

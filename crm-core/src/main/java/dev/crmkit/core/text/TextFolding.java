@@ -75,6 +75,33 @@ public final class TextFolding {
         return sb.toString();
     }
 
+    /**
+     * Removes leading and trailing white space of every kind, including the no-break spaces
+     * spreadsheets and web forms produce (U+00A0, U+2007, U+202F), which {@link String#strip()}
+     * keeps.
+     */
+    public static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == text.length() ? text : text.substring(start, end);
+    }
+
+    /** Whether the text is empty or only white space of any kind (see {@link #trim}). */
+    public static boolean isBlank(String text) {
+        return trim(text).isEmpty();
+    }
+
+    /** Whether the character is white space of any kind, no-break spaces included. */
+    public static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
     /** Whether {@code a} and {@code b} are equal once folded. */
     public static boolean equalsFolded(String a, String b) {
         return fold(a).equals(fold(b));

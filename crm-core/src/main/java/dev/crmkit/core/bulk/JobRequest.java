@@ -1,0 +1,26 @@
+package dev.crmkit.core.bulk;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a caller asks an import job to do.
+ *
+ * @param fileName the file's name, for people
+ * @param dryRun check and report only, store nothing
+ * @param onDuplicate what to do with rows whose phone is stored
+ * @param atomic store nothing if any row is rejected
+ * @param policies per-field overwrite policies for UPDATE mode, by field key
+ * @param settings importer settings, stored with the job and opaque to core
+ */
+public record JobRequest(String fileName, boolean dryRun, OnDuplicate onDuplicate, boolean atomic,
+                         Map<String, FieldPolicy> policies, Map<String, String> settings) {
+    public JobRequest {
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(onDuplicate, "onDuplicate");
+        policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+}

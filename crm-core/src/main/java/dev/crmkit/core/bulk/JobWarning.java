@@ -1,0 +1,19 @@
+package dev.crmkit.core.bulk;
+
+import java.util.Objects;
+
+/**
+ * Something an import did that the user should know about but that rejected nothing: a column
+ * ignored, a phone recovered from Excel's number format.
+ *
+ * @param code a stable code such as {@code COLUMN_IGNORED} or {@code PHONE_REPAIRED}
+ * @param row the row it concerns, or 0 for the whole file
+ * @param column the column header it concerns, or {@code null}
+ * @param message for people
+ */
+public record JobWarning(String code, long row, String column, String message) {
+    public JobWarning {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+}

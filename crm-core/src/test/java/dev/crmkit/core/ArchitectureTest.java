@@ -1,0 +1,61 @@
+package dev.crmkit.core;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering of crm-core: no storage technology, no adapter, and {@code internal} kept internal. */
+@AnalyzeClasses(packages = "dev.crmkit.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String INTERNAL = "dev.crmkit.core.internal..";
+
+    private static final String[] PUBLIC_API = {
+            "dev.crmkit.core",
+            "dev.crmkit.core.customer..",
+            "dev.crmkit.core.field..",
+            "dev.crmkit.core.activity..",
+            "dev.crmkit.core.permission..",
+            "dev.crmkit.core.phone..",
+            "dev.crmkit.core.text..",
+    };
+
+    @ArchTest
+    static final ArchRule coreDoesNotUseJdbc = noClasses()
+            .that().resideInAPackage("dev.crmkit.core..")
+            .should().dependOnClassesThat().resideInAPackage("java.sql..");
+
+    @ArchTest
+    static final ArchRule coreDoesNotKnowTheOtherModules = noClasses()
+            .that().resideInAPackage("dev.crmkit.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.crmkit.inmemory..", "dev.crmkit.jdbc..", "dev.crmkit.importer..", "dev.crmkit.cli..",
+                    "dev.crmkit.testkit..");
+
+    @ArchTest
+    static final ArchRule storagePortsDoNotUseTheDefaultServices = noClasses()
+            .that().resideInAPackage("dev.crmkit.core.spi..")
+            .should().dependOnClassesThat().resideInAPackage(INTERNAL);
+
+    @ArchTest
+    static final ArchRule onlyCrmWiresTheInternals = classes()
+            .that().resideInAPackage(INTERNAL)
+            .should().onlyHaveDependentClassesThat(resideInAPackage(INTERNAL).or(belongToAnyOf(Crm.class)));
+
+    @ArchTest
+    static final ArchRule publicApiDoesNotExposeTheInternals = noClasses()
+            .that().resideInAnyPackage(PUBLIC_API)
+            .and().doNotBelongToAnyOf(Crm.class)
+            .should().dependOnClassesThat().resideInAPackage("..internal..");
+
+    @ArchTest
+    static final ArchRule storagePortsDoNotUseTheServiceWiring = noClasses()
+            .that().resideInAPackage("dev.crmkit.core.spi..")
+            .should().dependOnClassesThat().belongToAnyOf(Crm.class);
+}

@@ -1,0 +1,186 @@
+package dev.crmkit.importer;
+
+import dev.crmkit.core.bulk.FieldPolicy;
+import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.importer.source.SourceLimits;
+import dev.crmkit.importer.source.SourceOptions;
+import java.nio.charset.Charset;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to import a file. Everything has a default; build with {@link #builder()}. Immutable. The
+ * options travel with the job, so a process that resumes it reads the file the same way.
+ *
+ * @param onDuplicate rows whose phone is stored: REJECT (default), SKIP or UPDATE
+ * @param mode PARTIAL (default) or ATOMIC
+ * @param dryRun check and report only
+ * @param chunkSize rows committed at once (default 1000)
+ * @param encoding the CSV encoding, or {@code null} to detect
+ * @param delimiter the CSV delimiter, or {@code null} to detect
+ * @param sheetName the spreadsheet sheet by name, or {@code null}
+ * @param sheetIndex the spreadsheet sheet by 0-based index when no name is given
+ * @param limits file size, rows (data rows, header excluded), cell length, zip bomb bounds
+ * @param columnMapping an explicit mapping from header to field key, replacing the aliases; empty for automatic
+ * @param fieldPolicies UPDATE-mode overwrite policy by field key
+ * @param clearToken the cell text that empties a field in UPDATE mode (default {@code #CLEAR})
+ * @param numberFormat how numbers written as text are read
+ * @param region the phone region for numbers without a country code, or {@code null} for the library's default
+ * @param zone the time zone a date without time is taken in (for the action date)
+ */
+public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dryRun, int chunkSize, Charset encoding,
+                            Character delimiter, String sheetName, int sheetIndex, SourceLimits limits,
+                            Map<String, String> columnMapping, Map<String, FieldPolicy> fieldPolicies,
+                            String clearToken, NumberFormat numberFormat, String region, ZoneId zone) {
+
+    public static final String DEFAULT_CLEAR_TOKEN = "#CLEAR";
+    public static final int DEFAULT_CHUNK_SIZE = 1000;
+
+    public ImportOptions {
+        Objects.requireNonNull(onDuplicate, "onDuplicate");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(numberFormat, "numberFormat");
+        Objects.requireNonNull(zone, "zone");
+        if (chunkSize < 1 || chunkSize > 100_000) {
+            throw new IllegalArgumentException("chunkSize must be 1..100000: " + chunkSize);
+        }
+        if (clearToken != null && clearToken.isBlank()) {
+            throw new IllegalArgumentException("the clear token must not be blank");
+        }
+        columnMapping = Collections.unmodifiableMap(new LinkedHashMap<>(columnMapping));
+        fieldPolicies = Collections.unmodifiableMap(new LinkedHashMap<>(fieldPolicies));
+        // Reject bad combinations early rather than at read time.
+        new SourceOptions(encoding, delimiter, sheetName, sheetIndex, limits);
+    }
+
+    public static ImportOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The reader options these imply. */
+    public SourceOptions sourceOptions() {
+        // The engine limits data rows (header and blank rows excluded) and stops reading past them.
+        return new SourceOptions(encoding, delimiter, sheetName, sheetIndex, limits.withMaxRows(Long.MAX_VALUE));
+    }
+
+    /** Builds options; each setter checks its argument. Not thread-safe. */
+    public static final class Builder {
+        private OnDuplicate onDuplicate = OnDuplicate.REJECT;
+        private ImportMode mode = ImportMode.PARTIAL;
+        private boolean dryRun;
+        private int chunkSize = DEFAULT_CHUNK_SIZE;
+        private Charset encoding;
+        private Character delimiter;
+        private String sheetName;
+        private int sheetIndex;
+        private SourceLimits limits = SourceLimits.DEFAULT;
+        private final Map<String, String> columnMapping = new LinkedHashMap<>();
+        private final Map<String, FieldPolicy> fieldPolicies = new LinkedHashMap<>();
+        private String clearToken = DEFAULT_CLEAR_TOKEN;
+        private NumberFormat numberFormat = NumberFormat.AUTO;
+        private String region;
+        private ZoneId zone = ZoneId.of("Europe/Istanbul");
+
+        private Builder() {
+        }
+
+        public Builder onDuplicate(OnDuplicate value) {
+            onDuplicate = Objects.requireNonNull(value, "onDuplicate");
+            return this;
+        }
+
+        public Builder mode(ImportMode value) {
+            mode = Objects.requireNonNull(value, "mode");
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            dryRun = value;
+            return this;
+        }
+
+        public Builder chunkSize(int value) {
+            chunkSize = value;
+            return this;
+        }
+
+        public Builder encoding(Charset value) {
+            encoding = value;
+            return this;
+        }
+
+        public Builder delimiter(Character value) {
+            delimiter = value;
+            return this;
+        }
+
+        public Builder sheet(String name) {
+            sheetName = name;
+            return this;
+        }
+
+        public Builder sheet(int index) {
+            sheetIndex = index;
+            return this;
+        }
+
+        public Builder limits(SourceLimits value) {
+            limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        public Builder maxRows(long value) {
+            limits = limits.withMaxRows(value);
+            return this;
+        }
+
+        public Builder maxFileBytes(long value) {
+            limits = limits.withMaxFileBytes(value);
+            return this;
+        }
+
+        /** Maps a header (compared ignoring case, Turkish letters and punctuation) to a field key. */
+        public Builder map(String header, String fieldKey) {
+            columnMapping.put(Objects.requireNonNull(header, "header"), Objects.requireNonNull(fieldKey, "fieldKey"));
+            return this;
+        }
+
+        public Builder policy(String fieldKey, FieldPolicy policy) {
+            fieldPolicies.put(Objects.requireNonNull(fieldKey, "fieldKey"), Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        public Builder clearToken(String value) {
+            clearToken = value;
+            return this;
+        }
+
+        public Builder numberFormat(NumberFormat value) {
+            numberFormat = Objects.requireNonNull(value, "numberFormat");
+            return this;
+        }
+
+        public Builder region(String value) {
+            region = value;
+            return this;
+        }
+
+        public Builder zone(ZoneId value) {
+            zone = Objects.requireNonNull(value, "zone");
+            return this;
+        }
+
+        public ImportOptions build() {
+            return new ImportOptions(onDuplicate, mode, dryRun, chunkSize, encoding, delimiter, sheetName, sheetIndex,
+                    limits, columnMapping, fieldPolicies, clearToken, numberFormat, region, zone);
+        }
+    }
+}

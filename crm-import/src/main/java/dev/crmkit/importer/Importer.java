@@ -1,0 +1,327 @@
+package dev.crmkit.importer;
+
+import dev.crmkit.core.Actor;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.TenantId;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.bulk.JobRequest;
+import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.bulk.JobWarning;
+import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.bulk.RowError;
+import dev.crmkit.core.bulk.UndoReport;
+import dev.crmkit.core.spi.JobClaim;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.importer.internal.JobRunner;
+import dev.crmkit.importer.mapping.HeaderMapper;
+import dev.crmkit.importer.report.ErrorReportWriter;
+import dev.crmkit.importer.report.ReportFormat;
+import dev.crmkit.importer.report.TemplateWriter;
+import java.io.OutputStream;
+import dev.crmkit.importer.internal.OptionsCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Imports customer files (CSV, XLSX, XLS, recognised by content) as persistent batch jobs.
+ *
+ * <pre>{@code
+ * Importer importer = Importer.builder(crm).build();
+ * ImportReport report = importer.importFile(actor, Path.of("musteriler.csv"), ImportOptions.defaults());
+ * }</pre>
+ *
+ * <p>A job is stored with its source before it runs, so any process sharing the store can run it,
+ * and a process that dies mid-job is replaced by whichever claims the job after its lease runs
+ * out: the new owner resumes after the last committed chunk. Thread-safe; jobs run on the calling
+ * thread ({@link #importFile}, {@link #runJob}, {@link #runPending}).
+ */
+public final class Importer {
+
+    private final Crm crm;
+    private final String owner;
+    private final Duration lease;
+    private final Path workDir;
+    private final List<ImportListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
+
+    private Importer(Builder b) {
+        this.crm = b.crm;
+        this.owner = b.owner;
+        this.lease = b.lease;
+        this.workDir = b.workDir;
+    }
+
+    public static Builder builder(Crm crm) {
+        return new Builder(crm);
+    }
+
+    /** The name this process claims jobs under. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Adds a listener for the jobs this importer runs. */
+    public Importer addListener(ImportListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Submits a file as a QUEUED job: its bytes are copied into the store, so any process sharing
+     * the store can run it. Checks the permission (CONTRIBUTE, or EDIT for UPDATE mode) and the
+     * file size limit first.
+     */
+    public ImportJob submit(Actor actor, Path file, ImportOptions options) {
+        checkSize(file, options);
+        try (InputStream in = Files.newInputStream(file)) {
+            return crm.imports().submit(actor, request(file, options), in);
+        } catch (IOException e) {
+            throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "cannot read " + file.getFileName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Submits a file that every process running jobs can read at the same path; it is not copied. */
+    public ImportJob submitShared(Actor actor, Path file, ImportOptions options) {
+        checkSize(file, options);
+        return crm.imports().submitShared(actor, request(file, options), file);
+    }
+
+    /** Submits a file and runs its job on this thread; returns its report. */
+    public ImportReport importFile(Actor actor, Path file, ImportOptions options) {
+        ImportJob job = submit(actor, file, options);
+        return runJob(actor.tenant(), job.id()).orElseGet(() -> report(actor, job.id()));
+    }
+
+    /**
+     * Runs one job on this thread if it needs a worker (queued, or its lease ran out); returns its
+     * report, or empty if another worker holds it or it has ended.
+     */
+    public Optional<ImportReport> runJob(TenantId tenant, long jobId) {
+        if (!crm.importWorker().claimJob(tenant, jobId, owner, lease)) {
+            return Optional.empty();
+        }
+        return Optional.of(runClaimed(tenant, jobId));
+    }
+
+    /** Runs every job that needs a worker, one after the other, until none is left; returns how many ran. */
+    public int runPending() {
+        int ran = 0;
+        Optional<JobClaim> claim;
+        while ((claim = crm.importWorker().claim(owner, lease)).isPresent()) {
+            runClaimed(claim.get().tenant(), claim.get().jobId());
+            ran++;
+        }
+        return ran;
+    }
+
+    private ImportReport runClaimed(TenantId tenant, long jobId) {
+        JobRunner runner = new JobRunner(crm, tenant, jobId, owner, lease, listeners,
+                () -> cancelRequested.contains(jobId), workDir);
+        ImportJob ended = runner.run();
+        cancelRequested.remove(jobId);
+        ImportReport report = report(ended.submitter(), jobId);
+        for (ImportListener l : listeners) {
+            try {
+                l.onFinished(report);
+            } catch (RuntimeException ignored) {
+                // A listener's failure must not fail the import.
+            }
+        }
+        return report;
+    }
+
+    /** The report of a job as stored now: counts, warnings and every row error. */
+    public ImportReport report(Actor actor, long jobId) {
+        ImportJob job = crm.imports().find(actor, jobId).orElseThrow(() ->
+                new dev.crmkit.core.NotFoundException(ErrorCode.JOB_NOT_FOUND, "no import job " + jobId));
+        List<RowError> errors = new ArrayList<>();
+        for (RejectedRow row : rejectedRows(actor, jobId)) {
+            errors.addAll(row.errors());
+        }
+        List<ImportWarning> warnings = new ArrayList<>();
+        for (JobWarning w : job.warnings()) {
+            warnings.add(new ImportWarning(w.code(), w.row(), w.column(), w.message()));
+        }
+        return new ImportReport(job, warnings, errors);
+    }
+
+    /**
+     * A job's progress as stored, for polling from any process: rows and bytes committed so far,
+     * the rate since the job started, and the time left at that rate.
+     */
+    public ImportProgress progress(Actor actor, long jobId) {
+        ImportJob job = crm.imports().find(actor, jobId).orElseThrow(() ->
+                new dev.crmkit.core.NotFoundException(ErrorCode.JOB_NOT_FOUND, "no import job " + jobId));
+        java.time.Instant end = job.finishedAt() != null ? job.finishedAt() : java.time.Instant.now();
+        double seconds = job.startedAt() == null ? 0 : Math.max(1e-3,
+                Duration.between(job.startedAt(), end).toMillis() / 1000.0);
+        double rate = seconds == 0 ? 0 : job.rows() / seconds;
+        Duration left = null;
+        if (seconds > 0 && job.bytesRead() > 0 && !ended(job)) {
+            double bytesPerSecond = job.bytesRead() / seconds;
+            left = Duration.ofMillis((long) ((job.sourceBytes() - job.bytesRead()) / bytesPerSecond * 1000));
+        } else if (ended(job)) {
+            left = Duration.ZERO;
+        }
+        return new ImportProgress(jobId, job.rows(), job.bytesRead(), job.sourceBytes(), rate, left);
+    }
+
+    /** Every rejected row of a job, in file order. */
+    public List<RejectedRow> rejectedRows(Actor actor, long jobId) {
+        List<RejectedRow> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<RejectedRow> page = crm.imports().rejectedRows(actor, jobId, after, 10_000);
+            all.addAll(page);
+            if (page.size() < 10_000) {
+                return all;
+            }
+            after = page.get(page.size() - 1).row();
+        }
+    }
+
+    /**
+     * Cancels a job. A job running in this process stops before its next chunk; one running
+     * elsewhere stops when it next tries to commit.
+     */
+    public ImportJob cancel(Actor actor, long jobId) {
+        ImportJob job = crm.imports().cancel(actor, jobId);
+        cancelRequested.add(jobId);
+        return job;
+    }
+
+    /** Reverts an ended import (see {@link dev.crmkit.core.bulk.ImportJobService#undo}). */
+    public UndoReport undo(Actor actor, long jobId) {
+        return crm.imports().undo(actor, jobId);
+    }
+
+    /**
+     * Writes a job's error report: the header, then each rejected row with its original cells and
+     * its errors. Columns of custom fields the actor may not see are left out.
+     */
+    public void writeErrorReport(Actor actor, long jobId, OutputStream out, ReportFormat format) {
+        ImportJob job = crm.imports().find(actor, jobId).orElseThrow(() ->
+                new dev.crmkit.core.NotFoundException(ErrorCode.JOB_NOT_FOUND, "no import job " + jobId));
+        List<RejectedRow> rows = rejectedRows(actor, jobId);
+        List<String> headers = job.headers();
+        ErrorReportWriter.write(out, format, job.delimiter() == null ? ';' : job.delimiter(), headers,
+                hiddenColumns(actor, headers), rows);
+    }
+
+    /** Writes the import template with the built-in fields and the custom fields the actor may see. */
+    public void writeTemplate(Actor actor, OutputStream out, ReportFormat format) {
+        TemplateWriter.write(out, format, ';', crm.customFields().list(actor));
+    }
+
+    /** Columns whose header names a custom field the actor may not see. */
+    private Set<Integer> hiddenColumns(Actor actor, List<String> headers) {
+        Set<String> visible = new java.util.HashSet<>();
+        for (CustomFieldDefinition d : crm.customFields().list(actor)) {
+            visible.add(d.key());
+        }
+        // Reading every definition needs MANAGE; the importer does it on its own account only to
+        // hide more, never to show anything.
+        Actor system = Actor.admin(actor.tenant(), "crm-import");
+        java.util.Map<String, String> hiddenByMatchKey = new java.util.HashMap<>();
+        for (CustomFieldDefinition d : crm.customFields().list(system)) {
+            if (!visible.contains(d.key())) {
+                hiddenByMatchKey.put(HeaderMapper.matchKey(d.key()), d.key());
+                hiddenByMatchKey.put(HeaderMapper.matchKey(d.label()), d.key());
+            }
+        }
+        Set<Integer> hidden = new java.util.HashSet<>();
+        for (int i = 0; i < headers.size(); i++) {
+            if (hiddenByMatchKey.containsKey(HeaderMapper.matchKey(headers.get(i)))) {
+                hidden.add(i);
+            }
+        }
+        return hidden;
+    }
+
+    /** Whether a job has ended. */
+    public static boolean ended(ImportJob job) {
+        return job.status() == JobStatus.COMPLETED || job.status() == JobStatus.FAILED
+                || job.status() == JobStatus.CANCELLED;
+    }
+
+    private static JobRequest request(Path file, ImportOptions options) {
+        return new JobRequest(file.getFileName().toString(), options.dryRun(), options.onDuplicate(),
+                options.mode() == ImportMode.ATOMIC, options.fieldPolicies(), OptionsCodec.encode(options));
+    }
+
+    private static void checkSize(Path file, ImportOptions options) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "cannot read " + file.getFileName() + ": "
+                    + e.getMessage(), e);
+        }
+        if (size > options.limits().maxFileBytes()) {
+            throw new ImportFileException(ErrorCode.FILE_TOO_LARGE, file.getFileName() + " has " + size
+                    + " bytes; the limit is " + options.limits().maxFileBytes());
+        }
+    }
+
+    /** Configures an {@link Importer}. Not thread-safe. */
+    public static final class Builder {
+        private final Crm crm;
+        private String owner = defaultOwner();
+        private Duration lease = Duration.ofSeconds(30);
+        private Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
+
+        private Builder(Crm crm) {
+            this.crm = Objects.requireNonNull(crm, "crm");
+        }
+
+        /** The name jobs are claimed under; unique per process by default. */
+        public Builder owner(String value) {
+            owner = Objects.requireNonNull(value, "owner");
+            return this;
+        }
+
+        /** How long a claimed job stays this process's without renewal (default 30 s). */
+        public Builder lease(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("the lease must be positive");
+            }
+            lease = value;
+            return this;
+        }
+
+        /** Where sources are copied while a job runs (default: the system's temporary folder). */
+        public Builder workDir(Path value) {
+            workDir = Objects.requireNonNull(value, "workDir");
+            return this;
+        }
+
+        public Importer build() {
+            try {
+                Files.createDirectories(workDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + workDir, e);
+            }
+            return new Importer(this);
+        }
+
+        private static String defaultOwner() {
+            String runtime = ManagementFactory.getRuntimeMXBean().getName();
+            return runtime + "-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+    }
+}

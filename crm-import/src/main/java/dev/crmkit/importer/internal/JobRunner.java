@@ -1,0 +1,445 @@
+package dev.crmkit.importer.internal;
+
+import dev.crmkit.core.ConflictException;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmException;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.StorageException;
+import dev.crmkit.core.TenantId;
+import dev.crmkit.core.bulk.Chunk;
+import dev.crmkit.core.bulk.ChunkResult;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.bulk.ImportRow;
+import dev.crmkit.core.bulk.ImportWorker;
+import dev.crmkit.core.bulk.InFilePhones;
+import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.bulk.JobWarning;
+import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.phone.PhoneParser;
+import dev.crmkit.importer.ImportFileException;
+import dev.crmkit.importer.ImportListener;
+import dev.crmkit.importer.ImportMode;
+import dev.crmkit.importer.ImportOptions;
+import dev.crmkit.importer.ImportProgress;
+import dev.crmkit.importer.mapping.FieldTarget;
+import dev.crmkit.importer.mapping.HeaderMapper;
+import dev.crmkit.importer.mapping.HeaderMapping;
+import dev.crmkit.importer.source.RecordSource;
+import dev.crmkit.importer.source.SourceInfo;
+import dev.crmkit.importer.source.SourceRecord;
+import dev.crmkit.importer.source.Sources;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one claimed import job to its end: reads the source, maps the header, parses rows into
+ * chunks and commits them through core, renewing the lease on the way. A job that was started
+ * before (by this process or one that died) resumes after its last committed chunk: the rows
+ * before it are read again only to learn which numbers they claimed. Not thread-safe: one
+ * runner per job.
+ */
+public final class JobRunner {
+
+    /** Row warnings kept per job; more are counted but not stored. */
+    static final int MAX_ROW_WARNINGS = 1000;
+
+    private final Crm crm;
+    private final ImportWorker worker;
+    private final TenantId tenant;
+    private final long jobId;
+    private final String owner;
+    private final Duration lease;
+    private final List<ImportListener> listeners;
+    private final BooleanSupplier cancelled;
+    private final Path workDir;
+
+    private ImportJob job;
+    private long renewAt;
+    private long startNanos;
+    private long rowsThisRun;
+    private volatile int rowWarnings;
+
+    public JobRunner(Crm crm, TenantId tenant, long jobId, String owner, Duration lease, List<ImportListener> listeners,
+                     BooleanSupplier cancelled, Path workDir) {
+        this.crm = crm;
+        this.worker = crm.importWorker();
+        this.tenant = tenant;
+        this.jobId = jobId;
+        this.owner = owner;
+        this.lease = lease;
+        this.listeners = listeners;
+        this.cancelled = cancelled;
+        this.workDir = workDir;
+    }
+
+    /**
+     * Runs the job, which this owner has claimed, until it ends or is taken away.
+     *
+     * @return the job as it was left
+     */
+    public ImportJob run() {
+        job = worker.start(tenant, jobId, owner, lease);
+        startNanos = System.nanoTime();
+        renewAt = startNanos + lease.toNanos() / 3;
+        Path copy = null;
+        try {
+            copy = copySource();
+            ImportOptions options = OptionsCodec.decode(job);
+            if (options.mode() == ImportMode.ATOMIC && !job.checked()) {
+                pass(copy, options, false);
+                if (job.rejected() > 0) {
+                    return end(JobStatus.FAILED, ErrorCode.ROWS_REJECTED,
+                            job.rejected() + " of " + job.rows() + " rows are invalid, so nothing was stored");
+                }
+                job = worker.markChecked(tenant, jobId, owner);
+            }
+            pass(copy, options, true);
+            return end(JobStatus.COMPLETED, null, null);
+        } catch (ImportFileException e) {
+            return end(JobStatus.FAILED, e.code(), messageOf(e));
+        } catch (ConflictException e) {
+            if (e.code() == ErrorCode.SOURCE_CHANGED) {
+                return end(JobStatus.FAILED, e.code(), messageOf(e));
+            }
+            // Cancelled, or another worker took the job over after our lease ran out: stop here.
+            return crm.imports().find(job.submitter(), jobId).orElse(job);
+        } catch (StorageException e) {
+            return tryEnd(JobStatus.FAILED, ErrorCode.STORAGE_FAILURE, messageOf(e));
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException ignored) {
+                    // A temporary file left behind is harmless.
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads the whole file once, committing chunks from the job's next row on. Reading and parsing
+     * run on a reader thread while this thread commits the previous chunk, so the two overlap;
+     * chunks are committed strictly in file order.
+     */
+    private void pass(Path file, ImportOptions options, boolean write) {
+        List<CustomFieldDefinition> definitions = crm.customFields().list(job.submitter());
+        Map<String, CustomFieldDefinition> byKey = new LinkedHashMap<>();
+        for (CustomFieldDefinition d : definitions) {
+            byKey.put(d.key(), d);
+        }
+        PhoneParser phones = options.region() == null ? crm.phoneParser() : PhoneParser.forRegion(options.region());
+        try (RecordSource source = Sources.open(file, options.sourceOptions())) {
+            SourceRecord header = firstNonBlank(source);
+            if (header == null) {
+                throw new ImportFileException(ErrorCode.FILE_EMPTY, "the file has no rows");
+            }
+            HeaderMapping mapping = options.columnMapping().isEmpty()
+                    ? HeaderMapper.map(header.cells(), definitions)
+                    : HeaderMapper.map(header.cells(), definitions, options.columnMapping());
+            RowParser parser = new RowParser(mapping, byKey, phones, options.numberFormat().decimalSeparator(),
+                    options.clearToken(), options.limits().maxCellChars(), options.zone());
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            for (HeaderMapping.Column c : mapping.columns()) {
+                if (c.target() != null) {
+                    columns.put(c.target().key(), c.index());
+                }
+            }
+            List<JobWarning> headerWarnings = new ArrayList<>();
+            if (job.nextRow() <= 1) {
+                mapping.warnings().forEach(w -> headerWarnings.add(
+                        new JobWarning(w.code(), w.row(), w.column(), w.message())));
+            }
+            InFilePhones claimed = new InFilePhones();
+            Set<Long> rejectedBefore = job.nextRow() > 1 ? rejectedRowsBefore(job.nextRow()) : Set.of();
+            ChunkReader reader = new ChunkReader(source, parser, options, columns.get("phone"), phones, rejectedBefore,
+                    claimed, job.nextRow(), job.rows(), header.rowNumber(), headerWarnings);
+            Thread thread = new Thread(reader, "crm-import-reader-" + jobId);
+            thread.setDaemon(true);
+            thread.start();
+            try {
+                Batch batch;
+                while ((batch = reader.take()) != Batch.END) {
+                    commit(batch, parser, columns, write, claimed);
+                }
+            } finally {
+                reader.stop();
+                joinQuietly(thread);
+            }
+        }
+    }
+
+    /** Rows read and parsed, ready to commit, with the position after them. */
+    private record Batch(List<ImportRow> rows, long nextRow, long bytesRead, List<JobWarning> warnings,
+                         SourceInfo info) {
+        static final Batch END = new Batch(List.of(), 0, 0, List.of(), null);
+    }
+
+    /**
+     * Reads and parses on its own thread, handing over full chunks through a small queue (so at
+     * most a few chunks are in memory). A failure is handed over too, and rethrown on the
+     * committing thread.
+     */
+    private final class ChunkReader implements Runnable {
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
+        private final RecordSource source;
+        private final RowParser parser;
+        private final ImportOptions options;
+        private final Integer phoneColumn;
+        private final PhoneParser phones;
+        private final Set<Long> rejectedBefore;
+        private final InFilePhones claimed;
+        private final long startRow;
+        private final long headerRow;
+        private final List<JobWarning> headerWarnings;
+        private long dataRows;
+        private volatile boolean stopped;
+
+        ChunkReader(RecordSource source, RowParser parser, ImportOptions options, Integer phoneColumn,
+                    PhoneParser phones, Set<Long> rejectedBefore, InFilePhones claimed, long startRow, long dataRows,
+                    long headerRow, List<JobWarning> headerWarnings) {
+            this.source = source;
+            this.parser = parser;
+            this.options = options;
+            this.phoneColumn = phoneColumn;
+            this.phones = phones;
+            this.rejectedBefore = rejectedBefore;
+            this.claimed = claimed;
+            this.startRow = startRow;
+            this.dataRows = dataRows;
+            this.headerRow = headerRow;
+            this.headerWarnings = headerWarnings;
+        }
+
+        @Override
+        public void run() {
+            try {
+                read();
+                put(Batch.END);
+            } catch (RuntimeException | Error e) {
+                put(e);
+            }
+        }
+
+        private void read() {
+            List<ImportRow> rows = new ArrayList<>(options.chunkSize());
+            List<JobWarning> warnings = new ArrayList<>(headerWarnings);
+            SourceRecord record;
+            while (!stopped && (record = source.next()) != null) {
+                if (record.isBlank()) {
+                    continue;
+                }
+                if (record.rowNumber() < startRow) {
+                    remember(record, phoneColumn, phones, rejectedBefore, claimed);
+                    continue;
+                }
+                dataRows++;
+                if (dataRows > options.limits().maxRows()) {
+                    throw new ImportFileException(ErrorCode.TOO_MANY_ROWS,
+                            "the file has more than " + options.limits().maxRows() + " data rows");
+                }
+                List<JobWarning> sink = warnings;
+                rows.add(parser.parse(record, w -> {
+                    if (rowWarnings++ < MAX_ROW_WARNINGS) {
+                        sink.add(w);
+                    }
+                }));
+                if (rows.size() == options.chunkSize()) {
+                    put(new Batch(rows, record.rowNumber() + 1, source.bytesRead(), warnings, source.info()));
+                    rows = new ArrayList<>(options.chunkSize());
+                    warnings = new ArrayList<>();
+                }
+            }
+            if (!rows.isEmpty()) {
+                put(new Batch(rows, rows.get(rows.size() - 1).rowNumber() + 1, source.bytesRead(), warnings,
+                        source.info()));
+            } else if (!warnings.isEmpty() || startRow <= headerRow) {
+                // Nothing more to store, but the header's warnings and the detected encoding are.
+                put(new Batch(rows, Math.max(startRow, headerRow + 1), source.bytesRead(), warnings, source.info()));
+            }
+        }
+
+        private void put(Object item) {
+            try {
+                while (!stopped && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    // The committing thread is busy; wait for it unless it has stopped.
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        Batch take() {
+            try {
+                Object item = queue.take();
+                if (item instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (item instanceof Error e) {
+                    throw e;
+                }
+                return (Batch) item;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConflictException(ErrorCode.JOB_STATE_INVALID, "interrupted while importing job " + jobId);
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            queue.clear();
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void commit(Batch batch, RowParser parser, Map<String, Integer> columns, boolean write,
+                        InFilePhones claimed) {
+        if (cancelled.getAsBoolean()) {
+            throw new ConflictException(ErrorCode.JOB_STATE_INVALID, "job " + jobId + " was cancelled");
+        }
+        renewIfDue();
+        SourceInfo info = batch.info();
+        Chunk chunk = new Chunk(batch.rows(), parser.headers(), columns, batch.nextRow(),
+                Math.min(batch.bytesRead(), info.totalBytes()), batch.warnings(), info.encoding(), info.delimiter(),
+                write);
+        ChunkResult result = worker.commitChunk(tenant, jobId, owner, chunk, claimed);
+        job = result.job();
+        rowsThisRun += batch.rows().size();
+        notifyProgress(info.totalBytes());
+    }
+
+    private void renewIfDue() {
+        long now = System.nanoTime();
+        if (now >= renewAt) {
+            job = worker.renew(tenant, jobId, owner, lease);
+            renewAt = now + lease.toNanos() / 3;
+        }
+    }
+
+    /** Row numbers before {@code nextRow} that were rejected, so their numbers stay unclaimed. */
+    private Set<Long> rejectedRowsBefore(long nextRow) {
+        Set<Long> rows = new HashSet<>();
+        long after = 0;
+        while (true) {
+            List<RejectedRow> page = crm.imports().rejectedRows(job.submitter(), jobId, after, 10_000);
+            for (RejectedRow r : page) {
+                if (r.row() < nextRow) {
+                    rows.add(r.row());
+                }
+            }
+            if (page.size() < 10_000) {
+                return rows;
+            }
+            after = page.get(page.size() - 1).row();
+        }
+    }
+
+    /** A committed row read again on resume: if it was accepted, its number stays claimed. */
+    private static void remember(SourceRecord record, Integer phoneColumn, PhoneParser phones, Set<Long> rejected,
+                                 InFilePhones claimed) {
+        if (phoneColumn == null || rejected.contains(record.rowNumber())) {
+            return;
+        }
+        CellValue<PhoneNumber> phone = Cells.phone(record.cell(phoneColumn), phones);
+        if (phone.value() != null) {
+            claimed.claim(phone.value(), record.rowNumber());
+        }
+    }
+
+    private static SourceRecord firstNonBlank(RecordSource source) {
+        SourceRecord r;
+        while ((r = source.next()) != null) {
+            if (!r.isBlank()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Copies the source to a private temporary file, checking it is the one submitted. */
+    private Path copySource() {
+        try {
+            Path copy = Files.createTempFile(workDir, "crm-import-" + jobId + "-", ".src");
+            try (InputStream in = worker.openSource(tenant, jobId)) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            long size = Files.size(copy);
+            if (job.sourcePath() == null && size != job.sourceBytes()) {
+                Files.deleteIfExists(copy);
+                throw new ConflictException(ErrorCode.SOURCE_CHANGED, "the stored source of job " + jobId + " has "
+                        + size + " bytes, not the " + job.sourceBytes() + " submitted");
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the source of job " + jobId, e);
+        }
+    }
+
+    private void notifyProgress(long totalBytes) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        ImportProgress p = progress(totalBytes);
+        for (ImportListener l : listeners) {
+            try {
+                l.onProgress(p);
+            } catch (RuntimeException ignored) {
+                // A listener's failure must not fail the import.
+            }
+        }
+    }
+
+    /** The progress of this run. */
+    ImportProgress progress(long totalBytes) {
+        double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+        double rate = rowsThisRun / seconds;
+        Duration left = null;
+        if (job.bytesRead() > 0 && totalBytes > 0) {
+            double bytesPerSecond = job.bytesRead() / seconds;
+            left = Duration.ofMillis((long) ((totalBytes - job.bytesRead()) / Math.max(1e-9, bytesPerSecond) * 1000));
+        }
+        return new ImportProgress(jobId, job.rows(), job.bytesRead(), totalBytes, rate, left);
+    }
+
+    private ImportJob end(JobStatus status, ErrorCode code, String message) {
+        job = worker.finish(tenant, jobId, owner, status, code, message);
+        return job;
+    }
+
+    private ImportJob tryEnd(JobStatus status, ErrorCode code, String message) {
+        try {
+            return end(status, code, message);
+        } catch (CrmException e) {
+            return job;
+        }
+    }
+
+    private static String messageOf(CrmException e) {
+        String m = e.getMessage();
+        String prefix = e.code().name() + ": ";
+        return m != null && m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
+}

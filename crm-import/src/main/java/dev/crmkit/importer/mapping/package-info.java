@@ -1,0 +1,2 @@
+/** Header mapping: which column of a file goes to which customer field. */
+package dev.crmkit.importer.mapping;

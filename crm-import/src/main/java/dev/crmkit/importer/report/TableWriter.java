@@ -1,0 +1,82 @@
+package dev.crmkit.importer.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes rows of text cells as CSV (UTF-8 with BOM) or XLSX, streaming: rows are not kept in
+ * memory (POI's streaming writer keeps a small window). Every cell goes through {@link
+ * SpreadsheetText#neutralize}. Not thread-safe; close it to finish the file.
+ */
+final class TableWriter implements AutoCloseable {
+
+    private final CSVPrinter csv;
+    private final SXSSFWorkbook workbook;
+    private final Sheet sheet;
+    private final OutputStream out;
+    private int rowIndex;
+
+    TableWriter(OutputStream out, ReportFormat format, char delimiter, String sheetName) {
+        this.out = out;
+        try {
+            if (format == ReportFormat.CSV) {
+                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setDelimiter(delimiter).get());
+                workbook = null;
+                sheet = null;
+            } else {
+                csv = null;
+                workbook = new SXSSFWorkbook(100);
+                sheet = workbook.createSheet(sheetName);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void row(List<String> cells) {
+        try {
+            if (csv != null) {
+                for (String cell : cells) {
+                    csv.print(SpreadsheetText.neutralize(cell));
+                }
+                csv.println();
+            } else {
+                Row row = sheet.createRow(rowIndex++);
+                for (int i = 0; i < cells.size(); i++) {
+                    Cell cell = row.createCell(i);
+                    cell.setCellValue(SpreadsheetText.neutralize(cells.get(i)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (csv != null) {
+                csv.flush();
+            } else {
+                workbook.write(out);
+                workbook.close();
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

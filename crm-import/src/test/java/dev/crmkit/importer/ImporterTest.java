@@ -1,0 +1,394 @@
+package dev.crmkit.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crmkit.core.Actor;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.PermissionDeniedException;
+import dev.crmkit.core.TenantId;
+import dev.crmkit.core.bulk.FieldPolicy;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.bulk.RowError;
+import dev.crmkit.core.bulk.UndoReport;
+import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.core.customer.NewCustomer;
+import dev.crmkit.core.customer.Segment;
+import dev.crmkit.core.permission.DirectoryUser;
+import dev.crmkit.core.permission.InMemoryUserDirectory;
+import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.inmemory.InMemoryStorage;
+import dev.crmkit.testkit.MutableClock;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImporterTest {
+
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final Charset TURKISH = Charset.forName("windows-1254");
+
+    @TempDir
+    Path dir;
+
+    private MutableClock clock;
+    private Crm crm;
+    private Importer importer;
+    private final Actor admin = Actor.admin(ACME, "boss");
+
+    @BeforeEach
+    void setUp() {
+        clock = MutableClock.at(Instant.parse("2026-03-02T09:00:00Z"));
+        InMemoryUserDirectory users = new InMemoryUserDirectory()
+                .add(ACME, DirectoryUser.of("mehmet", "Mehmet"))
+                .add(ACME, DirectoryUser.of("ayse", "Ayşe", "agents"));
+        crm = Crm.builder(InMemoryStorage.create()).userDirectory(users).clock(clock).build();
+        importer = Importer.builder(crm).owner("test-worker").lease(Duration.ofSeconds(30)).workDir(dir).build();
+    }
+
+    private Path file(String name, String content, Charset charset) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, content.getBytes(charset));
+        return p;
+    }
+
+    private long count() {
+        return crm.customers().count(admin, CustomerQuery.all());
+    }
+
+    @Nested
+    class Csv {
+
+        @Test
+        void turkishExcelCsvImportsAndIsSearchable() throws IOException {
+            Path f = file("musteriler.csv", """
+                    Ad Soyad;Telefon;E-posta;Şirket;Segment;Temsilci
+                    Ayşe Yılmaz;0530 123 45 67;ayse@ornek.com.tr;İstanbul Lojistik;VİP;mehmet
+                    Işık Çelik;(532) 111-2233;;;potansiyel;
+                    """.replace("\n", "\r\n"), TURKISH);
+
+            ImportReport report = importer.importFile(admin, f, ImportOptions.defaults());
+
+            assertThat(report.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(report.rows()).isEqualTo(2);
+            assertThat(report.created()).isEqualTo(2);
+            assertThat(report.rejected()).isZero();
+            assertThat(report.job().encoding()).isEqualTo("windows-1254");
+            assertThat(report.job().delimiter()).isEqualTo(';');
+            Customer ayse = crm.customers().search(admin, CustomerQuery.text("ayse istanbul")).items().get(0);
+            assertThat(ayse.phone().e164()).isEqualTo("+905301234567");
+            assertThat(ayse.segment()).isEqualTo(Segment.VIP);
+            assertThat(ayse.representative()).isEqualTo("mehmet");
+            assertThat(ayse.importJobId()).isEqualTo(report.jobId());
+            assertThat(ayse.loadedAt()).isNotNull();
+            assertThat(crm.customers().findByPhone(admin, "05321112233").orElseThrow().segment())
+                    .isEqualTo(Segment.POTENTIAL);
+        }
+
+        @Test
+        void anEncodingLearnedLateInTheFileIsTheOneReported() throws IOException {
+            StringBuilder sb = new StringBuilder("isim;telefon\n");
+            for (int i = 0; i < 50; i++) {
+                sb.append("Ali ").append(i).append(";0532").append(String.format("%07d", i)).append('\n');
+            }
+            sb.append("Gülşen Işık;05329999999\n");
+            ImportReport report = importer.importFile(admin, file("gec.csv", sb.toString(), TURKISH),
+                    ImportOptions.builder().chunkSize(10).build());
+            assertThat(report.job().encoding()).isEqualTo("windows-1254");
+            assertThat(crm.customers().findByPhone(admin, "05329999999").orElseThrow().fullName())
+                    .isEqualTo("Gülşen Işık");
+        }
+
+        @Test
+        void everyErrorOfARowIsReportedWithRowColumnAndValue() throws IOException {
+            Path f = file("hatali.csv", """
+                    isim,telefon,email,segment
+                    ,123,not-an-email,Altın
+                    Ali,05301234567,,
+                    Veli,0530 123 45 67,,
+                    """, StandardCharsets.UTF_8);
+
+            ImportReport report = importer.importFile(admin, f, ImportOptions.defaults());
+
+            assertThat(report.created()).isEqualTo(1);
+            assertThat(report.rejected()).isEqualTo(2);
+            assertThat(report.errors()).extracting(RowError::row, RowError::code).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(2L, ErrorCode.NAME_REQUIRED),
+                    org.assertj.core.groups.Tuple.tuple(2L, ErrorCode.PHONE_INVALID),
+                    org.assertj.core.groups.Tuple.tuple(2L, ErrorCode.EMAIL_INVALID),
+                    org.assertj.core.groups.Tuple.tuple(2L, ErrorCode.SEGMENT_UNKNOWN),
+                    org.assertj.core.groups.Tuple.tuple(4L, ErrorCode.DUPLICATE_IN_FILE));
+            RowError dup = report.errors().stream().filter(e -> e.code() == ErrorCode.DUPLICATE_IN_FILE).findFirst()
+                    .orElseThrow();
+            assertThat(dup.message()).contains("row 3");
+            assertThat(dup.column()).isEqualTo("telefon");
+            assertThat(dup.value()).isEqualTo("0530 123 45 67");
+            RowError segment = report.errors().stream().filter(e -> e.code() == ErrorCode.SEGMENT_UNKNOWN).findFirst()
+                    .orElseThrow();
+            assertThat(segment.column()).isEqualTo("segment");
+            assertThat(segment.value()).isEqualTo("Altın");
+        }
+
+        @Test
+        void headerOnlyFileCompletesWithNoRowsAndAnEmptyFileFails() throws IOException {
+            ImportReport headerOnly = importer.importFile(admin, file("bos.csv", "isim;telefon\n", StandardCharsets.UTF_8),
+                    ImportOptions.defaults());
+            assertThat(headerOnly.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(headerOnly.rows()).isZero();
+
+            ImportReport empty = importer.importFile(admin, file("sifir.csv", "", StandardCharsets.UTF_8),
+                    ImportOptions.defaults());
+            assertThat(empty.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(empty.job().fatalCode()).isEqualTo(ErrorCode.FILE_EMPTY);
+        }
+
+        @Test
+        void aMissingRequiredColumnFailsBeforeAnyRowIsStored() throws IOException {
+            ImportReport report = importer.importFile(admin,
+                    file("eksik.csv", "isim,email\nAli,a@b.com\n", StandardCharsets.UTF_8), ImportOptions.defaults());
+            assertThat(report.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(report.job().fatalCode()).isEqualTo(ErrorCode.HEADER_MISSING_REQUIRED);
+            assertThat(report.job().fatalMessage()).contains("phone", "telefon");
+            assertThat(count()).isZero();
+        }
+
+        @Test
+        void unknownColumnsAreWarnings() throws IOException {
+            ImportReport report = importer.importFile(admin,
+                    file("fazla.csv", "isim,telefon,Doğum Yeri\nAli,05301234567,Rize\n", StandardCharsets.UTF_8),
+                    ImportOptions.defaults());
+            assertThat(report.warnings()).extracting(ImportWarning::code, ImportWarning::column)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ImportWarning.COLUMN_IGNORED, "Doğum Yeri"));
+        }
+
+        @Test
+        void tooManyRowsStoresNothingEvenAfterChunksWereCommitted() throws IOException {
+            StringBuilder sb = new StringBuilder("isim,telefon\n");
+            for (int i = 0; i < 30; i++) {
+                sb.append("Kişi ").append(i).append(",+90532").append(String.format("%07d", i)).append('\n');
+            }
+            ImportReport report = importer.importFile(admin, file("uzun.csv", sb.toString(), StandardCharsets.UTF_8),
+                    ImportOptions.builder().maxRows(25).chunkSize(10).build());
+            assertThat(report.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(report.job().fatalCode()).isEqualTo(ErrorCode.TOO_MANY_ROWS);
+            assertThat(count()).isZero();
+        }
+    }
+
+    @Nested
+    class Modes {
+
+        private Path twoRows() throws IOException {
+            return file("iki.csv", "isim;telefon;segment;şirket\nAli Yeni;05301234567;VIP;\nVeli Yeni;05301234568;;Yeni A.Ş.\n",
+                    StandardCharsets.UTF_8);
+        }
+
+        @Test
+        void rejectSkipAndUpdateOnStoredPhones() throws IOException {
+            crm.customers().create(admin, NewCustomer.builder("Ali Eski", "05301234567").segment(Segment.RISK)
+                    .company("Eski Ltd").build());
+
+            ImportReport rejected = importer.importFile(admin, twoRows(), ImportOptions.defaults());
+            assertThat(rejected.created()).isEqualTo(1);
+            assertThat(rejected.errors()).extracting(RowError::code).containsExactly(ErrorCode.DUPLICATE_PHONE);
+
+            ImportReport skipped = importer.importFile(admin, twoRows(),
+                    ImportOptions.builder().onDuplicate(OnDuplicate.SKIP).build());
+            assertThat(skipped.skipped()).isEqualTo(2);
+            assertThat(skipped.rejected()).isZero();
+
+            ImportReport updated = importer.importFile(admin, twoRows(),
+                    ImportOptions.builder().onDuplicate(OnDuplicate.UPDATE).build());
+            assertThat(updated.updated()).isEqualTo(2);
+            Customer ali = crm.customers().findByPhone(admin, "05301234567").orElseThrow();
+            assertThat(ali.fullName()).isEqualTo("Ali Yeni");
+            assertThat(ali.segment()).isEqualTo(Segment.VIP);
+            assertThat(ali.company()).as("a blank cell never overwrites").isEqualTo("Eski Ltd");
+            Customer veli = crm.customers().findByPhone(admin, "05301234568").orElseThrow();
+            assertThat(veli.segment()).as("a blank segment keeps the stored one").isEqualTo(Segment.NORMAL);
+            assertThat(veli.company()).isEqualTo("Yeni A.Ş.");
+        }
+
+        @Test
+        void clearTokenEmptiesAndPoliciesProtect() throws IOException {
+            crm.customers().create(admin, NewCustomer.builder("Ali", "05301234567").company("Eski Ltd")
+                    .email("ali@eski.com").build());
+            Path f = file("temizle.csv", "isim;telefon;şirket;email\nAli;05301234567;#CLEAR;ali@yeni.com\n",
+                    StandardCharsets.UTF_8);
+
+            importer.importFile(admin, f, ImportOptions.builder().onDuplicate(OnDuplicate.UPDATE)
+                    .policy("email", FieldPolicy.ONLY_IF_EMPTY).build());
+
+            Customer ali = crm.customers().findByPhone(admin, "05301234567").orElseThrow();
+            assertThat(ali.company()).isNull();
+            assertThat(ali.email()).isEqualTo("ali@eski.com");
+        }
+
+        @Test
+        void atomicModeStoresNothingWhenARowIsInvalid() throws IOException {
+            Path f = file("atomik.csv", "isim;telefon\nAli;05301234567\n;05301234568\nVeli;05301234569\n",
+                    StandardCharsets.UTF_8);
+            ImportReport report = importer.importFile(admin, f, ImportOptions.builder().mode(ImportMode.ATOMIC)
+                    .chunkSize(1).build());
+            assertThat(report.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(report.job().fatalCode()).isEqualTo(ErrorCode.ROWS_REJECTED);
+            assertThat(report.created()).isZero();
+            assertThat(report.rejected()).isEqualTo(1);
+            assertThat(report.errors()).extracting(RowError::code).containsExactly(ErrorCode.NAME_REQUIRED);
+            assertThat(count()).isZero();
+
+            Path good = file("atomik-iyi.csv", "isim;telefon\nAli;05301234567\nVeli;05301234569\n",
+                    StandardCharsets.UTF_8);
+            ImportReport ok = importer.importFile(admin, good, ImportOptions.builder().mode(ImportMode.ATOMIC).build());
+            assertThat(ok.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(ok.created()).isEqualTo(2);
+            assertThat(count()).isEqualTo(2);
+        }
+
+        @Test
+        void aDryRunReportsWhatARealRunDoesAndStoresNothing() throws IOException {
+            crm.customers().create(admin, NewCustomer.builder("Ali Eski", "05301234567").build());
+            Path f = file("deneme.csv", "isim;telefon;email\nAli;05301234567;\nVeli;05301234568;kötü\nCan;05301234569;\n"
+                    + "Can2;05301234569;\n", StandardCharsets.UTF_8);
+
+            ImportReport dry = importer.importFile(admin, f, ImportOptions.builder().dryRun(true).build());
+            assertThat(dry.dryRun()).isTrue();
+            assertThat(count()).isEqualTo(1);
+
+            ImportReport real = importer.importFile(admin, f, ImportOptions.defaults());
+            assertThat(List.of(dry.rows(), dry.created(), dry.updated(), dry.skipped(), dry.rejected()))
+                    .isEqualTo(List.of(real.rows(), real.created(), real.updated(), real.skipped(), real.rejected()));
+            assertThat(dry.errors()).isEqualTo(real.errors());
+            assertThat(count()).isEqualTo(2);
+        }
+
+        @Test
+        void undoRemovesCreatedAndRestoresUpdatedCustomers() throws IOException {
+            crm.customers().create(admin, NewCustomer.builder("Ali Eski", "05301234567").segment(Segment.RISK).build());
+            ImportReport report = importer.importFile(admin, twoRows(),
+                    ImportOptions.builder().onDuplicate(OnDuplicate.UPDATE).build());
+            assertThat(report.updated()).isEqualTo(1);
+            assertThat(report.created()).isEqualTo(1);
+
+            UndoReport undo = importer.undo(admin, report.jobId());
+
+            assertThat(undo.removed()).isEqualTo(1);
+            assertThat(undo.restored()).isEqualTo(1);
+            assertThat(count()).isEqualTo(1);
+            Customer ali = crm.customers().findByPhone(admin, "05301234567").orElseThrow();
+            assertThat(ali.fullName()).isEqualTo("Ali Eski");
+            assertThat(ali.segment()).isEqualTo(Segment.RISK);
+        }
+    }
+
+    @Nested
+    class Jobs {
+
+        private Path many(int n) throws IOException {
+            StringBuilder sb = new StringBuilder("isim,telefon\n");
+            for (int i = 0; i < n; i++) {
+                sb.append("Kişi ").append(i).append(",0532").append(String.format("%07d", i)).append('\n');
+                if (i % 7 == 0) {
+                    sb.append("Tekrar ").append(i).append(",0532").append(String.format("%07d", i)).append('\n');
+                }
+            }
+            return file("cok.csv", sb.toString(), StandardCharsets.UTF_8);
+        }
+
+        @Test
+        void aJobWhoseWorkerDiedIsResumedByAnotherAfterItsLeaseWithNothingLostOrDoubled() throws IOException {
+            Path f = many(100);
+            ImportJob job = importer.submit(admin, f, ImportOptions.builder().chunkSize(10).build());
+            Importer dying = Importer.builder(crm).owner("dying").lease(Duration.ofSeconds(30)).workDir(dir).build();
+            AtomicInteger chunks = new AtomicInteger();
+            dying.addListener(new ImportListener() {
+                @Override
+                public void onProgress(ImportProgress progress) {
+                    if (chunks.incrementAndGet() == 3) {
+                        throw new ProcessDeath();
+                    }
+                }
+            });
+            assertThatThrownBy(() -> dying.runJob(ACME, job.id())).isInstanceOf(ProcessDeath.class);
+            ImportJob halfway = crm.imports().find(admin, job.id()).orElseThrow();
+            assertThat(halfway.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(halfway.rows()).isPositive();
+            assertThat(count()).isBetween(1L, 99L);
+
+            assertThat(importer.runPending()).as("nobody may take a job whose lease still runs").isZero();
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(importer.runPending()).isEqualTo(1);
+
+            ImportReport report = importer.report(admin, job.id());
+            assertThat(report.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(report.created()).isEqualTo(100);
+            assertThat(report.rejected()).isEqualTo(15);
+            assertThat(report.errors()).extracting(RowError::code).containsOnly(ErrorCode.DUPLICATE_IN_FILE);
+            assertThat(count()).isEqualTo(100);
+        }
+
+        @Test
+        void progressIsReportedByListenerAndByPolling() throws IOException {
+            Path f = many(50);
+            List<ImportProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            importer.addListener(new ImportListener() {
+                @Override
+                public void onProgress(ImportProgress progress) {
+                    seen.add(progress);
+                }
+            });
+            ImportReport report = importer.importFile(admin, f, ImportOptions.builder().chunkSize(10).build());
+
+            assertThat(seen).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(seen).extracting(ImportProgress::rows).isSorted();
+            assertThat(seen.get(seen.size() - 1).rows()).isEqualTo(report.rows());
+            assertThat(seen).allSatisfy(p -> assertThat(p.bytesRead()).isBetween(0L, p.totalBytes()));
+            ImportProgress polled = importer.progress(admin, report.jobId());
+            assertThat(polled.rows()).isEqualTo(report.rows());
+            assertThat(polled.totalBytes()).isEqualTo(Files.size(f));
+            assertThat(polled.timeLeft()).isEqualTo(Duration.ZERO);
+        }
+
+        @Test
+        void aCancelledQueuedJobNeverRuns() throws IOException {
+            ImportJob job = importer.submit(admin, many(5), ImportOptions.defaults());
+            importer.cancel(admin, job.id());
+            assertThat(importer.runPending()).isZero();
+            assertThat(importer.report(admin, job.id()).status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(count()).isZero();
+        }
+
+        @Test
+        void permissionsAreCheckedBeforeAnythingIsStored() throws IOException {
+            Path f = many(3);
+            Actor viewer = Actor.user(ACME, "ayse", "agents");
+            assertThatThrownBy(() -> importer.importFile(viewer, f, ImportOptions.defaults()))
+                    .isInstanceOf(PermissionDeniedException.class);
+            crm.permissions().grantUser(admin, "ayse", PermissionLevel.CONTRIBUTE);
+            assertThatThrownBy(() -> importer.importFile(viewer, f,
+                    ImportOptions.builder().onDuplicate(OnDuplicate.UPDATE).build()))
+                    .isInstanceOf(PermissionDeniedException.class);
+            assertThat(crm.imports().list(admin, 10)).isEmpty();
+            assertThat(importer.importFile(viewer, f, ImportOptions.defaults()).created()).isEqualTo(3);
+        }
+    }
+
+    /** Stands for a process dying mid-job: nothing after it runs. */
+    private static final class ProcessDeath extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+}

@@ -1,0 +1,319 @@
+package dev.crmkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.crmkit.core.Actor;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.bulk.ImportJobService;
+import dev.crmkit.core.bulk.JobRequest;
+import dev.crmkit.core.bulk.OnDuplicate;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.PermissionDeniedException;
+import dev.crmkit.core.activity.ActivityQuery;
+import dev.crmkit.core.activity.ActivityService;
+import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customer.CustomerUpdate;
+import dev.crmkit.core.customer.NewCustomer;
+import dev.crmkit.core.customer.NewPhone;
+import dev.crmkit.core.customer.PhoneChange;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.field.CustomFieldService;
+import dev.crmkit.core.field.FieldType;
+import dev.crmkit.core.permission.Operation;
+import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.permission.PermissionService;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The permission matrix: one row per service method with the lowest level that may call it, tried
+ * for every level and for an admin. An allowed call succeeds; a refused one throws {@link
+ * PermissionDeniedException} and leaves everything the tenant's admin can observe as it was.
+ *
+ * <p>Each case starts from fresh storage prepared by the admin: two custom fields, a customer
+ * with a national id, a second phone, custom values and a note, one user grant and one group
+ * grant. The caller is a user "probe" granted the level under test.
+ */
+@DisplayName("Permission matrix")
+public abstract class PermissionMatrixContract extends ContractSupport {
+
+    /** Who makes the call: a user granted a level, or the tenant's admin. */
+    public enum Caller {
+        NONE, VIEW, CONTRIBUTE, EDIT, MANAGE, ADMIN;
+
+        PermissionLevel level() {
+            return this == ADMIN ? PermissionLevel.MANAGE : PermissionLevel.valueOf(name());
+        }
+    }
+
+    /** The data every call works on. */
+    protected record Fixture(Customer customer, String primaryPhone, String secondPhone, String newPhone,
+                             long queuedJob, long endedJob, Path sharedFile) {
+    }
+
+    /** Performs one real service call. */
+    @FunctionalInterface
+    protected interface Call {
+        void perform(Crm crm, Fixture fixture, Actor actor);
+    }
+
+    /**
+     * One service method.
+     *
+     * @param method {@code Interface.method}
+     * @param variant what sets this row apart from others of the same method whose required level
+     *     depends on its arguments (such as the import mode), or {@code ""}
+     * @param operation the operation the method is checked against
+     * @param minimum the lowest level allowed to call it, as the specification says
+     * @param call the call on the fixture
+     */
+    protected record Row(String method, String variant, Operation operation, PermissionLevel minimum, Call call) {
+
+        Row(String method, Operation operation, PermissionLevel minimum, Call call) {
+            this(method, "", operation, minimum, call);
+        }
+
+        @Override
+        public String toString() {
+            return variant.isEmpty() ? method : method + " (" + variant + ")";
+        }
+    }
+
+    private static final String PRIMARY = "+905321000001";
+    private static final String SECOND = "+905321000002";
+    private static final String NEW = "+905321000003";
+
+    /** The table: every method of the public services. */
+    protected static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        // CustomerService
+        rows.add(new Row("CustomerService.create", Operation.CUSTOMER_CREATE, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.customers().create(a, NewCustomer.builder("Yeni Müşteri", "0532 100 00 09").build())));
+        rows.add(new Row("CustomerService.get", Operation.CUSTOMER_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.customers().get(a, f.customer().id())));
+        rows.add(new Row("CustomerService.findByPhone", Operation.CUSTOMER_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.customers().findByPhone(a, f.primaryPhone())));
+        rows.add(new Row("CustomerService.update", Operation.CUSTOMER_UPDATE, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.customers().update(a, CustomerUpdate.of(f.customer()).company("Yeni Şirket").build())));
+        rows.add(new Row("CustomerService.delete", Operation.CUSTOMER_DELETE, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.customers().delete(a, f.customer().id())));
+        rows.add(new Row("CustomerService.revealNationalId", Operation.CUSTOMER_REVEAL_NATIONAL_ID,
+                PermissionLevel.MANAGE, (crm, f, a) -> crm.customers().revealNationalId(a, f.customer().id())));
+        rows.add(new Row("CustomerService.search", Operation.CUSTOMER_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.customers().search(a, CustomerQuery.text("Ali"))));
+        rows.add(new Row("CustomerService.count", Operation.CUSTOMER_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.customers().count(a, CustomerQuery.all())));
+        rows.add(new Row("CustomerService.addPhone", Operation.PHONE_ADD, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.customers().addPhone(a, f.customer().id(), NewPhone.of(f.newPhone()))));
+        rows.add(new Row("CustomerService.updatePhone", Operation.PHONE_UPDATE, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.customers().updatePhone(a, f.customer().id(), f.secondPhone(),
+                        PhoneChange.favorite(true))));
+        rows.add(new Row("CustomerService.removePhone", Operation.PHONE_REMOVE, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.customers().removePhone(a, f.customer().id(), f.secondPhone())));
+        rows.add(new Row("CustomerService.recordContact", Operation.CONTACT_RECORD, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.customers().recordContact(a, f.customer().id(), f.primaryPhone())));
+        // ActivityService
+        rows.add(new Row("ActivityService.addNote", Operation.NOTE_ADD, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.activities().addNote(a, f.customer().id(), "Aradım, ulaşamadım")));
+        rows.add(new Row("ActivityService.timeline", Operation.ACTIVITY_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.activities().timeline(a, f.customer().id(), ActivityQuery.newest())));
+        rows.add(new Row("ActivityService.feed", Operation.ACTIVITY_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.activities().feed(a, ActivityQuery.newest())));
+        rows.add(new Row("ActivityService.auditLog", Operation.AUDIT_READ, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.activities().auditLog(a, 10)));
+        // CustomFieldService
+        rows.add(new Row("CustomFieldService.define", Operation.FIELD_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.customFields().define(a,
+                        CustomFieldDefinition.builder("fresh", "Fresh", FieldType.BOOLEAN).build())));
+        rows.add(new Row("CustomFieldService.redefine", Operation.FIELD_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.customFields().redefine(a,
+                        CustomFieldDefinition.builder("tier", "Tier level", FieldType.TEXT).position(5).build())));
+        rows.add(new Row("CustomFieldService.list", Operation.FIELD_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.customFields().list(a)));
+        rows.add(new Row("CustomFieldService.find", Operation.FIELD_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.customFields().find(a, "tier")));
+        rows.add(new Row("CustomFieldService.delete", Operation.FIELD_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.customFields().delete(a, "obsolete")));
+        // PermissionService
+        rows.add(new Row("PermissionService.levelOf", Operation.PERMISSION_READ_OWN, PermissionLevel.NONE,
+                (crm, f, a) -> crm.permissions().levelOf(a)));
+        rows.add(new Row("PermissionService.can", Operation.PERMISSION_READ_OWN, PermissionLevel.NONE,
+                (crm, f, a) -> crm.permissions().can(a, Operation.CUSTOMER_UPDATE)));
+        rows.add(new Row("PermissionService.grantUser", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.permissions().grantUser(a, "ayse", PermissionLevel.CONTRIBUTE)));
+        rows.add(new Row("PermissionService.revokeUser", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.permissions().revokeUser(a, "mehmet")));
+        rows.add(new Row("PermissionService.grantGroup", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.permissions().grantGroup(a, "agents", PermissionLevel.EDIT)));
+        rows.add(new Row("PermissionService.revokeGroup", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.permissions().revokeGroup(a, "finance")));
+        rows.add(new Row("PermissionService.grants", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.permissions().grants(a)));
+        // ImportJobService
+        rows.add(new Row("ImportJobService.submit", "new customers", Operation.IMPORT_NEW, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.imports().submit(a, jobRequest(OnDuplicate.SKIP), source())));
+        rows.add(new Row("ImportJobService.submit", "update mode", Operation.IMPORT_UPDATE, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.imports().submit(a, jobRequest(OnDuplicate.UPDATE), source())));
+        rows.add(new Row("ImportJobService.submitShared", Operation.IMPORT_NEW, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.imports().submitShared(a, jobRequest(OnDuplicate.REJECT), f.sharedFile())));
+        rows.add(new Row("ImportJobService.find", Operation.IMPORT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.imports().find(a, f.queuedJob())));
+        rows.add(new Row("ImportJobService.list", Operation.IMPORT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.imports().list(a, 10)));
+        rows.add(new Row("ImportJobService.rejectedRows", Operation.IMPORT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.imports().rejectedRows(a, f.endedJob(), 0, 10)));
+        rows.add(new Row("ImportJobService.cancel", Operation.IMPORT_CANCEL, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.imports().cancel(a, f.queuedJob())));
+        rows.add(new Row("ImportJobService.undo", Operation.IMPORT_UNDO, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.imports().undo(a, f.endedJob())));
+        return List.copyOf(rows);
+    }
+
+    /** The service interfaces whose every method needs a row. */
+    protected static List<Class<?>> services() {
+        return List.of(CustomerService.class, ActivityService.class, CustomFieldService.class, PermissionService.class,
+                ImportJobService.class);
+    }
+
+    private static JobRequest jobRequest(OnDuplicate onDuplicate) {
+        return new JobRequest("musteriler.csv", false, onDuplicate, false, Map.of(), Map.of());
+    }
+
+    private static InputStream source() {
+        return new ByteArrayInputStream("isim;telefon\nAli;05321000009\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code Interface.method} for every public instance method of {@link #services()}. */
+    static Set<String> serviceMethods() {
+        Set<String> methods = new TreeSet<>();
+        for (Class<?> service : services()) {
+            for (Method m : service.getMethods()) {
+                if (!Modifier.isStatic(m.getModifiers()) && !m.isSynthetic() && m.getDeclaringClass() != Object.class) {
+                    methods.add(service.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
+        return methods;
+    }
+
+    static Stream<Arguments> cases() {
+        return rows().stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> Arguments.of(row, caller)));
+    }
+
+    /** Prepares the data with the admin and returns the caller. */
+    private Fixture prepare() {
+        crm.customFields().define(admin, CustomFieldDefinition.builder("tier", "Tier", FieldType.TEXT).build());
+        crm.customFields().define(admin, CustomFieldDefinition.builder("obsolete", "Obsolete", FieldType.TEXT).build());
+        Customer c = crm.customers().create(admin, NewCustomer.builder("Ali Veli", PRIMARY)
+                .nationalId("10000000146").customField("tier", "gold").customField("obsolete", "x").build());
+        crm.customers().addPhone(admin, c.id(), NewPhone.of(SECOND));
+        crm.activities().addNote(admin, c.id(), "İlk görüşme");
+        crm.permissions().grantUser(admin, "mehmet", PermissionLevel.EDIT);
+        crm.permissions().grantGroup(admin, "finance", PermissionLevel.CONTRIBUTE);
+        long queued = crm.imports().submit(admin, jobRequest(OnDuplicate.REJECT), source()).id();
+        long ended = crm.imports().submit(admin, jobRequest(OnDuplicate.UPDATE), source()).id();
+        crm.imports().cancel(admin, ended);
+        Path shared;
+        try {
+            shared = Files.createTempFile("crm-matrix", ".csv");
+            Files.writeString(shared, "isim;telefon\nAli;05321000009\n");
+            shared.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Fixture(crm.customers().get(admin, c.id()), PRIMARY, SECOND, NEW, queued, ended, shared);
+    }
+
+    private Actor caller(Caller caller) {
+        return caller == Caller.ADMIN ? admin : userWithLevel("probe", caller.level(), "probes");
+    }
+
+    @Nested
+    @DisplayName("each service method")
+    class EachMethod {
+
+        @ParameterizedTest(name = "{0} by {1}")
+        @MethodSource("dev.crmkit.testkit.PermissionMatrixContract#cases")
+        @DisplayName("is allowed from its minimum level up and refused below it without any change")
+        void isAllowedOnlyFromItsMinimumLevel(Row row, Caller who) {
+            Fixture fixture = prepare();
+            Actor actor = caller(who);
+            TenantState before = TenantState.of(crm, admin);
+
+            Throwable thrown = catchThrowable(() -> row.call().perform(crm, fixture, actor));
+
+            if (who.level().includes(row.minimum())) {
+                assertThat(thrown).as("%s by %s", row, who).isNull();
+            } else {
+                assertThat(thrown).as("%s by %s", row, who).isInstanceOf(PermissionDeniedException.class);
+                assertThat(((PermissionDeniedException) thrown).code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
+                assertThat(TenantState.of(crm, admin)).as("state after a refused %s", row).isEqualTo(before);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("the table")
+    class Table {
+
+        @Test
+        @DisplayName("has a row for each method of the public services, one per variant")
+        void hasOneRowPerServiceMethod() {
+            List<String> rowNames = rows().stream().map(Row::toString).toList();
+
+            assertThat(rowNames).doesNotHaveDuplicates();
+            Set<String> covered = new TreeSet<>(rows().stream().map(Row::method).toList());
+            assertThat(covered).isEqualTo(serviceMethods());
+        }
+
+        @Test
+        @DisplayName("agrees with the level each operation declares")
+        void agreesWithOperations() {
+            for (Row row : rows()) {
+                assertThat(row.operation().required()).as("%s checks %s", row, row.operation()).isEqualTo(row.minimum());
+            }
+        }
+
+        @Test
+        @DisplayName("uses every operation")
+        void usesEveryOperation() {
+            Set<Operation> used = rows().stream().map(Row::operation).collect(Collectors.toSet());
+
+            assertThat(used).containsExactlyInAnyOrder(Operation.values());
+        }
+
+        @Test
+        @DisplayName("prepares a customer with two phones, two custom values and a national id")
+        void fixtureHoldsWhatTheRowsNeed() {
+            Fixture fixture = prepare();
+
+            assertThat(fixture.customer().phones()).hasSize(2);
+            assertThat(fixture.customer().customFields()).containsOnlyKeys("tier", "obsolete");
+            assertThat(crm.customers().revealNationalId(admin, fixture.customer().id())).contains("10000000146");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.crmkit.testkit;
+
+import dev.crmkit.core.Actor;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityQuery;
+import dev.crmkit.core.activity.AuditEntry;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.core.customer.CustomerSort;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.permission.Grants;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a tenant's admin can observe through the services, to check that a refused call
+ * changed nothing. Compare two snapshots with {@code equals}.
+ *
+ * @param customers every customer, oldest first, with versions, phones, counters and custom values
+ * @param nationalIds the unmasked national id of each customer, by id
+ * @param activities the whole feed, newest first
+ * @param audit the whole audit log, newest first
+ * @param grants every explicit grant
+ * @param fields every custom field definition
+ * @param jobs every import job, newest first
+ */
+record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationalIds, List<Activity> activities,
+                   List<AuditEntry> audit, Grants grants, List<CustomFieldDefinition> fields, List<ImportJob> jobs) {
+
+    /** Reads the state of the admin's tenant (at most 1000 of each kind, enough for a contract test). */
+    static TenantState of(Crm crm, Actor admin) {
+        List<Customer> customers = crm.customers()
+                .search(admin, CustomerQuery.builder().sort(CustomerSort.CREATED).limit(CustomerQuery.MAX_LIMIT).build())
+                .items();
+        Map<Long, Optional<String>> nationalIds = new LinkedHashMap<>();
+        for (Customer c : customers) {
+            nationalIds.put(c.id(), crm.customers().revealNationalId(admin, c.id()));
+        }
+        return new TenantState(customers, nationalIds,
+                crm.activities().feed(admin, ActivityQuery.newest(1000)).items(),
+                crm.activities().auditLog(admin, 1000),
+                crm.permissions().grants(admin),
+                crm.customFields().list(admin),
+                crm.imports().list(admin, 1000));
+    }
+}
