@@ -35,16 +35,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 4)
 @Measurement(iterations = 3, time = 4)
 public class CreateBenchmark {
 
     /**
-     * Distinct inputs prepared per trial. An iteration that uses them all (over 125,000 creates/s
+     * Distinct inputs prepared per trial. An iteration that uses them all (over 250,000 creates/s
      * with 4 s iterations) goes on in another fresh store, as phones must stay unique.
      */
-    @Param("500000")
+    @Param("1000000")
     public int inputs;
 
     private NewCustomer[] customers;
