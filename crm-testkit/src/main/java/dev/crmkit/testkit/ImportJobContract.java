@@ -1,6 +1,7 @@
 package dev.crmkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.crmkit.core.Actor;
@@ -27,6 +28,7 @@ import dev.crmkit.core.bulk.JobRequest;
 import dev.crmkit.core.bulk.JobStatus;
 import dev.crmkit.core.bulk.JobWarning;
 import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.bulk.PreparedChunk;
 import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.bulk.RowError;
 import dev.crmkit.core.bulk.UndoReport;
@@ -2086,6 +2088,59 @@ public abstract class ImportJobContract extends ContractSupport {
 
             assertThat(customer(PHONE)).isEmpty();
             assertThat(crm.customers().findByPhone(otherAdmin, PHONE)).contains(globexCustomer);
+        }
+    }
+
+    @Nested
+    @DisplayName("chunks prepared outside the unit of work")
+    class Prepared {
+
+        @Test
+        @DisplayName("are stored like chunks committed directly")
+        void preparedChunksStoreLikeDirectOnes() {
+            long id = running(request(OnDuplicate.REJECT));
+            PreparedChunk prepared = worker().preparer(ACME, id).prepare(chunk(row(2, "Ali Veli", PHONE),
+                    row(3, "", PHONE_2)));
+
+            ChunkResult result = worker().commitChunk(ACME, id, OWNER, prepared, phones);
+
+            assertThat(result.created()).isEqualTo(1);
+            assertThat(result.rejectedRows()).singleElement().satisfies(r ->
+                    assertThat(r.errors()).extracting(RowError::code).containsExactly(ErrorCode.NAME_REQUIRED));
+            assertThat(customer(PHONE)).isPresent();
+        }
+
+        @Test
+        @DisplayName("are checked again when the custom fields changed after they were prepared")
+        void checkedAgainAfterDefinitionsChanged() {
+            long id = running(request(OnDuplicate.REJECT));
+            PreparedChunk prepared = worker().preparer(ACME, id).prepare(chunk(row(2, "Ali Veli", PHONE)));
+            crm.customFields().define(admin, CustomFieldDefinition.builder("contract", "Sözleşme", FieldType.TEXT)
+                    .required(true).build());
+
+            ChunkResult result = worker().commitChunk(ACME, id, OWNER, prepared, phones);
+
+            assertThat(result.created()).isZero();
+            assertThat(result.rejectedRows()).singleElement().satisfies(r -> assertThat(r.errors())
+                    .extracting(RowError::code).containsExactly(ErrorCode.CUSTOM_FIELD_REQUIRED));
+            assertThat(customer(PHONE)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("are refused when made by anyone but core, or for another job")
+        void foreignPreparedChunksAreRefused() {
+            long id = running(request(OnDuplicate.REJECT));
+            long other = running(request(OnDuplicate.REJECT));
+            Chunk chunk = chunk(row(2, "Ali Veli", PHONE));
+            PreparedChunk forged = () -> chunk;
+            PreparedChunk forOther = worker().preparer(ACME, other).prepare(chunk);
+
+            assertThatThrownBy(() -> worker().commitChunk(ACME, id, OWNER, forged, phones))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> worker().commitChunk(ACME, id, OWNER, forOther, phones))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(customer(PHONE)).isEmpty();
+            assertThat(job(id).rows()).isZero();
         }
     }
 }

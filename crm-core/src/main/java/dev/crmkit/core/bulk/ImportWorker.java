@@ -41,6 +41,20 @@ public interface ImportWorker {
     InputStream openSource(TenantId tenant, long jobId);
 
     /**
+     * A preparer that checks this job's chunks outside any unit of work, for {@link
+     * #commitChunk(TenantId, long, String, PreparedChunk, InFilePhones)}.
+     */
+    ChunkPreparer preparer(TenantId tenant, long jobId);
+
+    /**
+     * Stores a chunk prepared by this job's {@link #preparer}, and records the job's progress, in
+     * one unit of work; otherwise like {@link #commitChunk(TenantId, long, String, Chunk, InFilePhones)}.
+     *
+     * @throws IllegalArgumentException if the chunk was not prepared by core for this job
+     */
+    ChunkResult commitChunk(TenantId tenant, long jobId, String owner, PreparedChunk chunk, InFilePhones phones);
+
+    /**
      * Validates and stores a chunk, and records the job's progress, in one unit of work.
      *
      * @param phones the numbers accepted by earlier chunks; this chunk's accepted numbers are

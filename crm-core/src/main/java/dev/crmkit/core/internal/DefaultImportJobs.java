@@ -11,6 +11,7 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.FieldChange;
 import dev.crmkit.core.bulk.Chunk;
+import dev.crmkit.core.bulk.ChunkPreparer;
 import dev.crmkit.core.bulk.ChunkResult;
 import dev.crmkit.core.bulk.FieldPolicy;
 import dev.crmkit.core.bulk.ImportJob;
@@ -22,6 +23,7 @@ import dev.crmkit.core.bulk.JobRequest;
 import dev.crmkit.core.bulk.JobStatus;
 import dev.crmkit.core.bulk.JobWarning;
 import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.bulk.PreparedChunk;
 import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.bulk.RowError;
 import dev.crmkit.core.bulk.UndoReport;
@@ -335,7 +337,75 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
     }
 
     @Override
+    public ChunkPreparer preparer(TenantId tenant, long jobId) {
+        record Snapshot(Actor submitter, List<CustomFieldDefinition> definitions) {
+        }
+        Snapshot snapshot = ctx.storage().read(tenant, s -> {
+            ImportJob job = load(s, jobId);
+            return new Snapshot(job.submitter(), s.customFields().list());
+        });
+        return chunk -> check(jobId, snapshot.submitter(), snapshot.definitions(), chunk);
+    }
+
+    /** Checks every row of a chunk against the given definitions; stores nothing, takes no lock. */
+    private CheckedChunk check(long jobId, Actor submitter, List<CustomFieldDefinition> definitions, Chunk chunk) {
+        Map<String, CustomFieldDefinition> byKey = CustomerRules.byKey(definitions);
+        List<ImportRow> rows = chunk.rows();
+        List<CustomerDrafts.Draft> checked = new ArrayList<>(rows.size());
+        List<List<RowError>> errors = new ArrayList<>(rows.size());
+        for (ImportRow row : rows) {
+            Violations v = new Violations();
+            CustomerDrafts.Draft draft = drafts.draft(submitter, row.values(), byKey, row.failedFields(), v);
+            List<RowError> rowErrors = new ArrayList<>(row.errors().size() + 2);
+            rowErrors.addAll(row.errors());
+            for (CrmValidationException.Violation violation : v.list()) {
+                rowErrors.add(rowError(chunk, row, violation.field(), violation.code(), violation.message()));
+            }
+            checked.add(draft);
+            errors.add(List.copyOf(rowErrors));
+        }
+        return new CheckedChunk(jobId, chunk, definitions, checked, errors);
+    }
+
+    /** A chunk core checked: only core makes these, and commits trust only these. */
+    private static final class CheckedChunk implements PreparedChunk {
+        private final long jobId;
+        private final Chunk chunk;
+        private final List<CustomFieldDefinition> definitions;
+        private final List<CustomerDrafts.Draft> drafts;
+        private final List<List<RowError>> errors;
+
+        CheckedChunk(long jobId, Chunk chunk, List<CustomFieldDefinition> definitions,
+                     List<CustomerDrafts.Draft> drafts, List<List<RowError>> errors) {
+            this.jobId = jobId;
+            this.chunk = chunk;
+            this.definitions = List.copyOf(definitions);
+            this.drafts = drafts;
+            this.errors = errors;
+        }
+
+        @Override
+        public Chunk chunk() {
+            return chunk;
+        }
+    }
+
+    @Override
+    public ChunkResult commitChunk(TenantId tenant, long jobId, String owner, PreparedChunk prepared,
+                                   InFilePhones phones) {
+        if (!(prepared instanceof CheckedChunk checked) || checked.jobId != jobId) {
+            throw new IllegalArgumentException("the chunk was not prepared by this job's preparer");
+        }
+        return commit(tenant, jobId, owner, checked.chunk, checked, phones);
+    }
+
+    @Override
     public ChunkResult commitChunk(TenantId tenant, long jobId, String owner, Chunk chunk, InFilePhones phones) {
+        return commit(tenant, jobId, owner, chunk, null, phones);
+    }
+
+    private ChunkResult commit(TenantId tenant, long jobId, String owner, Chunk chunk, CheckedChunk prepared,
+                               InFilePhones phones) {
         Objects.requireNonNull(chunk, "chunk");
         Objects.requireNonNull(phones, "phones");
         Map<PhoneNumber, Long> claimed = new LinkedHashMap<>();
@@ -344,7 +414,11 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             Actor actor = job.submitter();
             ctx.authorizer().require(s, actor, operationFor(job.onDuplicate()));
             boolean write = chunk.write() && !job.dryRun();
-            ChunkWork work = new ChunkWork(s, job, chunk, phones, claimed, write);
+            List<CustomFieldDefinition> definitions = s.customFields().list();
+            // Checked outside: still good if the definitions have not changed since.
+            CheckedChunk checked = prepared != null && prepared.definitions.equals(definitions) ? prepared
+                    : check(jobId, job.submitter(), definitions, chunk);
+            ChunkWork work = new ChunkWork(s, job, chunk, phones, claimed, write, checked);
             work.run();
             List<JobWarning> warnings = job.warnings();
             if (!chunk.warnings().isEmpty()) {
@@ -389,29 +463,26 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
         int updated;
         int skipped;
 
+        private final CheckedChunk checked;
+
         ChunkWork(StorageSession s, ImportJob job, Chunk chunk, InFilePhones earlier, Map<PhoneNumber, Long> claimed,
-                  boolean write) {
+                  boolean write, CheckedChunk checked) {
             this.s = s;
             this.job = job;
             this.chunk = chunk;
             this.earlier = earlier;
             this.claimed = claimed;
             this.write = write;
-            this.definitions = CustomerRules.byKey(s.customFields().list());
+            this.checked = checked;
+            this.definitions = CustomerRules.byKey(checked.definitions);
         }
 
         void run() {
             List<ImportRow> rows = chunk.rows();
-            List<CustomerDrafts.Draft> drafts = new ArrayList<>(rows.size());
+            List<CustomerDrafts.Draft> drafts = checked.drafts;
             List<List<RowError>> errors = new ArrayList<>(rows.size());
-            for (ImportRow row : rows) {
-                Violations v = new Violations();
-                CustomerDrafts.Draft draft = DefaultImportJobs.this.drafts.draft(job.submitter(), row.values(),
-                        definitions, row.failedFields(), v);
-                List<RowError> rowErrors = new ArrayList<>(row.errors());
-                rowErrors.addAll(toRowErrors(row, v));
-                drafts.add(draft);
-                errors.add(rowErrors);
+            for (List<RowError> e : checked.errors) {
+                errors.add(new ArrayList<>(e));
             }
             // Every readable phone is looked up, also of rows with other errors: a row carries
             // every error it has, DUPLICATE_PHONE included, and only new customers need a name.
@@ -564,11 +635,16 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
         }
 
         private RowError error(ImportRow row, String fieldKey, ErrorCode code, String message) {
-            Integer column = fieldKey == null ? null : chunk.columns().get(fieldKey);
-            String header = column == null || column >= chunk.headers().size() ? fieldKey : chunk.headers().get(column);
-            String value = column == null || column >= row.cells().size() ? null : row.cells().get(column);
-            return new RowError(row.rowNumber(), header, value, code, message);
+            return rowError(chunk, row, fieldKey, code, message);
         }
+    }
+
+    /** A row error naming the column (header) of the field and the cell's value. */
+    private static RowError rowError(Chunk chunk, ImportRow row, String fieldKey, ErrorCode code, String message) {
+        Integer column = fieldKey == null ? null : chunk.columns().get(fieldKey);
+        String header = column == null || column >= chunk.headers().size() ? fieldKey : chunk.headers().get(column);
+        String value = column == null || column >= row.cells().size() ? null : row.cells().get(column);
+        return new RowError(row.rowNumber(), header, value, code, message);
     }
 
     private static Object valueOf(CustomerRecord r, CustomerField field) {

@@ -7,6 +7,7 @@ import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.StorageException;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.bulk.Chunk;
+import dev.crmkit.core.bulk.ChunkPreparer;
 import dev.crmkit.core.bulk.ChunkResult;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.ImportRow;
@@ -14,6 +15,7 @@ import dev.crmkit.core.bulk.ImportWorker;
 import dev.crmkit.core.bulk.InFilePhones;
 import dev.crmkit.core.bulk.JobStatus;
 import dev.crmkit.core.bulk.JobWarning;
+import dev.crmkit.core.bulk.PreparedChunk;
 import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.phone.PhoneNumber;
@@ -168,15 +170,16 @@ public final class JobRunner {
             }
             InFilePhones claimed = new InFilePhones();
             Set<Long> rejectedBefore = job.nextRow() > 1 ? rejectedRowsBefore(job.nextRow()) : Set.of();
-            ChunkReader reader = new ChunkReader(source, parser, options, columns.get("phone"), phones, rejectedBefore,
-                    claimed, job.nextRow(), job.rows(), header.rowNumber(), headerWarnings);
+            ChunkPreparer preparer = worker.preparer(tenant, jobId);
+            ChunkReader reader = new ChunkReader(source, parser, options, columns, phones, rejectedBefore,
+                    claimed, job.nextRow(), job.rows(), header.rowNumber(), headerWarnings, preparer, write);
             Thread thread = new Thread(reader, "crm-import-reader-" + jobId);
             thread.setDaemon(true);
             thread.start();
             try {
                 Batch batch;
                 while ((batch = reader.take()) != Batch.END) {
-                    commit(batch, parser, columns, write, claimed);
+                    commit(batch, claimed);
                 }
             } finally {
                 reader.stop();
@@ -186,9 +189,8 @@ public final class JobRunner {
     }
 
     /** Rows read and parsed, ready to commit, with the position after them. */
-    private record Batch(List<ImportRow> rows, long nextRow, long bytesRead, List<JobWarning> warnings,
-                         SourceInfo info) {
-        static final Batch END = new Batch(List.of(), 0, 0, List.of(), null);
+    private record Batch(PreparedChunk chunk, long totalBytes) {
+        static final Batch END = new Batch(null, 0);
     }
 
     /**
@@ -202,6 +204,9 @@ public final class JobRunner {
         private final RowParser parser;
         private final ImportOptions options;
         private final Integer phoneColumn;
+        private final Map<String, Integer> columns;
+        private final ChunkPreparer preparer;
+        private final boolean write;
         private final PhoneParser phones;
         private final Set<Long> rejectedBefore;
         private final InFilePhones claimed;
@@ -211,13 +216,16 @@ public final class JobRunner {
         private long dataRows;
         private volatile boolean stopped;
 
-        ChunkReader(RecordSource source, RowParser parser, ImportOptions options, Integer phoneColumn,
+        ChunkReader(RecordSource source, RowParser parser, ImportOptions options, Map<String, Integer> columns,
                     PhoneParser phones, Set<Long> rejectedBefore, InFilePhones claimed, long startRow, long dataRows,
-                    long headerRow, List<JobWarning> headerWarnings) {
+                    long headerRow, List<JobWarning> headerWarnings, ChunkPreparer preparer, boolean write) {
             this.source = source;
             this.parser = parser;
             this.options = options;
-            this.phoneColumn = phoneColumn;
+            this.columns = columns;
+            this.phoneColumn = columns.get("phone");
+            this.preparer = preparer;
+            this.write = write;
             this.phones = phones;
             this.rejectedBefore = rejectedBefore;
             this.claimed = claimed;
@@ -261,18 +269,25 @@ public final class JobRunner {
                     }
                 }));
                 if (rows.size() == options.chunkSize()) {
-                    put(new Batch(rows, record.rowNumber() + 1, source.bytesRead(), warnings, source.info()));
+                    put(batch(rows, record.rowNumber() + 1, warnings));
                     rows = new ArrayList<>(options.chunkSize());
                     warnings = new ArrayList<>();
                 }
             }
             if (!rows.isEmpty()) {
-                put(new Batch(rows, rows.get(rows.size() - 1).rowNumber() + 1, source.bytesRead(), warnings,
-                        source.info()));
+                put(batch(rows, rows.get(rows.size() - 1).rowNumber() + 1, warnings));
             } else if (!warnings.isEmpty() || startRow <= headerRow) {
                 // Nothing more to store, but the header's warnings and the detected encoding are.
-                put(new Batch(rows, Math.max(startRow, headerRow + 1), source.bytesRead(), warnings, source.info()));
+                put(batch(rows, Math.max(startRow, headerRow + 1), warnings));
             }
+        }
+
+        /** Builds the chunk and has core check its rows here, on the reader thread. */
+        private Batch batch(List<ImportRow> rows, long nextRow, List<JobWarning> warnings) {
+            SourceInfo info = source.info();
+            Chunk chunk = new Chunk(rows, parser.headers(), columns, nextRow,
+                    Math.min(source.bytesRead(), info.totalBytes()), warnings, info.encoding(), info.delimiter(), write);
+            return new Batch(preparer.prepare(chunk), info.totalBytes());
         }
 
         private void put(Object item) {
@@ -315,20 +330,15 @@ public final class JobRunner {
         }
     }
 
-    private void commit(Batch batch, RowParser parser, Map<String, Integer> columns, boolean write,
-                        InFilePhones claimed) {
+    private void commit(Batch batch, InFilePhones claimed) {
         if (cancelled.getAsBoolean()) {
             throw new ConflictException(ErrorCode.JOB_STATE_INVALID, "job " + jobId + " was cancelled");
         }
         renewIfDue();
-        SourceInfo info = batch.info();
-        Chunk chunk = new Chunk(batch.rows(), parser.headers(), columns, batch.nextRow(),
-                Math.min(batch.bytesRead(), info.totalBytes()), batch.warnings(), info.encoding(), info.delimiter(),
-                write);
-        ChunkResult result = worker.commitChunk(tenant, jobId, owner, chunk, claimed);
+        ChunkResult result = worker.commitChunk(tenant, jobId, owner, batch.chunk(), claimed);
         job = result.job();
-        rowsThisRun += batch.rows().size();
-        notifyProgress(info.totalBytes());
+        rowsThisRun += batch.chunk().chunk().rows().size();
+        notifyProgress(batch.totalBytes());
     }
 
     private void renewIfDue() {
