@@ -63,8 +63,10 @@ public final class ImportBenchmark {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         Path dir = Path.of(args.length > 2 ? args[2] : "crm-bench/target/bench-data");
         Files.createDirectories(dir);
-        System.out.printf("import benchmark: %s, %,d rows, %d cores, max heap %,d MB%n", mode, rows,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        String collectors = String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+        System.out.printf("import benchmark: %s, %,d rows, %d cores, max heap %,d MB, collectors %s%n", mode, rows,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, collectors);
         switch (mode) {
             case "csv" -> csv(file(dir, rows, false));
             case "xlsx" -> xlsx(file(dir, rows, true));

@@ -464,6 +464,8 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
         int skipped;
 
         private final CheckedChunk checked;
+        /** Shared by every "imported" activity of the chunk: a million rows, one map. */
+        private final Map<String, String> importedData;
 
         ChunkWork(StorageSession s, ImportJob job, Chunk chunk, InFilePhones earlier, Map<PhoneNumber, Long> claimed,
                   boolean write, CheckedChunk checked) {
@@ -475,15 +477,13 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             this.write = write;
             this.checked = checked;
             this.definitions = CustomerRules.byKey(checked.definitions);
+            this.importedData = Map.of("event", "imported", "importJobId", Long.toString(job.id()));
         }
 
         void run() {
             List<ImportRow> rows = chunk.rows();
             List<CustomerDrafts.Draft> drafts = checked.drafts;
-            List<List<RowError>> errors = new ArrayList<>(rows.size());
-            for (List<RowError> e : checked.errors) {
-                errors.add(new ArrayList<>(e));
-            }
+            List<List<RowError>> errors = checked.errors;
             // Every readable phone is looked up, also of rows with other errors: a row carries
             // every error it has, DUPLICATE_PHONE included, and only new customers need a name.
             List<PhoneNumber> candidates = new ArrayList<>();
@@ -502,15 +502,20 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             }
         }
 
-        private void apply(ImportRow row, CustomerDrafts.Draft draft, List<RowError> rowErrors,
+        private void apply(ImportRow row, CustomerDrafts.Draft draft, List<RowError> checkedErrors,
                            Map<PhoneNumber, Long> stored, List<ImportChange> changes) {
             PhoneNumber phone = draft.phone();
             Long existing = phone == null ? null : stored.get(phone);
+            // The checked errors are shared with the prepared chunk (a failed commit may be retried
+            // with it), so this row's own list is a copy.
+            List<RowError> rowErrors = new ArrayList<>(checkedErrors);
             // A row carries every error it has: the rules of a new customer, and either duplicate.
             if (existing == null) {
                 Violations v = new Violations();
                 drafts.requireForCreate(row.values(), draft, definitions, row.failedFields(), v);
-                rowErrors.addAll(toRowErrors(row, v));
+                if (!v.isEmpty()) {
+                    rowErrors.addAll(toRowErrors(row, v));
+                }
             }
             long firstRow = phone == null ? 0 : firstRowOf(phone);
             if (firstRow != 0) {
@@ -536,8 +541,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                     CustomerRecord record = DefaultImportJobs.this.drafts.newRecord(draft, job.id(), now);
                     long id = s.customers().insert(record);
                     s.activities().append(new Activity(0, id, ActivityType.LOG, job.submitter().userId(), now,
-                            "Customer imported", List.of(),
-                            Map.of("event", "imported", "importJobId", Long.toString(job.id()))));
+                            "Customer imported", List.of(), importedData));
                     changes.add(new ImportChange(id, true, record.version(), null));
                 }
             } else if (job.onDuplicate() == OnDuplicate.SKIP) {

@@ -8,14 +8,22 @@ import java.util.List;
 /** Collects every violation of one input before failing, so a caller learns all problems at once. */
 final class Violations {
 
-    private final List<CrmValidationException.Violation> list = new ArrayList<>(2);
+    /** Allocated with the first violation: most inputs have none. */
+    private List<CrmValidationException.Violation> list = List.of();
 
     void add(ErrorCode code, String field, String message) {
-        list.add(new CrmValidationException.Violation(code, field, message));
+        writable().add(new CrmValidationException.Violation(code, field, message));
     }
 
     void addAll(CrmValidationException e) {
-        list.addAll(e.violations());
+        writable().addAll(e.violations());
+    }
+
+    private List<CrmValidationException.Violation> writable() {
+        if (list.isEmpty() && !(list instanceof ArrayList)) {
+            list = new ArrayList<>(2);
+        }
+        return list;
     }
 
     List<CrmValidationException.Violation> list() {
