@@ -6,7 +6,6 @@ import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.JobRequest;
-import dev.crmkit.core.bulk.JobStatus;
 import dev.crmkit.core.bulk.JobWarning;
 import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.bulk.RowError;
@@ -172,10 +171,10 @@ public final class Importer {
                 Duration.between(job.startedAt(), end).toMillis() / 1000.0);
         double rate = seconds == 0 ? 0 : job.rows() / seconds;
         Duration left = null;
-        if (seconds > 0 && job.bytesRead() > 0 && !ended(job)) {
+        if (seconds > 0 && job.bytesRead() > 0 && !job.status().isFinal()) {
             double bytesPerSecond = job.bytesRead() / seconds;
             left = Duration.ofMillis((long) ((job.sourceBytes() - job.bytesRead()) / bytesPerSecond * 1000));
-        } else if (ended(job)) {
+        } else if (job.status().isFinal()) {
             left = Duration.ZERO;
         }
         return new ImportProgress(jobId, job.rows(), job.bytesRead(), job.sourceBytes(), rate, left);
@@ -251,12 +250,6 @@ public final class Importer {
             }
         }
         return hidden;
-    }
-
-    /** Whether a job has ended. */
-    public static boolean ended(ImportJob job) {
-        return job.status() == JobStatus.COMPLETED || job.status() == JobStatus.FAILED
-                || job.status() == JobStatus.CANCELLED;
     }
 
     private static JobRequest request(Path file, ImportOptions options) {

@@ -25,7 +25,6 @@ import dev.crmkit.importer.ImportListener;
 import dev.crmkit.importer.ImportMode;
 import dev.crmkit.importer.ImportOptions;
 import dev.crmkit.importer.ImportProgress;
-import dev.crmkit.importer.mapping.FieldTarget;
 import dev.crmkit.importer.mapping.HeaderMapper;
 import dev.crmkit.importer.mapping.HeaderMapping;
 import dev.crmkit.importer.source.RecordSource;
@@ -300,9 +299,14 @@ public final class JobRunner {
             }
         }
 
+        /** The next batch; while waiting for a slow reader, the lease is kept alive. */
         Batch take() {
             try {
-                Object item = queue.take();
+                Object item;
+                long waitMillis = Math.max(10, lease.toMillis() / 4);
+                while ((item = queue.poll(waitMillis, TimeUnit.MILLISECONDS)) == null) {
+                    renewIfDue();
+                }
                 if (item instanceof RuntimeException e) {
                     throw e;
                 }
