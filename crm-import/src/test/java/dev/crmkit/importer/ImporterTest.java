@@ -144,6 +144,47 @@ class ImporterTest {
         }
 
         @Test
+        void oneFileCanShowEveryRowErrorCode() throws IOException {
+            crm.customFields().define(admin, dev.crmkit.core.field.CustomFieldDefinition.builder("kvkk", "KVKK Onayı",
+                    dev.crmkit.core.field.FieldType.BOOLEAN).required(true).build());
+            crm.customFields().define(admin, dev.crmkit.core.field.CustomFieldDefinition.builder("kanal", "Kanal",
+                    dev.crmkit.core.field.FieldType.SINGLE_SELECT).options("Web", "Mağaza").build());
+            crm.customers().create(admin, NewCustomer.builder("Kayıtlı", "05309999999").customField("kvkk", true)
+                    .build());
+            String longName = "A".repeat(201);
+            Path f = file("hepsi.csv", String.join("\n",
+                    "isim;telefon;email;segment;tip;tutar;aksiyon tarihi;temsilci;tckn;KVKK Onayı;Kanal",
+                    ";;;;;;;;;Evet;",                                              // 2 NAME_REQUIRED, PHONE_REQUIRED
+                    "Ali;123;;;;;;;;Evet;",                                        // 3 PHONE_INVALID
+                    "Ali;05301111111;x@y;;;;;;;Evet;",                             // 4 EMAIL_INVALID
+                    "Ali;05301111112;;Altın;;;;;;Evet;",                           // 5 SEGMENT_UNKNOWN
+                    longName + ";05301111113;;;;;;;;Evet;",                        // 6 VALUE_TOO_LONG
+                    "Ali;05301111114;;;Uzaylı;abc;31.02.2026;;;Evet;",             // 7 VALUE_INVALID (type, number, date)
+                    "Ali;05301111115;;;;;;;;Evet;Telefon",                         // 8 CUSTOM_FIELD_INVALID
+                    "Ali;05301111116;;;;;;;;;",                                    // 9 CUSTOM_FIELD_REQUIRED
+                    "Ali;05301111117;;;;;;yok_boyle;;Evet;",                       // 10 REPRESENTATIVE_UNKNOWN
+                    "Ali;05301111118;;;;;;;12345678901;Evet;",                     // 11 NATIONAL_ID_INVALID
+                    "Ali;0530 999 99 99;;;;;;;;Evet;",                             // 12 DUPLICATE_PHONE
+                    "Veli;05301111119;;;;;;;;Evet;Web",                            // 13 accepted
+                    "Can;05301111119;;;;;;;;Evet;Web") + "\n", StandardCharsets.UTF_8); // 14 DUPLICATE_IN_FILE
+
+            ImportReport report = importer.importFile(admin, f, ImportOptions.defaults());
+
+            assertThat(report.created()).isEqualTo(1);
+            assertThat(report.rows()).isEqualTo(13);
+            assertThat(report.rejected()).isEqualTo(12);
+            assertThat(report.errors()).extracting(RowError::code).containsOnly(ErrorCode.NAME_REQUIRED,
+                    ErrorCode.PHONE_REQUIRED, ErrorCode.PHONE_INVALID, ErrorCode.EMAIL_INVALID,
+                    ErrorCode.SEGMENT_UNKNOWN, ErrorCode.VALUE_TOO_LONG, ErrorCode.VALUE_INVALID,
+                    ErrorCode.CUSTOM_FIELD_INVALID, ErrorCode.CUSTOM_FIELD_REQUIRED, ErrorCode.REPRESENTATIVE_UNKNOWN,
+                    ErrorCode.NATIONAL_ID_INVALID, ErrorCode.DUPLICATE_PHONE, ErrorCode.DUPLICATE_IN_FILE);
+            assertThat(report.errors().stream().filter(e -> e.row() == 7).map(RowError::column))
+                    .containsExactly("tip", "tutar", "aksiyon tarihi");
+            assertThat(report.errors().stream().filter(e -> e.row() == 6).findFirst().orElseThrow().value())
+                    .hasSize(100);
+        }
+
+        @Test
         void headerOnlyFileCompletesWithNoRowsAndAnEmptyFileFails() throws IOException {
             ImportReport headerOnly = importer.importFile(admin, file("bos.csv", "isim;telefon\n", StandardCharsets.UTF_8),
                     ImportOptions.defaults());
