@@ -19,6 +19,7 @@ import dev.crmkit.importer.report.ReportFormat;
 import dev.crmkit.importer.report.TemplateWriter;
 import java.io.OutputStream;
 import dev.crmkit.importer.internal.OptionsCodec;
+import dev.crmkit.importer.internal.RejectedRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -183,15 +184,8 @@ public final class Importer {
     /** Every rejected row of a job, in file order. */
     public List<RejectedRow> rejectedRows(Actor actor, long jobId) {
         List<RejectedRow> all = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            List<RejectedRow> page = crm.imports().rejectedRows(actor, jobId, after, 10_000);
-            all.addAll(page);
-            if (page.size() < 10_000) {
-                return all;
-            }
-            after = page.get(page.size() - 1).row();
-        }
+        RejectedRows.forEach(crm, actor, jobId, all::add);
+        return all;
     }
 
     /**

@@ -165,8 +165,7 @@ final class CustomerTable {
             if (!best.wouldKeep(key, id)) {
                 return;
             }
-            CustomerRecord r = records[slot];
-            if (r != null && c.matches(r, texts[slot])) {
+            if (c.matches(records[slot], texts[slot])) {
                 best.offer(key, id, slot);
             }
         });
@@ -179,7 +178,7 @@ final class CustomerTable {
     }
 
     /**
-     * Every slot that may match, newest first: lists are mostly read newest first, so the page
+     * Every stored slot that may match, newest first: lists are mostly read newest first, so the page
      * fills with its best entries early and most later candidates are dropped by one comparison.
      */
     private void forEachCandidate(CustomerCriteria c, java.util.function.IntConsumer sink) {
@@ -197,7 +196,9 @@ final class CustomerTable {
             int slot = candidates.get(i);
             if (!seen.get(slot)) {
                 seen.set(slot);
-                sink.accept(slot);
+                if (records[slot] != null) {
+                    sink.accept(slot);
+                }
             }
         }
     }
@@ -224,28 +225,12 @@ final class CustomerTable {
     }
 
     private void forEachMatch(CustomerCriteria c, MatchSink sink) {
-        IntList candidates = trigrams.candidates(c.terms());
-        if (candidates == null) {
-            for (int slot = 0; slot < slots; slot++) {
-                CustomerRecord r = records[slot];
-                if (r != null && c.matches(r, texts[slot])) {
-                    sink.accept(slot, r);
-                }
-            }
-            return;
-        }
-        BitSet seen = new BitSet(slots);
-        for (int i = 0; i < candidates.size(); i++) {
-            int slot = candidates.get(i);
-            if (seen.get(slot)) {
-                continue;
-            }
-            seen.set(slot);
+        forEachCandidate(c, slot -> {
             CustomerRecord r = records[slot];
-            if (r != null && c.matches(r, texts[slot])) {
+            if (c.matches(r, texts[slot])) {
                 sink.accept(slot, r);
             }
-        }
+        });
     }
 
     private record Hit(SortKey key, CustomerRecord record) {

@@ -104,6 +104,8 @@ public record ImportJob(
         private long rejected;
         private long nextRow;
         private long bytesRead;
+        private long sourceBytes;
+        private String sourceChecksum;
         private String encoding;
         private Character delimiter;
         private List<String> headers;
@@ -130,6 +132,8 @@ public record ImportJob(
             skipped = j.skipped;
             rejected = j.rejected;
             nextRow = j.nextRow;
+            sourceBytes = j.sourceBytes;
+            sourceChecksum = j.sourceChecksum;
             bytesRead = j.bytesRead;
             encoding = j.encoding;
             delimiter = j.delimiter;
@@ -158,6 +162,7 @@ public record ImportJob(
             return this;
         }
         public Builder nextRow(long v) { nextRow = v; return this; }
+        public Builder source(long bytes, String checksum) { sourceBytes = bytes; sourceChecksum = checksum; return this; }
         public Builder bytesRead(long v) { bytesRead = v; return this; }
         public Builder encoding(String v) { encoding = v; return this; }
         public Builder delimiter(Character v) { delimiter = v; return this; }
@@ -173,7 +178,7 @@ public record ImportJob(
 
         public ImportJob build() {
             return new ImportJob(id, status, j.fileName, j.submitter, j.dryRun, j.onDuplicate, j.atomic, j.policies,
-                    settings, j.sourceBytes, j.sourceChecksum, j.sourcePath, rows, created, updated, skipped, rejected,
+                    settings, sourceBytes, sourceChecksum, j.sourcePath, rows, created, updated, skipped, rejected,
                     nextRow, bytesRead, encoding, delimiter, headers, warnings, fatalCode, fatalMessage, j.submittedAt,
                     startedAt, finishedAt, leaseOwner, leaseUntil, undone, checked, version);
         }

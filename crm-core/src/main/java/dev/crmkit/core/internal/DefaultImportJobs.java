@@ -105,13 +105,12 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             long id = s.importJobs().insert(job);
             ImportJob stored = job.toBuilder().id(id).build();
             if (bytes != null) {
+                // The size and checksum are known once the bytes are stored.
                 DigestingStream counted = new DigestingStream(bytes);
                 s.importJobs().writeSource(id, counted);
-                ImportJob withDigest = new ImportJob(id, stored.status(), stored.fileName(), stored.submitter(),
-                        stored.dryRun(), stored.onDuplicate(), stored.atomic(), stored.policies(), stored.settings(),
-                        counted.size(), counted.hex(), null, 0, 0, 0, 0, 0, 1, 0, null, null, List.of(), List.of(), null, null,
-                        stored.submittedAt(), null, null, null, null, false, false, 2);
-                s.importJobs().update(withDigest, 1);
+                ImportJob withDigest = stored.toBuilder().source(counted.size(), counted.hex())
+                        .version(stored.version() + 1).build();
+                store(s, withDigest, stored);
                 return withDigest;
             }
             return stored;
@@ -506,26 +505,29 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                            Map<PhoneNumber, Long> stored, List<ImportChange> changes) {
             PhoneNumber phone = draft.phone();
             Long existing = phone == null ? null : stored.get(phone);
-            // The checked errors are shared with the prepared chunk (a failed commit may be retried
-            // with it), so this row's own list is a copy.
-            List<RowError> rowErrors = new ArrayList<>(checkedErrors);
             // A row carries every error it has: the rules of a new customer, and either duplicate.
+            // The checked errors are shared with the prepared chunk (a failed commit may be
+            // retried with it), so more errors go to a list of the row's own.
+            List<RowError> more = new ArrayList<>(0);
             if (existing == null) {
                 Violations v = new Violations();
                 drafts.requireForCreate(row.values(), draft, definitions, row.failedFields(), v);
                 if (!v.isEmpty()) {
-                    rowErrors.addAll(toRowErrors(row, v));
+                    more.addAll(toRowErrors(row, v));
                 }
             }
             long firstRow = phone == null ? 0 : firstRowOf(phone);
             if (firstRow != 0) {
-                rowErrors.add(error(row, "phone", ErrorCode.DUPLICATE_IN_FILE,
+                more.add(error(row, "phone", ErrorCode.DUPLICATE_IN_FILE,
                         phone + " is already in row " + firstRow + " of this file"));
             } else if (existing != null && job.onDuplicate() == OnDuplicate.REJECT) {
-                rowErrors.add(error(row, "phone", ErrorCode.DUPLICATE_PHONE,
+                more.add(error(row, "phone", ErrorCode.DUPLICATE_PHONE,
                         phone + " is already the phone of customer " + existing));
             }
-            if (!rowErrors.isEmpty()) {
+            if (!checkedErrors.isEmpty() || !more.isEmpty()) {
+                List<RowError> rowErrors = new ArrayList<>(checkedErrors.size() + more.size());
+                rowErrors.addAll(checkedErrors);
+                rowErrors.addAll(more);
                 // Left to right, as a user reads the row; errors of the whole row last.
                 rowErrors.sort(java.util.Comparator.comparingInt(e -> {
                     int i = e.column() == null ? -1 : chunk.headers().indexOf(e.column());

@@ -356,19 +356,12 @@ public final class JobRunner {
     /** Row numbers before {@code nextRow} that were rejected, so their numbers stay unclaimed. */
     private Set<Long> rejectedRowsBefore(long nextRow) {
         Set<Long> rows = new HashSet<>();
-        long after = 0;
-        while (true) {
-            List<RejectedRow> page = crm.imports().rejectedRows(job.submitter(), jobId, after, 10_000);
-            for (RejectedRow r : page) {
-                if (r.row() < nextRow) {
-                    rows.add(r.row());
-                }
+        RejectedRows.forEach(crm, job.submitter(), jobId, r -> {
+            if (r.row() < nextRow) {
+                rows.add(r.row());
             }
-            if (page.size() < 10_000) {
-                return rows;
-            }
-            after = page.get(page.size() - 1).row();
-        }
+        });
+        return rows;
     }
 
     /** A committed row read again on resume: if it was accepted, its number stays claimed. */
