@@ -1,0 +1,75 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.core.StorageException;
+import dev.crmkit.jdbc.internal.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The database schema of {@link JdbcStorage}: versioned Flyway migrations shipped in this jar,
+ * one folder per database ({@code db/crmkit/postgresql}, {@code db/crmkit/h2}), recorded in their
+ * own history table ({@value #HISTORY_TABLE}) so they never mix with the host's migrations.
+ *
+ * <p>A host that runs its own Flyway points a second Flyway instance (or an extra location with
+ * this history table) at {@link #location(DataSource)}; a host on Liquibase includes the same SQL
+ * files with {@code sqlFile} change sets in version order.
+ */
+public final class CrmSchema {
+
+    /** The table in which Flyway records the applied versions of this schema. */
+    public static final String HISTORY_TABLE = "crm_schema_history";
+
+    private CrmSchema() {
+    }
+
+    /**
+     * Brings the schema to the latest version; does nothing when it is there.
+     *
+     * @return how many migrations were applied
+     * @throws StorageException if a migration fails
+     */
+    public static int migrate(DataSource dataSource) {
+        try {
+            MigrateResult result = configure(dataSource).load().migrate();
+            return result.migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new StorageException("the crmkit schema could not be migrated: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings the schema to a given version and no further (for upgrade tests and staged roll-outs).
+     *
+     * @return how many migrations were applied
+     */
+    public static int migrateTo(DataSource dataSource, String version) {
+        try {
+            return configure(dataSource).target(version).load().migrate().migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new StorageException("the crmkit schema could not be migrated: " + e.getMessage(), e);
+        }
+    }
+
+    /** The Flyway configuration of this schema, for hosts that want to run or inspect it themselves. */
+    public static org.flywaydb.core.api.configuration.FluentConfiguration configure(DataSource dataSource) {
+        return Flyway.configure(CrmSchema.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(location(dataSource))
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(false)
+                .validateMigrationNaming(true);
+    }
+
+    /** The classpath location of the migrations for the database behind the data source. */
+    public static String location(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return Dialect.of(c).migrationLocation();
+        } catch (SQLException e) {
+            throw new StorageException("the database could not be reached or is not supported: " + e.getMessage(), e);
+        }
+    }
+}

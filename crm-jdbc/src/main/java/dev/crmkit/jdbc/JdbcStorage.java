@@ -1,0 +1,114 @@
+package dev.crmkit.jdbc;
+
+import dev.crmkit.core.StorageException;
+import dev.crmkit.core.TenantId;
+import dev.crmkit.core.spi.JobClaim;
+import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.spi.StorageSession;
+import dev.crmkit.jdbc.internal.Database;
+import dev.crmkit.jdbc.internal.Dialect;
+import dev.crmkit.jdbc.internal.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * Storage in a PostgreSQL (14+) or H2 (2.x) database reached through the host's {@link DataSource}.
+ * The adapter opens no pool of its own: give it the application's pooled data source.
+ *
+ * <pre>{@code
+ * Storage storage = JdbcStorage.builder(dataSource).build(); // migrates the schema first
+ * Crm crm = Crm.builder(storage).build();
+ * }</pre>
+ *
+ * <p>Every unit of work is one transaction on one connection. Writers of one tenant wait for each
+ * other (a transaction-scoped advisory lock on PostgreSQL, a row lock on H2), in this process and
+ * in any other sharing the database, so core's rules hold across processes; reads see a
+ * consistent snapshot and never wait. Failures of the database surface as {@link
+ * StorageException} ({@code STORAGE_FAILURE}) and leave nothing of the unit of work behind.
+ *
+ * <p>Thread-safe.
+ */
+public final class JdbcStorage implements Storage {
+
+    private final Database db;
+    private final Transactions transactions;
+
+    private JdbcStorage(Database db) {
+        this.db = db;
+        this.transactions = new Transactions(db);
+    }
+
+    /** Starts configuring storage on the host's data source. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /** The kind of database behind the storage. */
+    public String databaseName() {
+        return db.dialect().name();
+    }
+
+    @Override
+    public <T> T read(TenantId tenant, Function<StorageSession, T> work) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(work, "work");
+        return transactions.run(tenant, work, false);
+    }
+
+    @Override
+    public <T> T write(TenantId tenant, Function<StorageSession, T> work) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(work, "work");
+        return transactions.run(tenant, work, true);
+    }
+
+    @Override
+    public Optional<JobClaim> claimImportJob(String owner, Instant now, Instant leaseUntil) {
+        Objects.requireNonNull(owner, "owner");
+        return transactions.claimImportJob(owner, now, leaseUntil);
+    }
+
+    /** Options of {@link JdbcStorage}. Not thread-safe. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private boolean migrate = true;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /**
+         * Whether {@link #build()} brings the schema to the latest version with {@link
+         * CrmSchema#migrate(DataSource)} (the default). Switch it off when the host applies the
+         * scripts with its own migration tool.
+         */
+        public Builder migrate(boolean value) {
+            migrate = value;
+            return this;
+        }
+
+        /**
+         * The storage, after migrating the schema if asked.
+         *
+         * @throws StorageException if the database cannot be reached, is not PostgreSQL or H2, or
+         *     the migration fails
+         */
+        public JdbcStorage build() {
+            Dialect dialect;
+            try (Connection c = dataSource.getConnection()) {
+                dialect = Dialect.of(c);
+            } catch (SQLException e) {
+                throw new StorageException("the database could not be reached or is not supported: " + e.getMessage(), e);
+            }
+            if (migrate) {
+                CrmSchema.migrate(dataSource);
+            }
+            return new JdbcStorage(new Database(dataSource, dialect));
+        }
+    }
+}

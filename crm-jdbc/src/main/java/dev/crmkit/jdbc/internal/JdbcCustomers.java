@@ -1,0 +1,318 @@
+package dev.crmkit.jdbc.internal;
+
+import dev.crmkit.core.ConflictException;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.customer.CustomerSort;
+import dev.crmkit.core.customer.CustomerStatus;
+import dev.crmkit.core.customer.CustomerType;
+import dev.crmkit.core.customer.Segment;
+import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.spi.CustomerCriteria;
+import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.CustomerSearchText;
+import dev.crmkit.core.spi.CustomerStore;
+import dev.crmkit.core.text.TextFolding;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The customers of one tenant in {@code crm_customer}; one row per customer. */
+final class JdbcCustomers implements CustomerStore {
+
+    static final String COLUMNS = "id, version, type, full_name, phones, email, company, segment, status, fax, address,"
+            + " national_id, representative, previous_representative, assigned_at, queue, result_code, action_at,"
+            + " processing_status, total_amount, created_at, loaded_at, updated_at, last_contact_at, total_contacts,"
+            + " total_calls, total_call_seconds, custom_values, import_job_id";
+
+    private static final String INSERT = "INSERT INTO crm_customer (" + COLUMNS
+            + ", tenant, primary_phone, name_key, search_text)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String UPDATE = "UPDATE crm_customer SET version = ?, type = ?, full_name = ?, phones = ?,"
+            + " email = ?, company = ?, segment = ?, status = ?, fax = ?, address = ?, national_id = ?, representative = ?,"
+            + " previous_representative = ?, assigned_at = ?, queue = ?, result_code = ?, action_at = ?,"
+            + " processing_status = ?, total_amount = ?, created_at = ?, loaded_at = ?, updated_at = ?,"
+            + " last_contact_at = ?, total_contacts = ?, total_calls = ?, total_call_seconds = ?, custom_values = ?,"
+            + " import_job_id = ?, name_key = ?, search_text = ?"
+            + " WHERE id = ? AND tenant = ? AND version = ?";
+
+    /** The most phones looked up in one statement. */
+    private static final int PHONES_PER_QUERY = 1000;
+
+    private final JdbcSession s;
+
+    JdbcCustomers(JdbcSession s) {
+        this.s = s;
+    }
+
+    @Override
+    public long insert(CustomerRecord customer) {
+        s.checkWritable();
+        return s.sql("storing a customer", c -> {
+            long id = s.dialect().nextIds(c, "crm_customer_seq", 1)[0];
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                int i = bindRecord(ps, customer.toBuilder().id(id).build(), true);
+                ps.setString(i++, s.tenantValue());
+                ps.setString(i++, customer.primaryPhone().e164());
+                ps.setString(i++, TextFolding.fold(customer.fullName()));
+                ps.setString(i, CustomerSearchText.of(customer));
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    throw new ConflictException(ErrorCode.DUPLICATE_PHONE,
+                            "another customer has the phone " + customer.primaryPhone());
+                }
+                throw e;
+            }
+            return id;
+        });
+    }
+
+    /** Binds the columns of {@link #COLUMNS} (without the id unless asked) from parameter 1 on. */
+    private static int bindRecord(PreparedStatement ps, CustomerRecord r, boolean withId) throws SQLException {
+        int i = 1;
+        if (withId) {
+            ps.setLong(i++, r.id());
+        }
+        ps.setLong(i++, r.version());
+        ps.setString(i++, r.type().name());
+        ps.setString(i++, r.fullName());
+        ps.setString(i++, Json.phones(r.phones()));
+        Columns.setString(ps, i++, r.email());
+        Columns.setString(ps, i++, r.company());
+        ps.setString(i++, r.segment().name());
+        ps.setString(i++, r.status().name());
+        Columns.setString(ps, i++, r.fax());
+        Columns.setString(ps, i++, r.address());
+        Columns.setString(ps, i++, r.nationalId());
+        Columns.setString(ps, i++, r.representative());
+        Columns.setString(ps, i++, r.previousRepresentative());
+        Columns.setInstant(ps, i++, r.assignedAt());
+        Columns.setString(ps, i++, r.queue());
+        Columns.setString(ps, i++, r.resultCode());
+        Columns.setInstant(ps, i++, r.actionAt());
+        Columns.setString(ps, i++, r.processingStatus());
+        Columns.setDecimal(ps, i++, r.totalAmount());
+        Columns.setInstant(ps, i++, r.createdAt());
+        Columns.setInstant(ps, i++, r.loadedAt());
+        Columns.setInstant(ps, i++, r.updatedAt());
+        Columns.setInstant(ps, i++, r.lastContactAt());
+        ps.setLong(i++, r.totalContacts());
+        ps.setLong(i++, r.totalCalls());
+        ps.setLong(i++, r.totalCallSeconds());
+        Columns.setString(ps, i++, Json.customValues(r.customFields()));
+        Columns.setLong(ps, i++, r.importJobId());
+        return i;
+    }
+
+    /** A customer from a row of {@link #COLUMNS}. */
+    static CustomerRecord read(ResultSet rs) throws SQLException {
+        var phones = Json.phones(rs.getString(5));
+        return CustomerRecord.builder(rs.getString(4), phones.get(0).number(), Columns.instant(rs, 21))
+                .id(rs.getLong(1))
+                .version(rs.getLong(2))
+                .type(CustomerType.valueOf(rs.getString(3)))
+                .phones(phones)
+                .email(rs.getString(6))
+                .company(rs.getString(7))
+                .segment(Segment.valueOf(rs.getString(8)))
+                .status(CustomerStatus.valueOf(rs.getString(9)))
+                .fax(rs.getString(10))
+                .address(rs.getString(11))
+                .nationalId(rs.getString(12))
+                .representative(rs.getString(13))
+                .previousRepresentative(rs.getString(14))
+                .assignedAt(Columns.instant(rs, 15))
+                .queue(rs.getString(16))
+                .resultCode(rs.getString(17))
+                .actionAt(Columns.instant(rs, 18))
+                .processingStatus(rs.getString(19))
+                .totalAmount(rs.getBigDecimal(20))
+                .loadedAt(Columns.instant(rs, 22))
+                .updatedAt(Columns.instant(rs, 23))
+                .lastContactAt(Columns.instant(rs, 24))
+                .totalContacts(rs.getLong(25))
+                .totalCalls(rs.getLong(26))
+                .totalCallSeconds(rs.getLong(27))
+                .customFields(Json.customValues(rs.getString(28)))
+                .importJobId(Columns.nullableLong(rs, 29))
+                .build();
+    }
+
+    @Override
+    public Optional<CustomerRecord> find(long id) {
+        s.checkOpen();
+        return s.sql("reading a customer", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM crm_customer WHERE id = ? AND tenant = ?")) {
+                ps.setLong(1, id);
+                ps.setString(2, s.tenantValue());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<CustomerRecord>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public OptionalLong findIdByPhone(PhoneNumber primaryPhone) {
+        s.checkOpen();
+        return s.sql("finding a customer by phone", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM crm_customer WHERE tenant = ? AND primary_phone = ?")) {
+                ps.setString(1, s.tenantValue());
+                ps.setString(2, primaryPhone.e164());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<PhoneNumber, Long> findIdsByPhones(Collection<PhoneNumber> primaryPhones) {
+        s.checkOpen();
+        if (primaryPhones.isEmpty()) {
+            return Map.of();
+        }
+        return s.sql("finding customers by phone", c -> {
+            Map<PhoneNumber, Long> found = new HashMap<>();
+            List<PhoneNumber> all = new ArrayList<>(primaryPhones);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT primary_phone, id FROM crm_customer WHERE tenant = ? AND primary_phone = ANY (?)")) {
+                for (int from = 0; from < all.size(); from += PHONES_PER_QUERY) {
+                    List<PhoneNumber> part = all.subList(from, Math.min(all.size(), from + PHONES_PER_QUERY));
+                    String[] numbers = new String[part.size()];
+                    for (int i = 0; i < numbers.length; i++) {
+                        numbers[i] = part.get(i).e164();
+                    }
+                    Array array = c.createArrayOf("varchar", numbers);
+                    ps.setString(1, s.tenantValue());
+                    ps.setArray(2, array);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(PhoneNumber.of(rs.getString(1)), rs.getLong(2));
+                        }
+                    }
+                    array.free();
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public boolean update(CustomerRecord customer, long expectedVersion) {
+        s.checkWritable();
+        return s.sql("updating a customer", c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+                int i = bindRecord(ps, customer, false);
+                ps.setString(i++, TextFolding.fold(customer.fullName()));
+                ps.setString(i++, CustomerSearchText.of(customer));
+                ps.setLong(i++, customer.id());
+                ps.setString(i++, s.tenantValue());
+                ps.setLong(i, expectedVersion);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(long id) {
+        s.checkWritable();
+        return s.sql("deleting a customer", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM crm_customer WHERE id = ? AND tenant = ?")) {
+                ps.setLong(1, id);
+                ps.setString(2, s.tenantValue());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<CustomerRecord> search(CustomerCriteria criteria) {
+        s.checkOpen();
+        return s.sql("searching customers", c -> {
+            SearchSql q = SearchSql.select(s.tenantValue(), criteria);
+            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                q.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<CustomerRecord> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    @Override
+    public long count(CustomerCriteria criteria) {
+        s.checkOpen();
+        return s.sql("counting customers", c -> {
+            SearchSql q = SearchSql.count(s.tenantValue(), criteria);
+            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                q.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public int removeCustomFieldValues(String key) {
+        s.checkWritable();
+        return s.sql("removing custom values", c -> {
+            // Only rows whose JSON names the key can hold a value; each is checked exactly.
+            Map<Long, String> rewritten = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, custom_values FROM crm_customer"
+                    + " WHERE tenant = ? AND custom_values LIKE ? ESCAPE '\\'")) {
+                ps.setString(1, s.tenantValue());
+                ps.setString(2, "%" + SearchSql.escapeLike("\"" + key + "\"") + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> values = new LinkedHashMap<>(Json.customValues(rs.getString(2)));
+                        if (values.remove(key) != null) {
+                            rewritten.put(rs.getLong(1), Json.customValues(values));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE crm_customer SET custom_values = ? WHERE id = ? AND tenant = ?")) {
+                for (Map.Entry<Long, String> e : rewritten.entrySet()) {
+                    Columns.setString(ps, 1, e.getValue());
+                    ps.setLong(2, e.getKey());
+                    ps.setString(3, s.tenantValue());
+                    ps.addBatch();
+                }
+                if (!rewritten.isEmpty()) {
+                    ps.executeBatch();
+                }
+            }
+            return rewritten.size();
+        });
+    }
+
+    /** The position columns of a sort, for keyset paging. */
+    static String orderBy(CustomerSort sort) {
+        return switch (sort) {
+            case UPDATED -> " ORDER BY updated_at DESC, id DESC";
+            case CREATED -> " ORDER BY created_at DESC, id DESC";
+            case INTERACTIONS -> " ORDER BY total_contacts DESC, id DESC";
+            case NAME -> " ORDER BY name_key, id";
+        };
+    }
+}

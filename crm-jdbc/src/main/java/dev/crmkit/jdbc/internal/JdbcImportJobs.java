@@ -1,0 +1,300 @@
+package dev.crmkit.jdbc.internal;
+
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.StorageException;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.spi.ImportChange;
+import dev.crmkit.core.spi.ImportJobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Import jobs of one tenant with their rejected rows, changes and source bytes. */
+final class JdbcImportJobs implements ImportJobStore {
+
+    static final String COLUMNS = "id, status, version, file_name, submitter, dry_run, on_duplicate, atomic, policies,"
+            + " settings, source_bytes, source_checksum, source_path, rows_read, created, updated, skipped, rejected,"
+            + " next_row, bytes_read, encoding, delimiter, headers, warnings, fatal_code, fatal_message, submitted_at,"
+            + " started_at, finished_at, lease_owner, lease_until, undone, checked";
+
+    /** The source is stored in parts of this many bytes, so neither side holds it whole. */
+    static final int SOURCE_PART_BYTES = 1 << 20;
+
+    private final JdbcSession s;
+
+    JdbcImportJobs(JdbcSession s) {
+        this.s = s;
+    }
+
+    @Override
+    public long insert(ImportJob job) {
+        s.checkWritable();
+        return s.sql("storing an import job", c -> {
+            long id = s.dialect().nextIds(c, "crm_import_job_seq", 1)[0];
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO crm_import_job (" + COLUMNS + ", tenant)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                int i = bind(ps, job, 2);
+                ps.setString(i, s.tenantValue());
+                ps.executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    /** Binds every column of {@link #COLUMNS} but the id, from {@code i} on; returns the next index. */
+    private static int bind(PreparedStatement ps, ImportJob j, int i) throws SQLException {
+        ps.setString(i++, j.status().name());
+        ps.setLong(i++, j.version());
+        ps.setString(i++, j.fileName());
+        ps.setString(i++, Json.actor(j.submitter()));
+        ps.setBoolean(i++, j.dryRun());
+        ps.setString(i++, j.onDuplicate().name());
+        ps.setBoolean(i++, j.atomic());
+        ps.setString(i++, Json.policies(j.policies()));
+        ps.setString(i++, Json.stringMap(j.settings()));
+        ps.setLong(i++, j.sourceBytes());
+        Columns.setString(ps, i++, j.sourceChecksum());
+        Columns.setString(ps, i++, j.sourcePath());
+        ps.setLong(i++, j.rows());
+        ps.setLong(i++, j.created());
+        ps.setLong(i++, j.updated());
+        ps.setLong(i++, j.skipped());
+        ps.setLong(i++, j.rejected());
+        ps.setLong(i++, j.nextRow());
+        ps.setLong(i++, j.bytesRead());
+        Columns.setString(ps, i++, j.encoding());
+        Columns.setString(ps, i++, j.delimiter() == null ? null : j.delimiter().toString());
+        ps.setString(i++, Json.strings(j.headers()));
+        ps.setString(i++, Json.warnings(j.warnings()));
+        Columns.setString(ps, i++, j.fatalCode() == null ? null : j.fatalCode().name());
+        Columns.setString(ps, i++, j.fatalMessage());
+        Columns.setInstant(ps, i++, j.submittedAt());
+        Columns.setInstant(ps, i++, j.startedAt());
+        Columns.setInstant(ps, i++, j.finishedAt());
+        Columns.setString(ps, i++, j.leaseOwner());
+        Columns.setInstant(ps, i++, j.leaseUntil());
+        ps.setBoolean(i++, j.undone());
+        ps.setBoolean(i++, j.checked());
+        return i;
+    }
+
+    private ImportJob read(ResultSet rs) throws SQLException {
+        String delimiter = rs.getString(22);
+        String fatal = rs.getString(25);
+        return new ImportJob(rs.getLong(1), JobStatus.valueOf(rs.getString(2)), rs.getString(4),
+                Json.actor(rs.getString(5), s.tenant()), rs.getBoolean(6), OnDuplicate.valueOf(rs.getString(7)),
+                rs.getBoolean(8), Json.policies(rs.getString(9)), Json.stringMap(rs.getString(10)), rs.getLong(11),
+                rs.getString(12), rs.getString(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
+                rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getString(21),
+                delimiter == null ? null : delimiter.charAt(0), Json.strings(rs.getString(23)),
+                Json.warnings(rs.getString(24)), fatal == null ? null : ErrorCode.valueOf(fatal), rs.getString(26),
+                Columns.instant(rs, 27), Columns.instant(rs, 28), Columns.instant(rs, 29), rs.getString(30),
+                Columns.instant(rs, 31), rs.getBoolean(32), rs.getBoolean(33), rs.getLong(3));
+    }
+
+    @Override
+    public Optional<ImportJob> find(long id) {
+        s.checkOpen();
+        return s.sql("reading an import job", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM crm_import_job WHERE id = ? AND tenant = ?")) {
+                ps.setLong(1, id);
+                ps.setString(2, s.tenantValue());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<ImportJob>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ImportJob> list(int limit) {
+        s.checkOpen();
+        return s.sql("listing import jobs", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM crm_import_job WHERE tenant = ? ORDER BY id DESC LIMIT ?")) {
+                ps.setString(1, s.tenantValue());
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<ImportJob> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean update(ImportJob job, long expectedVersion) {
+        s.checkWritable();
+        return s.sql("updating an import job", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE crm_import_job SET status = ?, version = ?,"
+                    + " file_name = ?, submitter = ?, dry_run = ?, on_duplicate = ?, atomic = ?, policies = ?,"
+                    + " settings = ?, source_bytes = ?, source_checksum = ?, source_path = ?, rows_read = ?,"
+                    + " created = ?, updated = ?, skipped = ?, rejected = ?, next_row = ?, bytes_read = ?,"
+                    + " encoding = ?, delimiter = ?, headers = ?, warnings = ?, fatal_code = ?, fatal_message = ?,"
+                    + " submitted_at = ?, started_at = ?, finished_at = ?, lease_owner = ?, lease_until = ?,"
+                    + " undone = ?, checked = ? WHERE id = ? AND tenant = ? AND version = ?")) {
+                int i = bind(ps, job, 1);
+                ps.setLong(i++, job.id());
+                ps.setString(i++, s.tenantValue());
+                ps.setLong(i, expectedVersion);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void addRejectedRows(long jobId, List<RejectedRow> rows) {
+        s.checkWritable();
+        if (rows.isEmpty()) {
+            return;
+        }
+        s.sql("storing rejected rows", c -> {
+            try (PreparedStatement ps = c.prepareStatement(s.dialect().upsertRejectedRowSql())) {
+                for (RejectedRow row : rows) {
+                    ps.setLong(1, jobId);
+                    ps.setLong(2, row.row());
+                    ps.setString(3, s.tenantValue());
+                    ps.setString(4, Json.strings(row.cells()));
+                    ps.setString(5, Json.rowErrors(row.errors()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<RejectedRow> rejectedRows(long jobId, long afterRow, int limit) {
+        s.checkOpen();
+        return s.sql("reading rejected rows", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT row_no, cells, errors FROM crm_import_rejected_row"
+                    + " WHERE job_id = ? AND tenant = ? AND row_no > ? ORDER BY row_no LIMIT ?")) {
+                ps.setLong(1, jobId);
+                ps.setString(2, s.tenantValue());
+                ps.setLong(3, afterRow);
+                ps.setInt(4, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<RejectedRow> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new RejectedRow(rs.getLong(1), Json.strings(rs.getString(2)),
+                                Json.rowErrors(rs.getString(3))));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void addChanges(long jobId, List<ImportChange> changes) {
+        s.checkWritable();
+        if (changes.isEmpty()) {
+            return;
+        }
+        s.sql("storing an import's changes", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO crm_import_change"
+                    + " (job_id, tenant, customer_id, created, version_after, before_image) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (ImportChange change : changes) {
+                    ps.setLong(1, jobId);
+                    ps.setString(2, s.tenantValue());
+                    ps.setLong(3, change.customerId());
+                    ps.setBoolean(4, change.created());
+                    ps.setLong(5, change.versionAfter());
+                    Columns.setString(ps, 6, change.before() == null ? null : Json.customer(change.before()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<ImportChange> changes(long jobId) {
+        s.checkOpen();
+        return s.sql("reading an import's changes", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, created, version_after, before_image"
+                    + " FROM crm_import_change WHERE job_id = ? AND tenant = ? ORDER BY id")) {
+                ps.setLong(1, jobId);
+                ps.setString(2, s.tenantValue());
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<ImportChange> out = new ArrayList<>();
+                    while (rs.next()) {
+                        String before = rs.getString(4);
+                        out.add(new ImportChange(rs.getLong(1), rs.getBoolean(2), rs.getLong(3),
+                                before == null ? null : Json.customer(before)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void writeSource(long jobId, InputStream bytes) {
+        s.checkWritable();
+        s.sql("storing an import's source", c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM crm_import_source WHERE job_id = ? AND tenant = ?")) {
+                delete.setLong(1, jobId);
+                delete.setString(2, s.tenantValue());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO crm_import_source (job_id, part, tenant, bytes) VALUES (?, ?, ?, ?)")) {
+                int part = 0;
+                while (true) {
+                    byte[] buffer;
+                    try {
+                        buffer = bytes.readNBytes(SOURCE_PART_BYTES);
+                    } catch (IOException e) {
+                        throw new StorageException("could not read the source of job " + jobId, e);
+                    }
+                    if (buffer.length == 0 && part > 0) {
+                        break;
+                    }
+                    ps.setLong(1, jobId);
+                    ps.setInt(2, part++);
+                    ps.setString(3, s.tenantValue());
+                    ps.setBytes(4, buffer);
+                    ps.executeUpdate();
+                    if (buffer.length < SOURCE_PART_BYTES) {
+                        break;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<InputStream> openSource(long jobId) {
+        s.checkOpen();
+        boolean stored = s.sql("opening an import's source", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM crm_import_source WHERE job_id = ? AND tenant = ? AND part = 0")) {
+                ps.setLong(1, jobId);
+                ps.setString(2, s.tenantValue());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+        return stored ? Optional.of(new SourceStream(s.storage(), s.tenantValue(), jobId)) : Optional.empty();
+    }
+}

@@ -1,0 +1,223 @@
+package dev.crmkit.jdbc.internal;
+
+import dev.crmkit.core.ConflictException;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.field.FieldType;
+import dev.crmkit.core.permission.Grants;
+import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.spi.CustomFieldStore;
+import dev.crmkit.core.spi.PermissionStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A tenant's custom field definitions and permission grants: small tables read often. */
+final class JdbcSettings implements CustomFieldStore, PermissionStore {
+
+    private static final String FIELD_COLUMNS =
+            "field_key, label, type, options, required, position, visible_to, case_insensitive_options";
+    private static final String USER = "U";
+    private static final String GROUP = "G";
+
+    private final JdbcSession s;
+
+    JdbcSettings(JdbcSession s) {
+        this.s = s;
+    }
+
+    // ---- custom fields
+
+    @Override
+    public void insert(CustomFieldDefinition d) {
+        s.checkWritable();
+        s.sql("storing a custom field", c -> {
+            if (find(d.key()).isPresent()) {
+                // Checked first: on PostgreSQL a failed statement would end the whole unit of work.
+                throw new ConflictException(ErrorCode.FIELD_KEY_TAKEN, "a custom field '" + d.key() + "' exists");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO crm_custom_field (" + FIELD_COLUMNS
+                    + ", tenant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int i = bindField(ps, d);
+                ps.setString(i, s.tenantValue());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static int bindField(PreparedStatement ps, CustomFieldDefinition d) throws SQLException {
+        ps.setString(1, d.key());
+        ps.setString(2, d.label());
+        ps.setString(3, d.type().name());
+        ps.setString(4, Json.strings(d.options()));
+        ps.setBoolean(5, d.required());
+        ps.setInt(6, d.position());
+        ps.setString(7, Json.stringSet(d.visibleTo()));
+        ps.setBoolean(8, d.caseInsensitiveOptions());
+        return 9;
+    }
+
+    @Override
+    public boolean update(CustomFieldDefinition d) {
+        s.checkWritable();
+        return s.sql("updating a custom field", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE crm_custom_field SET field_key = ?, label = ?,"
+                    + " type = ?, options = ?, required = ?, position = ?, visible_to = ?, case_insensitive_options = ?"
+                    + " WHERE tenant = ? AND field_key = ?")) {
+                int i = bindField(ps, d);
+                ps.setString(i++, s.tenantValue());
+                ps.setString(i, d.key());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<CustomFieldDefinition> list() {
+        s.checkOpen();
+        return fields("", null);
+    }
+
+    @Override
+    public Optional<CustomFieldDefinition> find(String key) {
+        s.checkOpen();
+        return fields(" AND field_key = ?", key).stream().findFirst();
+    }
+
+    private List<CustomFieldDefinition> fields(String condition, String key) {
+        return s.sql("reading custom fields", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + FIELD_COLUMNS
+                    + " FROM crm_custom_field WHERE tenant = ?" + condition + " ORDER BY position, field_key")) {
+                ps.setString(1, s.tenantValue());
+                if (key != null) {
+                    ps.setString(2, key);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<CustomFieldDefinition> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new CustomFieldDefinition(rs.getString(1), rs.getString(2),
+                                FieldType.valueOf(rs.getString(3)), Json.strings(rs.getString(4)), rs.getBoolean(5),
+                                rs.getInt(6), Json.stringSet(rs.getString(7)), rs.getBoolean(8)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(String key) {
+        s.checkWritable();
+        return s.sql("deleting a custom field", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM crm_custom_field WHERE tenant = ? AND field_key = ?")) {
+                ps.setString(1, s.tenantValue());
+                ps.setString(2, key);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    // ---- permissions
+
+    @Override
+    public Optional<PermissionLevel> userGrant(String username) {
+        s.checkOpen();
+        return grant(USER, username);
+    }
+
+    @Override
+    public Optional<PermissionLevel> groupGrant(String group) {
+        s.checkOpen();
+        return grant(GROUP, group);
+    }
+
+    private Optional<PermissionLevel> grant(String kind, String name) {
+        return s.sql("reading a grant", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT level FROM crm_grant WHERE tenant = ? AND kind = ? AND name = ?")) {
+                ps.setString(1, s.tenantValue());
+                ps.setString(2, kind);
+                ps.setString(3, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(PermissionLevel.valueOf(rs.getString(1)))
+                            : Optional.<PermissionLevel>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Grants all() {
+        s.checkOpen();
+        return s.sql("reading grants", c -> {
+            Map<String, PermissionLevel> users = new HashMap<>();
+            Map<String, PermissionLevel> groups = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT kind, name, level FROM crm_grant WHERE tenant = ?")) {
+                ps.setString(1, s.tenantValue());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        (USER.equals(rs.getString(1)) ? users : groups)
+                                .put(rs.getString(2), PermissionLevel.valueOf(rs.getString(3)));
+                    }
+                }
+            }
+            return new Grants(users, groups);
+        });
+    }
+
+    @Override
+    public void setUserGrant(String username, PermissionLevel level) {
+        s.checkWritable();
+        setGrant(USER, username, level);
+    }
+
+    @Override
+    public boolean removeUserGrant(String username) {
+        s.checkWritable();
+        return removeGrant(USER, username);
+    }
+
+    @Override
+    public void setGroupGrant(String group, PermissionLevel level) {
+        s.checkWritable();
+        setGrant(GROUP, group, level);
+    }
+
+    @Override
+    public boolean removeGroupGrant(String group) {
+        s.checkWritable();
+        return removeGrant(GROUP, group);
+    }
+
+    private void setGrant(String kind, String name, PermissionLevel level) {
+        s.sql("storing a grant", c -> {
+            try (PreparedStatement ps = c.prepareStatement(s.dialect().upsertGrantSql())) {
+                ps.setString(1, s.tenantValue());
+                ps.setString(2, kind);
+                ps.setString(3, name);
+                ps.setString(4, level.name());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private boolean removeGrant(String kind, String name) {
+        return s.sql("removing a grant", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM crm_grant WHERE tenant = ? AND kind = ? AND name = ?")) {
+                ps.setString(1, s.tenantValue());
+                ps.setString(2, kind);
+                ps.setString(3, name);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package dev.crmkit.jdbc.internal;
+
+import dev.crmkit.core.TenantId;
+import dev.crmkit.core.spi.JobClaim;
+import dev.crmkit.core.spi.StorageSession;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Runs units of work as transactions on connections of the host's data source. */
+public final class Transactions {
+
+    private final Database db;
+
+    public Transactions(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Runs work in one transaction: a consistent snapshot for reads; for writes, after waiting for
+     * the tenant's other writers, so that a tenant's units of work behave as if run one after the
+     * other in every process sharing the database.
+     */
+    public <T> T run(TenantId tenant, Function<StorageSession, T> work, boolean writable) {
+        Connection c;
+        try {
+            c = db.dataSource().getConnection();
+        } catch (SQLException e) {
+            throw SqlErrors.storageFailure("connecting", e);
+        }
+        JdbcSession session = new JdbcSession(tenant, c, db, writable);
+        try {
+            boolean autoCommit = c.getAutoCommit();
+            if (autoCommit) {
+                c.setAutoCommit(false);
+            }
+            try {
+                if (writable) {
+                    db.dialect().beginWrite(c, tenant.value());
+                } else {
+                    db.dialect().beginRead(c);
+                }
+                T result = work.apply(session);
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollback(c, e);
+                throw e;
+            } catch (SQLException e) {
+                rollback(c, e);
+                throw SqlErrors.storageFailure(writable ? "starting a unit of work" : "starting a read", e);
+            } finally {
+                session.close();
+                if (!writable) {
+                    db.dialect().endRead(c);
+                }
+                if (autoCommit) {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            // Only the commit or resetting the connection can get here.
+            throw SqlErrors.storageFailure("committing", e);
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    /**
+     * Claims the oldest job needing a worker. {@code SKIP LOCKED} lets processes claim side by side
+     * without waiting for each other's candidates, and the row lock keeps two claims of one job apart.
+     */
+    public Optional<JobClaim> claimImportJob(String owner, Instant now, Instant leaseUntil) {
+        try (Connection c = db.dataSource().getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Optional<JobClaim> claim = claim(c, owner, now, leaseUntil);
+                c.commit();
+                return claim;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.storageFailure("claiming an import job", e);
+        }
+    }
+
+    private static Optional<JobClaim> claim(Connection c, String owner, Instant now, Instant leaseUntil)
+            throws SQLException {
+        long id;
+        String tenant;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, tenant FROM crm_import_job"
+                + " WHERE status IN ('QUEUED', 'RUNNING') AND (lease_until IS NULL OR lease_until < ?)"
+                + " ORDER BY submitted_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+            Columns.setInstant(ps, 1, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                id = rs.getLong(1);
+                tenant = rs.getString(2);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE crm_import_job"
+                + " SET lease_owner = ?, lease_until = ?, version = version + 1 WHERE id = ?")) {
+            ps.setString(1, owner);
+            Columns.setInstant(ps, 2, leaseUntil);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+        return Optional.of(new JobClaim(TenantId.of(tenant), id));
+    }
+
+    private static void rollback(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // The unit of work has ended either way; a broken connection is the pool's to drop.
+        }
+    }
+}

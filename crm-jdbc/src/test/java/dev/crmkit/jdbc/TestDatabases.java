@@ -1,0 +1,126 @@
+package dev.crmkit.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * The databases of the tests, started once per test JVM: a real PostgreSQL from Maven Central's
+ * embedded binaries and an in-memory H2, each behind a connection pool as a host would have it.
+ * Contract suites get an emptied, migrated database for every test.
+ */
+public final class TestDatabases {
+
+    /** Every table of the schema, emptied between tests. */
+    private static final String[] TABLES = {"crm_tenant", "crm_customer", "crm_activity", "crm_audit",
+            "crm_custom_field", "crm_grant", "crm_import_job", "crm_import_rejected_row", "crm_import_change",
+            "crm_import_source"};
+
+    private static final AtomicInteger H2_NAMES = new AtomicInteger();
+
+    private static EmbeddedPostgres postgres;
+    private static HikariDataSource postgresPool;
+    private static HikariDataSource h2Pool;
+
+    private TestDatabases() {
+    }
+
+    /** The shared PostgreSQL server, started on first use and stopped when the JVM ends. */
+    public static synchronized EmbeddedPostgres postgresServer() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
+            }
+            EmbeddedPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException e) {
+                    // The JVM is ending; the server's directory is temporary.
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    /** A pooled data source on the shared PostgreSQL, migrated. */
+    public static synchronized DataSource postgres() {
+        if (postgresPool == null) {
+            postgresPool = pool(postgresServer().getJdbcUrl("postgres", "postgres"), "postgres");
+            CrmSchema.migrate(postgresPool);
+        }
+        return postgresPool;
+    }
+
+    /** A pooled data source on the shared in-memory H2, migrated. */
+    public static synchronized DataSource h2() {
+        if (h2Pool == null) {
+            h2Pool = pool("jdbc:h2:mem:crm-tests;DB_CLOSE_DELAY=-1", "sa");
+            CrmSchema.migrate(h2Pool);
+        }
+        return h2Pool;
+    }
+
+    /** A new, empty, unmigrated in-memory H2 database of its own, pooled. */
+    public static HikariDataSource freshH2() {
+        return pool("jdbc:h2:mem:crm-fresh-" + H2_NAMES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa");
+    }
+
+    /** A new, empty, unmigrated PostgreSQL database of its own on the shared server, pooled. */
+    public static HikariDataSource freshPostgres() {
+        String name = "crm_fresh_" + H2_NAMES.incrementAndGet();
+        try (Connection c = postgresServer().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return pool(postgresServer().getJdbcUrl("postgres", name), "postgres");
+    }
+
+    /** Empties every table of the schema. */
+    public static void empty(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+                s.execute("TRUNCATE " + String.join(", ", TABLES));
+            } else {
+                for (String table : TABLES) {
+                    s.execute("TRUNCATE TABLE " + table);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the test database could not be emptied", e);
+        }
+    }
+
+    /** Storage on an emptied shared PostgreSQL. */
+    public static JdbcStorage emptyPostgresStorage() {
+        DataSource ds = postgres();
+        empty(ds);
+        return JdbcStorage.builder(ds).migrate(false).build();
+    }
+
+    /** Storage on an emptied shared H2. */
+    public static JdbcStorage emptyH2Storage() {
+        DataSource ds = h2();
+        empty(ds);
+        return JdbcStorage.builder(ds).migrate(false).build();
+    }
+
+    private static HikariDataSource pool(String url, String user) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setMaximumPoolSize(12);
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
+    }
+}
