@@ -161,8 +161,10 @@ class CrashResumeTest {
         }
         assertThat(stored).as("every valid row once").hasSize(expected.phones().size())
                 .containsExactlyInAnyOrderElementsOf(expected.phones());
-        assertThat(count(ds, "SELECT count(*) FROM crm_import_change WHERE job_id = " + jobId))
-                .as("undo records each creation once").isEqualTo(expected.phones().size());
+        List<Long> created = JdbcStorage.builder(ds).migrate(false).build().read(ACME,
+                s -> s.importJobs().changes(jobId).stream().map(c -> c.customerId()).toList());
+        assertThat(created).as("undo records each creation once").doesNotHaveDuplicates()
+                .hasSize(expected.phones().size());
         assertThat(count(ds, "SELECT count(*) FROM crm_activity WHERE tenant = 'acme'"))
                 .as("one activity per created customer").isEqualTo(expected.phones().size());
         assertThat(count(ds, "SELECT count(*) FROM crm_import_rejected_row WHERE job_id = " + jobId))

@@ -493,16 +493,35 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             }
             Map<PhoneNumber, Long> stored = candidates.isEmpty() ? Map.of() : s.customers().findIdsByPhones(candidates);
             List<ImportChange> changes = new ArrayList<>();
+            List<CustomerRecord> creations = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
-                apply(rows.get(i), drafts.get(i), errors.get(i), stored, changes);
+                apply(rows.get(i), drafts.get(i), errors.get(i), stored, changes, creations);
+            }
+            if (write && !creations.isEmpty()) {
+                createAll(creations, changes);
             }
             if (write && !changes.isEmpty()) {
                 s.importJobs().addChanges(job.id(), changes);
             }
         }
 
+        /** Stores the chunk's new customers and their "imported" activities in bulk. */
+        private void createAll(List<CustomerRecord> creations, List<ImportChange> changes) {
+            long[] ids = s.customers().insertAll(creations);
+            List<Activity> imported = new ArrayList<>(ids.length);
+            for (long id : ids) {
+                imported.add(new Activity(0, id, ActivityType.LOG, job.submitter().userId(), now,
+                        "Customer imported", List.of(), importedData));
+            }
+            s.activities().appendAll(imported);
+            for (int i = 0; i < ids.length; i++) {
+                changes.add(new ImportChange(ids[i], true, creations.get(i).version(), null));
+            }
+        }
+
         private void apply(ImportRow row, CustomerDrafts.Draft draft, List<RowError> checkedErrors,
-                           Map<PhoneNumber, Long> stored, List<ImportChange> changes) {
+                           Map<PhoneNumber, Long> stored, List<ImportChange> changes,
+                           List<CustomerRecord> creations) {
             PhoneNumber phone = draft.phone();
             Long existing = phone == null ? null : stored.get(phone);
             // A row carries every error it has: the rules of a new customer, and either duplicate.
@@ -540,11 +559,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             if (existing == null) {
                 created++;
                 if (write) {
-                    CustomerRecord record = DefaultImportJobs.this.drafts.newRecord(draft, job.id(), now);
-                    long id = s.customers().insert(record);
-                    s.activities().append(new Activity(0, id, ActivityType.LOG, job.submitter().userId(), now,
-                            "Customer imported", List.of(), importedData));
-                    changes.add(new ImportChange(id, true, record.version(), null));
+                    creations.add(DefaultImportJobs.this.drafts.newRecord(draft, job.id(), now));
                 }
             } else if (job.onDuplicate() == OnDuplicate.SKIP) {
                 skipped++;

@@ -17,6 +17,20 @@ public interface ActivityStore {
     long append(Activity activity);
 
     /**
+     * Stores activities at once, as an import does for a chunk; ids are assigned in list order.
+     *
+     * @param activities each with id 0
+     * @return the assigned ids, ascending, in the order of {@code activities}
+     */
+    default long[] appendAll(List<Activity> activities) {
+        long[] ids = new long[activities.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = append(activities.get(i));
+        }
+        return ids;
+    }
+
+    /**
      * A customer's activities with an id below {@code beforeId}, largest id first.
      *
      * @param types only these; empty for all

@@ -23,6 +23,22 @@ public interface CustomerStore {
      */
     long insert(CustomerRecord customer);
 
+    /**
+     * Stores new customers at once, as an import stores a chunk; a store with a bulk path (such as
+     * PostgreSQL's COPY) uses it here. Either every customer is stored or, if this throws, none.
+     *
+     * @param customers each with id 0, no two with the same primary phone
+     * @return the assigned ids, in the order of {@code customers}
+     * @throws dev.crmkit.core.ConflictException {@code DUPLICATE_PHONE} if a primary phone is taken
+     */
+    default long[] insertAll(List<CustomerRecord> customers) {
+        long[] ids = new long[customers.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = insert(customers.get(i));
+        }
+        return ids;
+    }
+
     /** The customer with this id. */
     Optional<CustomerRecord> find(long id);
 

@@ -20,7 +20,10 @@ import java.util.Set;
  */
 final class JdbcActivities implements ActivityStore, AuditStore {
 
-    private static final String COLUMNS = "id, customer_id, type, actor_id, at, text, changes, data";
+    static final String COLUMNS = "id, customer_id, type, actor_id, at, text, changes, data";
+
+    private static final String INSERT = "INSERT INTO crm_activity (" + COLUMNS
+            + ", tenant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcSession s;
 
@@ -33,21 +36,55 @@ final class JdbcActivities implements ActivityStore, AuditStore {
         s.checkWritable();
         return s.sql("storing an activity", c -> {
             long id = s.dialect().nextIds(c, "crm_activity_seq", 1)[0];
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO crm_activity (" + COLUMNS
-                    + ", tenant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, id);
-                ps.setLong(2, activity.customerId());
-                ps.setString(3, activity.type().name());
-                ps.setString(4, activity.actorId());
-                Columns.setInstant(ps, 5, activity.at());
-                ps.setString(6, activity.text());
-                Columns.setString(ps, 7, Json.changes(activity.changes()));
-                Columns.setString(ps, 8, activity.data().isEmpty() ? null : Json.stringMap(activity.data()));
-                ps.setString(9, s.tenantValue());
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                bind(ps, activity, id, activity.data().isEmpty() ? null : Json.stringMap(activity.data()));
                 ps.executeUpdate();
             }
             return id;
         });
+    }
+
+    @Override
+    public long[] appendAll(List<Activity> activities) {
+        s.checkWritable();
+        if (activities.isEmpty()) {
+            return new long[0];
+        }
+        return s.sql("storing activities", c -> {
+            long[] ids = s.dialect().nextIds(c, "crm_activity_seq", activities.size());
+            var copy = s.dialect() == Dialect.POSTGRESQL && ids.length > 1 ? PgCopy.copyApi(c) : null;
+            if (copy != null) {
+                PgCopy.activities(copy, s.tenantValue(), activities, ids);
+                return ids;
+            }
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                Map<String, String> lastData = null;
+                String lastDataJson = null;
+                for (int i = 0; i < ids.length; i++) {
+                    Activity a = activities.get(i);
+                    if (a.data() != lastData) {
+                        lastData = a.data();
+                        lastDataJson = a.data().isEmpty() ? null : Json.stringMap(a.data());
+                    }
+                    bind(ps, a, ids[i], lastDataJson);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return ids;
+        });
+    }
+
+    private void bind(PreparedStatement ps, Activity activity, long id, String dataJson) throws SQLException {
+        ps.setLong(1, id);
+        ps.setLong(2, activity.customerId());
+        ps.setString(3, activity.type().name());
+        ps.setString(4, activity.actorId());
+        Columns.setInstant(ps, 5, activity.at());
+        ps.setString(6, activity.text());
+        Columns.setString(ps, 7, Json.changes(activity.changes()));
+        Columns.setString(ps, 8, dataJson);
+        ps.setString(9, s.tenantValue());
     }
 
     @Override

@@ -77,6 +77,43 @@ final class JdbcCustomers implements CustomerStore {
         });
     }
 
+    @Override
+    public long[] insertAll(List<CustomerRecord> customers) {
+        s.checkWritable();
+        if (customers.size() < 2) {
+            return customers.isEmpty() ? new long[0] : new long[] {insert(customers.get(0))};
+        }
+        return s.sql("storing customers", c -> {
+            long[] ids = s.dialect().nextIds(c, "crm_customer_seq", customers.size());
+            try {
+                var copy = s.dialect() == Dialect.POSTGRESQL ? PgCopy.copyApi(c) : null;
+                if (copy != null) {
+                    PgCopy.customers(copy, s.tenantValue(), customers, ids);
+                } else {
+                    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                        for (int i = 0; i < ids.length; i++) {
+                            CustomerRecord customer = customers.get(i);
+                            int p = bindRecord(ps, customer.toBuilder().id(ids[i]).build(), true);
+                            ps.setString(p++, s.tenantValue());
+                            ps.setString(p++, customer.primaryPhone().e164());
+                            ps.setString(p++, TextFolding.fold(customer.fullName()));
+                            ps.setString(p, CustomerSearchText.of(customer));
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+            } catch (SQLException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    throw new ConflictException(ErrorCode.DUPLICATE_PHONE,
+                            "a phone of these customers belongs to another customer");
+                }
+                throw e;
+            }
+            return ids;
+        });
+    }
+
     /** Binds the columns of {@link #COLUMNS} (without the id unless asked) from parameter 1 on. */
     private static int bindRecord(PreparedStatement ps, CustomerRecord r, boolean withId) throws SQLException {
         int i = 1;

@@ -207,16 +207,38 @@ final class JdbcImportJobs implements ImportJobStore {
             return;
         }
         s.sql("storing an import's changes", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO crm_import_change"
-                    + " (job_id, tenant, customer_id, created, version_after, before_image) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (ImportChange change : changes) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO crm_import_change (job_id, tenant,"
+                    + " customer_id, customer_ids, created, version_after, before_image) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                // A run of creations at one version is one row: an import of a million customers
+                // adds a row per chunk here, not a row per customer.
+                int i = 0;
+                while (i < changes.size()) {
+                    ImportChange first = changes.get(i);
+                    int end = i + 1;
+                    if (first.created()) {
+                        while (end < changes.size() && changes.get(end).created()
+                                && changes.get(end).versionAfter() == first.versionAfter()) {
+                            end++;
+                        }
+                    }
                     ps.setLong(1, jobId);
                     ps.setString(2, s.tenantValue());
-                    ps.setLong(3, change.customerId());
-                    ps.setBoolean(4, change.created());
-                    ps.setLong(5, change.versionAfter());
-                    Columns.setString(ps, 6, change.before() == null ? null : Json.customer(change.before()));
+                    if (end - i == 1) {
+                        ps.setLong(3, first.customerId());
+                        Columns.setString(ps, 4, null);
+                    } else {
+                        StringBuilder ids = new StringBuilder((end - i) * 8);
+                        for (int k = i; k < end; k++) {
+                            ids.append(k == i ? "" : ",").append(changes.get(k).customerId());
+                        }
+                        Columns.setLong(ps, 3, null);
+                        ps.setString(4, ids.toString());
+                    }
+                    ps.setBoolean(5, first.created());
+                    ps.setLong(6, first.versionAfter());
+                    Columns.setString(ps, 7, first.before() == null ? null : Json.customer(first.before()));
                     ps.addBatch();
+                    i = end;
                 }
                 ps.executeBatch();
             }
@@ -228,16 +250,25 @@ final class JdbcImportJobs implements ImportJobStore {
     public List<ImportChange> changes(long jobId) {
         s.checkOpen();
         return s.sql("reading an import's changes", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, created, version_after, before_image"
-                    + " FROM crm_import_change WHERE job_id = ? AND tenant = ? ORDER BY id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, customer_ids, created, version_after,"
+                    + " before_image FROM crm_import_change WHERE job_id = ? AND tenant = ? ORDER BY id")) {
                 ps.setLong(1, jobId);
                 ps.setString(2, s.tenantValue());
                 try (ResultSet rs = ps.executeQuery()) {
                     List<ImportChange> out = new ArrayList<>();
                     while (rs.next()) {
-                        String before = rs.getString(4);
-                        out.add(new ImportChange(rs.getLong(1), rs.getBoolean(2), rs.getLong(3),
-                                before == null ? null : Json.customer(before)));
+                        Long one = Columns.nullableLong(rs, 1);
+                        boolean created = rs.getBoolean(3);
+                        long versionAfter = rs.getLong(4);
+                        String before = rs.getString(5);
+                        if (one != null) {
+                            out.add(new ImportChange(one, created, versionAfter,
+                                    before == null ? null : Json.customer(before)));
+                        } else {
+                            for (String id : rs.getString(2).split(",")) {
+                                out.add(new ImportChange(Long.parseLong(id), created, versionAfter, null));
+                            }
+                        }
                     }
                     return out;
                 }

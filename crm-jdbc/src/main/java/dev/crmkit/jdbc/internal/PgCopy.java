@@ -1,0 +1,134 @@
+package dev.crmkit.jdbc.internal;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.CustomerSearchText;
+import dev.crmkit.core.text.TextFolding;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * PostgreSQL's bulk path: rows streamed with {@code COPY ... FROM STDIN} in text format, which
+ * the server parses and indexes without a statement per row. Only loaded when the connection is
+ * PostgreSQL's own driver (the driver is an optional dependency).
+ */
+final class PgCopy {
+
+    private static final String NULL = "\\N";
+
+    private final StringBuilder sb = new StringBuilder(1 << 16);
+
+    private PgCopy() {
+    }
+
+    /**
+     * The driver's copy API behind a (possibly pooled) connection, or null when the driver is
+     * not PostgreSQL's own.
+     */
+    static CopyManager copyApi(Connection c) throws SQLException {
+        try {
+            if (c.isWrapperFor(PGConnection.class)) {
+                return c.unwrap(PGConnection.class).getCopyAPI();
+            }
+        } catch (NoClassDefFoundError e) {
+            // No PostgreSQL driver classes on the class path: batched inserts it is.
+        }
+        return null;
+    }
+
+    static void customers(CopyManager copy, String tenant, List<CustomerRecord> records, long[] ids)
+            throws SQLException {
+        PgCopy out = new PgCopy();
+        for (int i = 0; i < ids.length; i++) {
+            CustomerRecord r = records.get(i);
+            out.value(ids[i]).value(r.version()).value(r.type().name()).value(r.fullName())
+                    .value(Json.phones(r.phones())).value(r.email()).value(r.company()).value(r.segment().name())
+                    .value(r.status().name()).value(r.fax()).value(r.address()).value(r.nationalId())
+                    .value(r.representative()).value(r.previousRepresentative()).value(r.assignedAt())
+                    .value(r.queue()).value(r.resultCode()).value(r.actionAt()).value(r.processingStatus())
+                    .value(r.totalAmount()).value(r.createdAt()).value(r.loadedAt()).value(r.updatedAt())
+                    .value(r.lastContactAt()).value(r.totalContacts()).value(r.totalCalls())
+                    .value(r.totalCallSeconds()).value(Json.customValues(r.customFields())).value(r.importJobId())
+                    .value(tenant).value(r.primaryPhone().e164()).value(TextFolding.fold(r.fullName()))
+                    .last(CustomerSearchText.of(r));
+        }
+        out.send(copy, "COPY crm_customer (" + JdbcCustomers.COLUMNS
+                + ", tenant, primary_phone, name_key, search_text) FROM STDIN");
+    }
+
+    static void activities(CopyManager copy, String tenant, List<Activity> activities, long[] ids)
+            throws SQLException {
+        PgCopy out = new PgCopy();
+        Map<String, String> lastData = null;
+        String lastDataJson = null;
+        for (int i = 0; i < ids.length; i++) {
+            Activity a = activities.get(i);
+            if (a.data() != lastData) {
+                // An import's activities share one data map: written once, not per row.
+                lastData = a.data();
+                lastDataJson = a.data().isEmpty() ? null : Json.stringMap(a.data());
+            }
+            out.value(ids[i]).value(a.customerId()).value(a.type().name()).value(a.actorId()).value(a.at())
+                    .value(a.text()).value(Json.changes(a.changes())).value(lastDataJson).last(tenant);
+        }
+        out.send(copy, "COPY crm_activity (" + JdbcActivities.COLUMNS + ", tenant) FROM STDIN");
+    }
+
+    private PgCopy value(Object v) {
+        append(v);
+        sb.append('\t');
+        return this;
+    }
+
+    private void last(Object v) {
+        append(v);
+        sb.append('\n');
+    }
+
+    private void append(Object v) {
+        if (v == null) {
+            sb.append(NULL);
+        } else if (v instanceof String s) {
+            escape(s);
+        } else if (v instanceof Long || v instanceof Integer) {
+            sb.append(v);
+        } else if (v instanceof Instant t) {
+            sb.append(t); // ISO-8601 in UTC, which timestamptz reads exactly
+        } else if (v instanceof BigDecimal d) {
+            sb.append(d.toString());
+        } else {
+            throw new IllegalArgumentException("no COPY form for " + v.getClass().getName());
+        }
+    }
+
+    /** The text format's escapes: backslash, tab, line feed and carriage return. */
+    private void escape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(ch);
+            }
+        }
+    }
+
+    private void send(CopyManager copy, String sql) throws SQLException {
+        try (Reader in = new StringReader(sb.toString())) {
+            copy.copyIn(sql, in, 1 << 16);
+        } catch (IOException e) {
+            throw new SQLException("COPY could not be sent: " + e.getMessage(), "08006", e);
+        }
+    }
+}
