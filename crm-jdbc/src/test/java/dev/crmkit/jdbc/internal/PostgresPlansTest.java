@@ -1,0 +1,174 @@
+package dev.crmkit.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.crmkit.core.customer.CustomerSort;
+import dev.crmkit.core.spi.CustomerCriteria;
+import dev.crmkit.core.spi.SortKey;
+import dev.crmkit.jdbc.CrmSchema;
+import dev.crmkit.jdbc.TestDatabases;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL's plans for the adapter's own statements on a table of 200,000 customers of two
+ * tenants: searches, lookups and pages are answered from indexes, never by reading the whole
+ * table. The plans are printed, so a reader of the build log sees them.
+ */
+class PostgresPlansTest {
+
+    private static final int ACME_ROWS = 180_000;
+    private static final int OTHER_ROWS = 20_000;
+    private static HikariDataSource ds;
+
+    @BeforeAll
+    static void fill() throws SQLException {
+        ds = TestDatabases.freshPostgres();
+        CrmSchema.migrate(ds);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(insertCustomers("acme", 0, ACME_ROWS));
+            s.execute(insertCustomers("globex", ACME_ROWS, OTHER_ROWS));
+            s.execute("INSERT INTO crm_activity (id, tenant, customer_id, type, actor_id, at, text)"
+                    + " SELECT nextval('crm_activity_seq'), tenant, id, 'LOG', 'boss', created_at, 'Customer created'"
+                    + " FROM crm_customer");
+            s.execute("ANALYZE");
+        }
+    }
+
+    /** Customers with names from a small Turkish list, so that common terms match many rows. */
+    private static String insertCustomers(String tenant, int from, int n) {
+        String names = "ARRAY['ayse','mehmet','isik','cagri','gulsen','ismail','zeynep','emre']";
+        String families = "ARRAY['yilmaz','kaya','demir','sahin','celik','ozturk','aydin','arslan','dogan','kilic']";
+        return "INSERT INTO crm_customer (id, tenant, version, type, full_name, primary_phone, phones, email, segment,"
+                + " status, created_at, updated_at, total_contacts, total_calls, total_call_seconds, name_key,"
+                + " search_text)"
+                + " SELECT nextval('crm_customer_seq'), '" + tenant + "', 1, 'PERSON', n, p,"
+                + "   '[{\"number\":\"' || p || '\",\"status\":\"ACTIVE\",\"favorite\":false}]', e, 'NORMAL', 'ACTIVE',"
+                + "   t, t, g % 40, 0, 0, n, n || chr(10) || chr(10) || e || chr(10) || substr(p, 2)"
+                + " FROM (SELECT g,"
+                + "   (" + names + ")[1 + g % 8] || ' ' || (" + families + ")[1 + (g / 8) % 10] AS n,"
+                + "   '+9053' || lpad(g::text, 8, '0') AS p,"
+                + "   'user' || g || '@ornek.com.tr' AS e,"
+                + "   TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1 second' AS t"
+                + "   FROM generate_series(" + from + ", " + (from + n - 1) + ") AS g) AS rows";
+    }
+
+    @AfterAll
+    static void close() {
+        ds.close();
+    }
+
+    private static CustomerCriteria criteria(List<String> terms, CustomerSort sort, SortKey after) {
+        return new CustomerCriteria(terms, Set.of(), Set.of(), null, null, null, sort, after, 50);
+    }
+
+    private static String explain(SearchSql q) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("EXPLAIN " + q.sql())) {
+            q.bind(ps);
+            return plan(ps);
+        }
+    }
+
+    private static String plan(PreparedStatement ps) throws SQLException {
+        StringBuilder sb = new StringBuilder();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sb.append(rs.getString(1)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String show(String what, String plan) {
+        System.out.println("PostgreSQL plan: " + what + "\n" + plan);
+        return plan;
+    }
+
+    @Test
+    void aRareTermIsFoundThroughTheTrigramIndex() throws SQLException {
+        String plan = show("search 'user123456@'", explain(SearchSql.select("acme",
+                criteria(List.of("user123456@"), CustomerSort.UPDATED, null))));
+        assertThat(plan).contains("crm_customer_search").doesNotContain("Seq Scan");
+        String none = show("search 'qqqq', which nobody has", explain(SearchSql.select("acme",
+                criteria(List.of("qqqq"), CustomerSort.NAME, null))));
+        assertThat(none).contains("crm_customer_search").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aCommonTermWalksAnIndexAndStopsAtTheLimit() throws SQLException {
+        String plan = show("search 'ayse', newest first", explain(SearchSql.select("acme",
+                criteria(List.of("ayse"), CustomerSort.UPDATED, null))));
+        assertThat(plan).doesNotContain("Seq Scan").containsAnyOf("crm_customer_search", "crm_customer_updated");
+    }
+
+    @Test
+    void twoTermsAndAPhoneFragmentAreAnsweredFromAnIndex() throws SQLException {
+        // About 1,000 matches: walking the newest-first index finds a page quickly, and the
+        // planner may prefer that to the trigram index; either way no table scan.
+        String plan = show("search 'kaya' '0530012'", explain(SearchSql.select("acme",
+                criteria(List.of("kaya", "0530012"), CustomerSort.UPDATED, null))));
+        assertThat(plan).doesNotContain("Seq Scan").containsAnyOf("crm_customer_search", "crm_customer_updated");
+    }
+
+    @Test
+    void countingMatchesUsesTheTrigramIndex() throws SQLException {
+        String plan = show("count 'user12345'", explain(SearchSql.count("acme",
+                criteria(List.of("user12345"), CustomerSort.UPDATED, null))));
+        assertThat(plan).contains("crm_customer_search").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void pagesFollowTheSortIndexesFromTheCursor() throws SQLException {
+        SortKey position = new SortKey(SortKey.micros(java.time.Instant.parse("2026-01-02T00:00:00Z")), null, 86_400);
+        assertThat(show("page after a cursor, newest first", explain(SearchSql.select("acme",
+                criteria(List.of(), CustomerSort.UPDATED, position))))).contains("crm_customer_updated")
+                .doesNotContain("Seq Scan").doesNotContain("Sort ");
+        assertThat(show("page by name", explain(SearchSql.select("acme",
+                criteria(List.of(), CustomerSort.NAME, new SortKey(0, "kaya", 5)))))).contains("crm_customer_name")
+                .doesNotContain("Seq Scan").doesNotContain("Sort ");
+        assertThat(show("page by interactions", explain(SearchSql.select("acme",
+                criteria(List.of(), CustomerSort.INTERACTIONS, null))))).contains("crm_customer_contacts")
+                .doesNotContain("Seq Scan");
+        assertThat(show("page by creation", explain(SearchSql.select("acme",
+                criteria(List.of(), CustomerSort.CREATED, null))))).contains("crm_customer_created")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aPhoneIsLookedUpByTheUniqueIndex() throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "EXPLAIN SELECT id FROM crm_customer WHERE tenant = ? AND primary_phone = ?")) {
+            ps.setString(1, "acme");
+            ps.setString(2, "+905300123456");
+            assertThat(show("phone lookup", plan(ps))).contains("crm_customer_phone_uq").doesNotContain("Seq Scan");
+        }
+    }
+
+    @Test
+    void timelinesAndTheFeedReadActivitiesByIndex() throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN SELECT id FROM crm_activity"
+                    + " WHERE tenant = ? AND customer_id = ? AND id < ? ORDER BY id DESC LIMIT 50")) {
+                ps.setString(1, "acme");
+                ps.setLong(2, 42);
+                ps.setLong(3, Long.MAX_VALUE);
+                assertThat(show("timeline", plan(ps))).contains("crm_activity_timeline").doesNotContain("Seq Scan");
+            }
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN SELECT id FROM crm_activity"
+                    + " WHERE tenant = ? AND id < ? ORDER BY id DESC LIMIT 50")) {
+                ps.setString(1, "acme");
+                ps.setLong(2, Long.MAX_VALUE);
+                assertThat(show("feed", plan(ps))).contains("crm_activity_pkey").doesNotContain("Seq Scan");
+            }
+        }
+    }
+}
