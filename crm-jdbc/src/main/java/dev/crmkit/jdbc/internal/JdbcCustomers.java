@@ -64,8 +64,12 @@ final class JdbcCustomers implements CustomerStore {
                 ps.setString(i++, s.tenantValue());
                 ps.setString(i++, customer.primaryPhone().e164());
                 ps.setString(i++, TextFolding.fold(customer.fullName()));
-                ps.setString(i, CustomerSearchText.of(customer));
+                String searchText = CustomerSearchText.of(customer);
+                ps.setString(i, searchText);
                 ps.executeUpdate();
+                if (suffixes()) {
+                    SuffixIndex.add(c, s.tenantValue(), new long[] {id}, List.of(searchText));
+                }
             } catch (SQLException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
                     throw new ConflictException(ErrorCode.DUPLICATE_PHONE,
@@ -90,6 +94,7 @@ final class JdbcCustomers implements CustomerStore {
                 if (copy != null) {
                     PgCopy.customers(copy, s.tenantValue(), customers, ids);
                 } else {
+                    List<String> searchTexts = new ArrayList<>(ids.length);
                     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                         for (int i = 0; i < ids.length; i++) {
                             CustomerRecord customer = customers.get(i);
@@ -97,10 +102,15 @@ final class JdbcCustomers implements CustomerStore {
                             ps.setString(p++, s.tenantValue());
                             ps.setString(p++, customer.primaryPhone().e164());
                             ps.setString(p++, TextFolding.fold(customer.fullName()));
-                            ps.setString(p, CustomerSearchText.of(customer));
+                            String searchText = CustomerSearchText.of(customer);
+                            searchTexts.add(searchText);
+                            ps.setString(p, searchText);
                             ps.addBatch();
                         }
                         ps.executeBatch();
+                    }
+                    if (suffixes()) {
+                        SuffixIndex.add(c, s.tenantValue(), ids, searchTexts);
                     }
                 }
             } catch (SQLException e) {
@@ -251,15 +261,23 @@ final class JdbcCustomers implements CustomerStore {
     public boolean update(CustomerRecord customer, long expectedVersion) {
         s.checkWritable();
         return s.sql("updating a customer", c -> {
+            String searchText = CustomerSearchText.of(customer);
+            String before = suffixes() ? storedSearchText(c, customer.id()) : null;
+            boolean updated;
             try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
                 int i = bindRecord(ps, customer, false);
                 ps.setString(i++, TextFolding.fold(customer.fullName()));
-                ps.setString(i++, CustomerSearchText.of(customer));
+                ps.setString(i++, searchText);
                 ps.setLong(i++, customer.id());
                 ps.setString(i++, s.tenantValue());
                 ps.setLong(i, expectedVersion);
-                return ps.executeUpdate() == 1;
+                updated = ps.executeUpdate() == 1;
             }
+            if (updated && before != null && !before.equals(searchText)) {
+                SuffixIndex.remove(c, s.tenantValue(), customer.id());
+                SuffixIndex.add(c, s.tenantValue(), new long[] {customer.id()}, List.of(searchText));
+            }
+            return updated;
         });
     }
 
@@ -270,8 +288,14 @@ final class JdbcCustomers implements CustomerStore {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM crm_customer WHERE id = ? AND tenant = ?")) {
                 ps.setLong(1, id);
                 ps.setString(2, s.tenantValue());
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            if (suffixes()) {
+                SuffixIndex.remove(c, s.tenantValue(), id);
+            }
+            return true;
         });
     }
 
@@ -279,7 +303,7 @@ final class JdbcCustomers implements CustomerStore {
     public List<CustomerRecord> search(CustomerCriteria criteria) {
         s.checkOpen();
         return s.sql("searching customers", c -> {
-            SearchSql q = SearchSql.select(s.tenantValue(), criteria);
+            SearchSql q = SearchSql.select(s.tenantValue(), criteria, drivingTerm(c, criteria));
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 q.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -297,7 +321,7 @@ final class JdbcCustomers implements CustomerStore {
     public long count(CustomerCriteria criteria) {
         s.checkOpen();
         return s.sql("counting customers", c -> {
-            SearchSql q = SearchSql.count(s.tenantValue(), criteria);
+            SearchSql q = SearchSql.count(s.tenantValue(), criteria, drivingTerm(c, criteria));
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 q.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -341,6 +365,28 @@ final class JdbcCustomers implements CustomerStore {
             }
             return rewritten.size();
         });
+    }
+
+    /** Whether this database keeps the suffix index (H2; PostgreSQL has its trigram index). */
+    private boolean suffixes() {
+        return s.dialect() == Dialect.H2;
+    }
+
+    /** On H2, the term to find candidates by through the suffix index, if one is selective. */
+    private String drivingTerm(java.sql.Connection c, CustomerCriteria criteria) throws SQLException {
+        return suffixes() && !criteria.terms().isEmpty()
+                ? SuffixIndex.drivingTerm(c, s.tenantValue(), criteria.terms()) : null;
+    }
+
+    private String storedSearchText(java.sql.Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT search_text FROM crm_customer WHERE id = ? AND tenant = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, s.tenantValue());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /** The position columns of a sort, for keyset paging. */

@@ -27,10 +27,14 @@ final class SearchSql {
     private SearchSql() {
     }
 
-    static SearchSql select(String tenant, CustomerCriteria criteria) {
+    /**
+     * @param drivingTerm on H2, a selective term to collect candidates by from the suffix index;
+     *     null to rely on the database's own plan
+     */
+    static SearchSql select(String tenant, CustomerCriteria criteria, String drivingTerm) {
         SearchSql q = new SearchSql();
         q.sql.append("SELECT ").append(JdbcCustomers.COLUMNS).append(" FROM crm_customer");
-        q.where(tenant, criteria);
+        q.where(tenant, criteria, drivingTerm);
         if (criteria.after() != null) {
             q.keyset(criteria.sort(), criteria.after());
         }
@@ -39,10 +43,10 @@ final class SearchSql {
         return q;
     }
 
-    static SearchSql count(String tenant, CustomerCriteria criteria) {
+    static SearchSql count(String tenant, CustomerCriteria criteria, String drivingTerm) {
         SearchSql q = new SearchSql();
         q.sql.append("SELECT count(*) FROM crm_customer");
-        q.where(tenant, criteria);
+        q.where(tenant, criteria, drivingTerm);
         return q;
     }
 
@@ -56,9 +60,17 @@ final class SearchSql {
         }
     }
 
-    private void where(String tenant, CustomerCriteria criteria) {
+    private void where(String tenant, CustomerCriteria criteria, String drivingTerm) {
         sql.append(" WHERE tenant = ?");
         params.add((ps, i) -> ps.setString(i, tenant));
+        if (drivingTerm != null) {
+            String key = SuffixIndex.key(drivingTerm);
+            sql.append(" AND id IN (SELECT customer_id FROM crm_customer_suffix"
+                    + " WHERE tenant = ? AND suffix >= ? AND suffix < ?)");
+            params.add((ps, i) -> ps.setString(i, tenant));
+            params.add((ps, i) -> ps.setString(i, key));
+            params.add((ps, i) -> ps.setString(i, SuffixIndex.upperBound(key)));
+        }
         if (!criteria.segments().isEmpty()) {
             List<String> names = new ArrayList<>();
             for (Segment segment : criteria.segments()) {

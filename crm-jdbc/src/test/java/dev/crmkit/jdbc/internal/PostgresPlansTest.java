@@ -71,6 +71,14 @@ class PostgresPlansTest {
         return new CustomerCriteria(terms, Set.of(), Set.of(), null, null, null, sort, after, 50);
     }
 
+    private static SearchSql select(CustomerCriteria criteria) {
+        return SearchSql.select("acme", criteria, null);
+    }
+
+    private static SearchSql count(CustomerCriteria criteria) {
+        return SearchSql.count("acme", criteria, null);
+    }
+
     private static String explain(SearchSql q) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("EXPLAIN " + q.sql())) {
             q.bind(ps);
@@ -95,18 +103,15 @@ class PostgresPlansTest {
 
     @Test
     void aRareTermIsFoundThroughTheTrigramIndex() throws SQLException {
-        String plan = show("search 'user123456@'", explain(SearchSql.select("acme",
-                criteria(List.of("user123456@"), CustomerSort.UPDATED, null))));
+        String plan = show("search 'user123456@'", explain(select(criteria(List.of("user123456@"), CustomerSort.UPDATED, null))));
         assertThat(plan).contains("crm_customer_search").doesNotContain("Seq Scan");
-        String none = show("search 'qqqq', which nobody has", explain(SearchSql.select("acme",
-                criteria(List.of("qqqq"), CustomerSort.NAME, null))));
+        String none = show("search 'qqqq', which nobody has", explain(select(criteria(List.of("qqqq"), CustomerSort.NAME, null))));
         assertThat(none).contains("crm_customer_search").doesNotContain("Seq Scan");
     }
 
     @Test
     void aCommonTermWalksAnIndexAndStopsAtTheLimit() throws SQLException {
-        String plan = show("search 'ayse', newest first", explain(SearchSql.select("acme",
-                criteria(List.of("ayse"), CustomerSort.UPDATED, null))));
+        String plan = show("search 'ayse', newest first", explain(select(criteria(List.of("ayse"), CustomerSort.UPDATED, null))));
         assertThat(plan).doesNotContain("Seq Scan").containsAnyOf("crm_customer_search", "crm_customer_updated");
     }
 
@@ -114,32 +119,26 @@ class PostgresPlansTest {
     void twoTermsAndAPhoneFragmentAreAnsweredFromAnIndex() throws SQLException {
         // About 1,000 matches: walking the newest-first index finds a page quickly, and the
         // planner may prefer that to the trigram index; either way no table scan.
-        String plan = show("search 'kaya' '0530012'", explain(SearchSql.select("acme",
-                criteria(List.of("kaya", "0530012"), CustomerSort.UPDATED, null))));
+        String plan = show("search 'kaya' '0530012'", explain(select(criteria(List.of("kaya", "0530012"), CustomerSort.UPDATED, null))));
         assertThat(plan).doesNotContain("Seq Scan").containsAnyOf("crm_customer_search", "crm_customer_updated");
     }
 
     @Test
     void countingMatchesUsesTheTrigramIndex() throws SQLException {
-        String plan = show("count 'user12345'", explain(SearchSql.count("acme",
-                criteria(List.of("user12345"), CustomerSort.UPDATED, null))));
+        String plan = show("count 'user12345'", explain(count(criteria(List.of("user12345"), CustomerSort.UPDATED, null))));
         assertThat(plan).contains("crm_customer_search").doesNotContain("Seq Scan");
     }
 
     @Test
     void pagesFollowTheSortIndexesFromTheCursor() throws SQLException {
         SortKey position = new SortKey(SortKey.micros(java.time.Instant.parse("2026-01-02T00:00:00Z")), null, 86_400);
-        assertThat(show("page after a cursor, newest first", explain(SearchSql.select("acme",
-                criteria(List.of(), CustomerSort.UPDATED, position))))).contains("crm_customer_updated")
+        assertThat(show("page after a cursor, newest first", explain(select(criteria(List.of(), CustomerSort.UPDATED, position))))).contains("crm_customer_updated")
                 .doesNotContain("Seq Scan").doesNotContain("Sort ");
-        assertThat(show("page by name", explain(SearchSql.select("acme",
-                criteria(List.of(), CustomerSort.NAME, new SortKey(0, "kaya", 5)))))).contains("crm_customer_name")
+        assertThat(show("page by name", explain(select(criteria(List.of(), CustomerSort.NAME, new SortKey(0, "kaya", 5)))))).contains("crm_customer_name")
                 .doesNotContain("Seq Scan").doesNotContain("Sort ");
-        assertThat(show("page by interactions", explain(SearchSql.select("acme",
-                criteria(List.of(), CustomerSort.INTERACTIONS, null))))).contains("crm_customer_contacts")
+        assertThat(show("page by interactions", explain(select(criteria(List.of(), CustomerSort.INTERACTIONS, null))))).contains("crm_customer_contacts")
                 .doesNotContain("Seq Scan");
-        assertThat(show("page by creation", explain(SearchSql.select("acme",
-                criteria(List.of(), CustomerSort.CREATED, null))))).contains("crm_customer_created")
+        assertThat(show("page by creation", explain(select(criteria(List.of(), CustomerSort.CREATED, null))))).contains("crm_customer_created")
                 .doesNotContain("Seq Scan");
     }
 

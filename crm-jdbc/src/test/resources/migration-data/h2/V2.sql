@@ -1,0 +1,14 @@
+-- A customer and its activity as version 2 stores them, with its suffix index entries; upgrades must keep them readable.
+INSERT INTO crm_customer (id, tenant, version, type, full_name, primary_phone, phones, segment, status,
+    created_at, updated_at, total_contacts, total_calls, total_call_seconds, name_key, search_text)
+VALUES (NEXT VALUE FOR crm_customer_seq, 'acme', 1, 'PERSON', 'Ayşe Işık', '+905301112233',
+    '[{"number":"+905301112233","status":"ACTIVE","favorite":false}]', 'VIP', 'ACTIVE',
+    TIMESTAMP WITH TIME ZONE '2026-01-05 10:00:00+00', TIMESTAMP WITH TIME ZONE '2026-01-05 10:00:00+00',
+    0, 0, 0, 'ayse isik', 'ayse isik' || chr(10) || chr(10) || chr(10) || '905301112233');
+INSERT INTO crm_activity (id, tenant, customer_id, type, actor_id, at, text, data)
+VALUES (NEXT VALUE FOR crm_activity_seq, 'acme', (SELECT max(id) FROM crm_customer), 'LOG', 'boss',
+    TIMESTAMP WITH TIME ZONE '2026-01-05 10:00:00+00', 'Customer created', '{"event":"created"}');
+INSERT INTO crm_customer_suffix (tenant, suffix, customer_id)
+SELECT 'acme', k, (SELECT max(id) FROM crm_customer) FROM (VALUES ('ayse'), ('yse'), ('isik'), ('sik'),
+    ('905301112233'), ('05301112233'), ('5301112233'), ('301112233'), ('01112233'), ('1112233'), ('112233'),
+    ('12233'), ('2233'), ('233')) AS keys(k);
