@@ -100,7 +100,7 @@ class SchemaMigrationTest {
     }
 
     /** Every table, column (type, nullability) and index of the crm_ tables, as comparable text. */
-    private static String schema(DataSource ds) throws SQLException {
+    static String schema(DataSource ds) throws SQLException {
         TreeSet<String> lines = new TreeSet<>();
         try (Connection c = ds.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
