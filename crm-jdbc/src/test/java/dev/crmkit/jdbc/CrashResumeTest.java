@@ -130,6 +130,54 @@ class CrashResumeTest {
         }
     }
 
+    @Nested
+    class SideBySide {
+
+        @Test
+        void twoJvmsOnOnePostgresEachRunAJobAtTheSameTime() throws Exception {
+            try (HikariDataSource ds = TestDatabases.freshPostgres()) {
+                CrmSchema.migrate(ds);
+                Path file = dir.resolve("musteriler.csv");
+                Expected expected = writeFile(file);
+                Path other = dir.resolve("diger.csv");
+                Files.writeString(other, Files.readString(file, java.nio.charset.Charset.forName("windows-1254"))
+                        .replace(";0532 ", ";0533 "), java.nio.charset.Charset.forName("windows-1254"));
+                long first = submit(ds, file);
+                long second = submit(ds, other);
+
+                Worker a = Worker.start(ds.getJdbcUrl(), "postgres", "", "a", 30);
+                Worker b = Worker.start(ds.getJdbcUrl(), "postgres", "", "b", 30);
+                a.awaitExit();
+                b.awaitExit();
+
+                Set<String> jobsOfA = jobsIn(a.lines(), "progress a");
+                Set<String> jobsOfB = jobsIn(b.lines(), "progress b");
+                assertThat(jobsOfA).as("each process worked on one job").hasSize(1);
+                assertThat(jobsOfB).hasSize(1).doesNotContainAnyElementsOf(jobsOfA);
+                Crm crm = Crm.builder(JdbcStorage.builder(ds).build()).build();
+                for (long id : new long[] {first, second}) {
+                    ImportJob job = crm.imports().find(ADMIN, id).orElseThrow();
+                    assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+                    assertThat(job.created()).isEqualTo(expected.phones().size());
+                }
+                ImportJob one = crm.imports().find(ADMIN, first).orElseThrow();
+                ImportJob two = crm.imports().find(ADMIN, second).orElseThrow();
+                assertThat(one.startedAt()).as("the jobs overlapped in time").isBefore(two.finishedAt());
+                assertThat(two.startedAt()).isBefore(one.finishedAt());
+            }
+        }
+
+        private Set<String> jobsIn(List<String> lines, String prefix) {
+            Set<String> jobs = new HashSet<>();
+            for (String line : lines) {
+                if (line.startsWith(prefix)) {
+                    jobs.add(line.substring(line.indexOf("job="), line.indexOf(" rows=")));
+                }
+            }
+            return jobs;
+        }
+    }
+
     private long submit(DataSource ds, Path file) {
         Crm crm = Crm.builder(JdbcStorage.builder(ds).build()).build();
         Importer importer = Importer.builder(crm).owner("submitter").workDir(dir).build();
