@@ -37,7 +37,7 @@ final class JdbcActivities implements ActivityStore, AuditStore {
         return s.sql("storing an activity", c -> {
             long id = s.dialect().nextIds(c, "crm_activity_seq", 1)[0];
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                bind(ps, activity, id, activity.data().isEmpty() ? null : Json.stringMap(activity.data()));
+                bind(ps, activity, id, new Json.DataWriter().of(activity.data()));
                 ps.executeUpdate();
             }
             return id;
@@ -58,15 +58,9 @@ final class JdbcActivities implements ActivityStore, AuditStore {
                 return ids;
             }
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                Map<String, String> lastData = null;
-                String lastDataJson = null;
+                Json.DataWriter data = new Json.DataWriter();
                 for (int i = 0; i < ids.length; i++) {
-                    Activity a = activities.get(i);
-                    if (a.data() != lastData) {
-                        lastData = a.data();
-                        lastDataJson = a.data().isEmpty() ? null : Json.stringMap(a.data());
-                    }
-                    bind(ps, a, ids[i], lastDataJson);
+                    bind(ps, activities.get(i), ids[i], data.of(activities.get(i).data()));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -109,27 +103,18 @@ final class JdbcActivities implements ActivityStore, AuditStore {
             sql.append(" AND type IN (").append("?, ".repeat(typeNames.size() - 1)).append("?)");
         }
         sql.append(" ORDER BY id DESC LIMIT ?");
-        return s.sql(doing, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                ps.setString(i++, s.tenantValue());
-                if (!customerCondition.isEmpty()) {
-                    ps.setLong(i++, customerId);
-                }
-                ps.setLong(i++, beforeId);
-                for (String type : typeNames) {
-                    ps.setString(i++, type);
-                }
-                ps.setInt(i, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Activity> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                    return out;
-                }
+        return s.list(doing, sql.toString(), ps -> {
+            int i = 1;
+            ps.setString(i++, s.tenantValue());
+            if (!customerCondition.isEmpty()) {
+                ps.setLong(i++, customerId);
             }
-        });
+            ps.setLong(i++, beforeId);
+            for (String type : typeNames) {
+                ps.setString(i++, type);
+            }
+            ps.setInt(i, limit);
+        }, JdbcActivities::read);
     }
 
     private static Activity read(ResultSet rs) throws SQLException {
@@ -142,13 +127,9 @@ final class JdbcActivities implements ActivityStore, AuditStore {
     @Override
     public int deleteByCustomer(long customerId) {
         s.checkWritable();
-        return s.sql("deleting a timeline", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM crm_activity WHERE tenant = ? AND customer_id = ?")) {
-                ps.setString(1, s.tenantValue());
-                ps.setLong(2, customerId);
-                return ps.executeUpdate();
-            }
+        return s.update("deleting a timeline", "DELETE FROM crm_activity WHERE tenant = ? AND customer_id = ?", ps -> {
+            ps.setString(1, s.tenantValue());
+            ps.setLong(2, customerId);
         });
     }
 
@@ -176,20 +157,11 @@ final class JdbcActivities implements ActivityStore, AuditStore {
     @Override
     public List<AuditEntry> newest(int limit) {
         s.checkOpen();
-        return s.sql("reading the audit log", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, at, actor_id, action, subject FROM crm_audit"
-                    + " WHERE tenant = ? ORDER BY id DESC LIMIT ?")) {
-                ps.setString(1, s.tenantValue());
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<AuditEntry> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(new AuditEntry(rs.getLong(1), Columns.instant(rs, 2), rs.getString(3), rs.getString(4),
-                                rs.getString(5)));
-                    }
-                    return out;
-                }
-            }
-        });
+        return s.list("reading the audit log", "SELECT id, at, actor_id, action, subject FROM crm_audit"
+                + " WHERE tenant = ? ORDER BY id DESC LIMIT ?", ps -> {
+                    ps.setString(1, s.tenantValue());
+                    ps.setInt(2, limit);
+                }, rs -> new AuditEntry(rs.getLong(1), Columns.instant(rs, 2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)));
     }
 }

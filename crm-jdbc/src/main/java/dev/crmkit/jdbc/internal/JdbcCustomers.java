@@ -198,31 +198,21 @@ final class JdbcCustomers implements CustomerStore {
     @Override
     public Optional<CustomerRecord> find(long id) {
         s.checkOpen();
-        return s.sql("reading a customer", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM crm_customer WHERE id = ? AND tenant = ?")) {
-                ps.setLong(1, id);
-                ps.setString(2, s.tenantValue());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.<CustomerRecord>empty();
-                }
-            }
-        });
+        return s.first("reading a customer", "SELECT " + COLUMNS + " FROM crm_customer WHERE id = ? AND tenant = ?",
+                ps -> {
+                    ps.setLong(1, id);
+                    ps.setString(2, s.tenantValue());
+                }, JdbcCustomers::read);
     }
 
     @Override
     public OptionalLong findIdByPhone(PhoneNumber primaryPhone) {
         s.checkOpen();
-        return s.sql("finding a customer by phone", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM crm_customer WHERE tenant = ? AND primary_phone = ?")) {
-                ps.setString(1, s.tenantValue());
-                ps.setString(2, primaryPhone.e164());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-                }
-            }
-        });
+        return s.first("finding a customer by phone", "SELECT id FROM crm_customer WHERE tenant = ? AND primary_phone = ?",
+                ps -> {
+                    ps.setString(1, s.tenantValue());
+                    ps.setString(2, primaryPhone.e164());
+                }, rs -> rs.getLong(1)).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     @Override
@@ -302,34 +292,15 @@ final class JdbcCustomers implements CustomerStore {
     @Override
     public List<CustomerRecord> search(CustomerCriteria criteria) {
         s.checkOpen();
-        return s.sql("searching customers", c -> {
-            SearchSql q = SearchSql.select(s.tenantValue(), criteria, drivingTerm(c, criteria));
-            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
-                q.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<CustomerRecord> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                    return out;
-                }
-            }
-        });
+        SearchSql q = SearchSql.select(s.tenantValue(), criteria, drivingTerm(criteria));
+        return s.list("searching customers", q.sql(), q::bind, JdbcCustomers::read);
     }
 
     @Override
     public long count(CustomerCriteria criteria) {
         s.checkOpen();
-        return s.sql("counting customers", c -> {
-            SearchSql q = SearchSql.count(s.tenantValue(), criteria, drivingTerm(c, criteria));
-            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
-                q.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        SearchSql q = SearchSql.count(s.tenantValue(), criteria, drivingTerm(criteria));
+        return s.first("counting customers", q.sql(), q::bind, rs -> rs.getLong(1)).orElseThrow();
     }
 
     @Override
@@ -373,9 +344,9 @@ final class JdbcCustomers implements CustomerStore {
     }
 
     /** On H2, the term to find candidates by through the suffix index, if one is selective. */
-    private String drivingTerm(java.sql.Connection c, CustomerCriteria criteria) throws SQLException {
+    private String drivingTerm(CustomerCriteria criteria) {
         return suffixes() && !criteria.terms().isEmpty()
-                ? SuffixIndex.drivingTerm(c, s.tenantValue(), criteria.terms()) : null;
+                ? s.sql("planning a search", c -> SuffixIndex.drivingTerm(c, s.tenantValue(), criteria.terms())) : null;
     }
 
     private String storedSearchText(java.sql.Connection c, long id) throws SQLException {

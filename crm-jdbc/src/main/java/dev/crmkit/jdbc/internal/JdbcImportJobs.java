@@ -105,35 +105,21 @@ final class JdbcImportJobs implements ImportJobStore {
     @Override
     public Optional<ImportJob> find(long id) {
         s.checkOpen();
-        return s.sql("reading an import job", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM crm_import_job WHERE id = ? AND tenant = ?")) {
-                ps.setLong(1, id);
-                ps.setString(2, s.tenantValue());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.<ImportJob>empty();
-                }
-            }
-        });
+        return s.first("reading an import job", "SELECT " + COLUMNS + " FROM crm_import_job WHERE id = ? AND tenant = ?",
+                ps -> {
+                    ps.setLong(1, id);
+                    ps.setString(2, s.tenantValue());
+                }, this::read);
     }
 
     @Override
     public List<ImportJob> list(int limit) {
         s.checkOpen();
-        return s.sql("listing import jobs", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM crm_import_job WHERE tenant = ? ORDER BY id DESC LIMIT ?")) {
-                ps.setString(1, s.tenantValue());
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<ImportJob> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                    return out;
-                }
-            }
-        });
+        return s.list("listing import jobs", "SELECT " + COLUMNS
+                + " FROM crm_import_job WHERE tenant = ? ORDER BY id DESC LIMIT ?", ps -> {
+                    ps.setString(1, s.tenantValue());
+                    ps.setInt(2, limit);
+                }, this::read);
     }
 
     @Override
@@ -181,23 +167,13 @@ final class JdbcImportJobs implements ImportJobStore {
     @Override
     public List<RejectedRow> rejectedRows(long jobId, long afterRow, int limit) {
         s.checkOpen();
-        return s.sql("reading rejected rows", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT row_no, cells, errors FROM crm_import_rejected_row"
-                    + " WHERE job_id = ? AND tenant = ? AND row_no > ? ORDER BY row_no LIMIT ?")) {
-                ps.setLong(1, jobId);
-                ps.setString(2, s.tenantValue());
-                ps.setLong(3, afterRow);
-                ps.setInt(4, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<RejectedRow> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(new RejectedRow(rs.getLong(1), Json.strings(rs.getString(2)),
-                                Json.rowErrors(rs.getString(3))));
-                    }
-                    return out;
-                }
-            }
-        });
+        return s.list("reading rejected rows", "SELECT row_no, cells, errors FROM crm_import_rejected_row"
+                + " WHERE job_id = ? AND tenant = ? AND row_no > ? ORDER BY row_no LIMIT ?", ps -> {
+                    ps.setLong(1, jobId);
+                    ps.setString(2, s.tenantValue());
+                    ps.setLong(3, afterRow);
+                    ps.setInt(4, limit);
+                }, rs -> new RejectedRow(rs.getLong(1), Json.strings(rs.getString(2)), Json.rowErrors(rs.getString(3))));
     }
 
     @Override
@@ -316,16 +292,11 @@ final class JdbcImportJobs implements ImportJobStore {
     @Override
     public Optional<InputStream> openSource(long jobId) {
         s.checkOpen();
-        boolean stored = s.sql("opening an import's source", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM crm_import_source WHERE job_id = ? AND tenant = ? AND part = 0")) {
-                ps.setLong(1, jobId);
-                ps.setString(2, s.tenantValue());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        boolean stored = s.first("opening an import's source",
+                "SELECT 1 FROM crm_import_source WHERE job_id = ? AND tenant = ? AND part = 0", ps -> {
+                    ps.setLong(1, jobId);
+                    ps.setString(2, s.tenantValue());
+                }, rs -> true).isPresent();
         return stored ? Optional.of(new SourceStream(s.storage(), s.tenantValue(), jobId)) : Optional.empty();
     }
 }

@@ -9,7 +9,12 @@ import dev.crmkit.core.spi.ImportJobStore;
 import dev.crmkit.core.spi.PermissionStore;
 import dev.crmkit.core.spi.StorageSession;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** One unit of work on one tenant: one connection inside one transaction. */
 public final class JdbcSession implements StorageSession {
@@ -18,6 +23,18 @@ public final class JdbcSession implements StorageSession {
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Reads the current row of a result. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     private final TenantId tenant;
@@ -64,6 +81,44 @@ public final class JdbcSession implements StorageSession {
         } catch (SQLException e) {
             throw SqlErrors.storageFailure(doing, e);
         }
+    }
+
+    /** Every row a query returns. */
+    <T> List<T> list(String doing, String query, Binder binder, RowReader<T> reader) {
+        return sql(doing, c -> {
+            try (PreparedStatement ps = c.prepareStatement(query)) {
+                binder.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(reader.read(rs));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** The first row a query returns, if any. */
+    <T> Optional<T> first(String doing, String query, Binder binder, RowReader<T> reader) {
+        return sql(doing, c -> {
+            try (PreparedStatement ps = c.prepareStatement(query)) {
+                binder.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(reader.read(rs)) : Optional.<T>empty();
+                }
+            }
+        });
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
+    int update(String doing, String statement, Binder binder) {
+        return sql(doing, c -> {
+            try (PreparedStatement ps = c.prepareStatement(statement)) {
+                binder.bind(ps);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     Dialect dialect() {

@@ -11,7 +11,6 @@ import dev.crmkit.core.spi.PermissionStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,16 +65,13 @@ final class JdbcSettings implements CustomFieldStore, PermissionStore {
     @Override
     public boolean update(CustomFieldDefinition d) {
         s.checkWritable();
-        return s.sql("updating a custom field", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE crm_custom_field SET field_key = ?, label = ?,"
-                    + " type = ?, options = ?, required = ?, position = ?, visible_to = ?, case_insensitive_options = ?"
-                    + " WHERE tenant = ? AND field_key = ?")) {
-                int i = bindField(ps, d);
-                ps.setString(i++, s.tenantValue());
-                ps.setString(i, d.key());
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return s.update("updating a custom field", "UPDATE crm_custom_field SET field_key = ?, label = ?, type = ?,"
+                + " options = ?, required = ?, position = ?, visible_to = ?, case_insensitive_options = ?"
+                + " WHERE tenant = ? AND field_key = ?", ps -> {
+                    int i = bindField(ps, d);
+                    ps.setString(i++, s.tenantValue());
+                    ps.setString(i, d.key());
+                }) == 1;
     }
 
     @Override
@@ -91,37 +87,25 @@ final class JdbcSettings implements CustomFieldStore, PermissionStore {
     }
 
     private List<CustomFieldDefinition> fields(String condition, String key) {
-        return s.sql("reading custom fields", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + FIELD_COLUMNS
-                    + " FROM crm_custom_field WHERE tenant = ?" + condition + " ORDER BY position, field_key")) {
-                ps.setString(1, s.tenantValue());
-                if (key != null) {
-                    ps.setString(2, key);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<CustomFieldDefinition> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(new CustomFieldDefinition(rs.getString(1), rs.getString(2),
-                                FieldType.valueOf(rs.getString(3)), Json.strings(rs.getString(4)), rs.getBoolean(5),
-                                rs.getInt(6), Json.stringSet(rs.getString(7)), rs.getBoolean(8)));
+        return s.list("reading custom fields", "SELECT " + FIELD_COLUMNS + " FROM crm_custom_field WHERE tenant = ?"
+                + condition + " ORDER BY position, field_key", ps -> {
+                    ps.setString(1, s.tenantValue());
+                    if (key != null) {
+                        ps.setString(2, key);
                     }
-                    return out;
-                }
-            }
-        });
+                }, rs -> new CustomFieldDefinition(rs.getString(1), rs.getString(2), FieldType.valueOf(rs.getString(3)),
+                        Json.strings(rs.getString(4)), rs.getBoolean(5), rs.getInt(6), Json.stringSet(rs.getString(7)),
+                        rs.getBoolean(8)));
     }
 
     @Override
     public boolean delete(String key) {
         s.checkWritable();
-        return s.sql("deleting a custom field", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM crm_custom_field WHERE tenant = ? AND field_key = ?")) {
-                ps.setString(1, s.tenantValue());
-                ps.setString(2, key);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return s.update("deleting a custom field", "DELETE FROM crm_custom_field WHERE tenant = ? AND field_key = ?",
+                ps -> {
+                    ps.setString(1, s.tenantValue());
+                    ps.setString(2, key);
+                }) == 1;
     }
 
     // ---- permissions
@@ -139,18 +123,12 @@ final class JdbcSettings implements CustomFieldStore, PermissionStore {
     }
 
     private Optional<PermissionLevel> grant(String kind, String name) {
-        return s.sql("reading a grant", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT level FROM crm_grant WHERE tenant = ? AND kind = ? AND name = ?")) {
-                ps.setString(1, s.tenantValue());
-                ps.setString(2, kind);
-                ps.setString(3, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(PermissionLevel.valueOf(rs.getString(1)))
-                            : Optional.<PermissionLevel>empty();
-                }
-            }
-        });
+        return s.first("reading a grant", "SELECT level FROM crm_grant WHERE tenant = ? AND kind = ? AND name = ?",
+                ps -> {
+                    ps.setString(1, s.tenantValue());
+                    ps.setString(2, kind);
+                    ps.setString(3, name);
+                }, rs -> PermissionLevel.valueOf(rs.getString(1)));
     }
 
     @Override
@@ -197,27 +175,19 @@ final class JdbcSettings implements CustomFieldStore, PermissionStore {
     }
 
     private void setGrant(String kind, String name, PermissionLevel level) {
-        s.sql("storing a grant", c -> {
-            try (PreparedStatement ps = c.prepareStatement(s.dialect().upsertGrantSql())) {
-                ps.setString(1, s.tenantValue());
-                ps.setString(2, kind);
-                ps.setString(3, name);
-                ps.setString(4, level.name());
-                ps.executeUpdate();
-            }
-            return null;
+        s.update("storing a grant", s.dialect().upsertGrantSql(), ps -> {
+            ps.setString(1, s.tenantValue());
+            ps.setString(2, kind);
+            ps.setString(3, name);
+            ps.setString(4, level.name());
         });
     }
 
     private boolean removeGrant(String kind, String name) {
-        return s.sql("removing a grant", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM crm_grant WHERE tenant = ? AND kind = ? AND name = ?")) {
-                ps.setString(1, s.tenantValue());
-                ps.setString(2, kind);
-                ps.setString(3, name);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return s.update("removing a grant", "DELETE FROM crm_grant WHERE tenant = ? AND kind = ? AND name = ?", ps -> {
+            ps.setString(1, s.tenantValue());
+            ps.setString(2, kind);
+            ps.setString(3, name);
+        }) == 1;
     }
 }

@@ -296,6 +296,24 @@ final class Json {
         return out;
     }
 
+    /**
+     * The JSON of activity data maps, each map written once: an import's activities share one
+     * map, and a million rows need not write it a million times.
+     */
+    static final class DataWriter {
+        private Map<String, String> last;
+        private String json;
+
+        /** The map's JSON, {@code null} for an empty map. */
+        String of(Map<String, String> data) {
+            if (data != last) {
+                last = data;
+                json = data.isEmpty() ? null : stringMap(data);
+            }
+            return json;
+        }
+    }
+
     // ---- import jobs
 
     static String actor(Actor actor) {

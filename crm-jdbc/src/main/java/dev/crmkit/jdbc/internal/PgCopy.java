@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -68,17 +67,11 @@ final class PgCopy {
     static void activities(CopyManager copy, String tenant, List<Activity> activities, long[] ids)
             throws SQLException {
         PgCopy out = new PgCopy();
-        Map<String, String> lastData = null;
-        String lastDataJson = null;
+        Json.DataWriter data = new Json.DataWriter();
         for (int i = 0; i < ids.length; i++) {
             Activity a = activities.get(i);
-            if (a.data() != lastData) {
-                // An import's activities share one data map: written once, not per row.
-                lastData = a.data();
-                lastDataJson = a.data().isEmpty() ? null : Json.stringMap(a.data());
-            }
             out.value(ids[i]).value(a.customerId()).value(a.type().name()).value(a.actorId()).value(a.at())
-                    .value(a.text()).value(Json.changes(a.changes())).value(lastDataJson).last(tenant);
+                    .value(a.text()).value(Json.changes(a.changes())).value(data.of(a.data())).last(tenant);
         }
         out.send(copy, "COPY crm_activity (" + JdbcActivities.COLUMNS + ", tenant) FROM STDIN");
     }
