@@ -9,6 +9,5 @@ INSERT INTO crm_activity (id, tenant, customer_id, type, actor_id, at, text, dat
 VALUES (NEXT VALUE FOR crm_activity_seq, 'acme', (SELECT max(id) FROM crm_customer), 'LOG', 'boss',
     TIMESTAMP WITH TIME ZONE '2026-01-05 10:00:00+00', 'Customer created', '{"event":"created"}');
 INSERT INTO crm_customer_suffix (tenant, suffix, customer_id)
-SELECT 'acme', k, (SELECT max(id) FROM crm_customer) FROM (VALUES ('ayse'), ('yse'), ('isik'), ('sik'),
-    ('905301112233'), ('05301112233'), ('5301112233'), ('301112233'), ('01112233'), ('1112233'), ('112233'),
-    ('12233'), ('2233'), ('233')) AS keys(k);
+SELECT 'acme', k, (SELECT max(id) FROM crm_customer) FROM (VALUES ('ayse'), ('isik'),
+    ('905301112233'), ('5301112233'), ('01112233'), ('112233'), ('2233')) AS keys(k);

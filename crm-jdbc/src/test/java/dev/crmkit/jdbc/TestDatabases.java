@@ -40,14 +40,7 @@ public final class TestDatabases {
             } catch (IOException e) {
                 throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
             }
-            EmbeddedPostgres started = postgres;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException e) {
-                    // The JVM is ending; the server's directory is temporary.
-                }
-            }));
+            // The library stops the server in a shutdown hook of its own.
         }
         return postgres;
     }

@@ -122,11 +122,7 @@ public final class DefaultCustomerService implements CustomerService {
             } catch (CrmValidationException e) {
                 return Optional.empty();
             }
-            OptionalLong id = s.customers().findIdByPhone(number);
-            if (id.isEmpty()) {
-                return Optional.empty();
-            }
-            return s.customers().find(id.getAsLong()).map(views(s, actor, level)::view);
+            return s.customers().findByPhone(number).map(views(s, actor, level)::view);
         });
     }
 

@@ -46,6 +46,14 @@ public interface CustomerStore {
     OptionalLong findIdByPhone(PhoneNumber primaryPhone);
 
     /**
+     * The customer whose primary phone this is; a store may answer it in one query.
+     */
+    default Optional<CustomerRecord> findByPhone(PhoneNumber primaryPhone) {
+        OptionalLong id = findIdByPhone(primaryPhone);
+        return id.isPresent() ? find(id.getAsLong()) : Optional.empty();
+    }
+
+    /**
      * The ids of the customers whose primary phone is one of these, in one query (imports check a
      * whole chunk at once).
      *

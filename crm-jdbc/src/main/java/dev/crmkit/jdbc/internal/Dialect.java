@@ -16,7 +16,7 @@ public enum Dialect {
         void beginRead(Connection c) throws SQLException {
             // One statement, sent with the transaction's BEGIN: a snapshot for every query of the unit.
             try (Statement s = c.createStatement()) {
-                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; " + CUSTOM_PLANS);
             }
         }
 
@@ -24,7 +24,8 @@ public enum Dialect {
         void beginWrite(Connection c, String tenant) throws SQLException {
             // A transaction-scoped advisory lock per tenant serializes the tenant's writers across
             // processes without a hot row; the class id keeps clear of the host's own advisory locks.
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(?, ?), set_config('plan_cache_mode', 'force_custom_plan', true)")) {
                 ps.setInt(1, ADVISORY_LOCK_CLASS);
                 ps.setInt(2, tenant.hashCode());
                 ps.execute();
@@ -34,6 +35,15 @@ public enum Dialect {
         @Override
         String nextIdsSql(String sequence) {
             return "SELECT nextval('" + sequence + "') FROM generate_series(1, ?)";
+        }
+
+        @Override
+        String phonesLookupSql() {
+            // One unique-index probe per number, whatever the statistics say: joined as a set,
+            // a table the planner believes small (statistics lag behind an import) is scanned
+            // whole for every chunk.
+            return "SELECT p.phone, (SELECT c.id FROM crm_customer c WHERE c.tenant = ? AND c.primary_phone = p.phone)"
+                    + " FROM unnest(?::varchar[]) AS p(phone)";
         }
 
         @Override
@@ -79,6 +89,13 @@ public enum Dialect {
         }
 
         @Override
+        String phonesLookupSql() {
+            // A table of the numbers joined to the customers, so each is one unique-index probe.
+            return "SELECT p.phone, c.id FROM TABLE(phone VARCHAR = ?2) p"
+                    + " JOIN crm_customer c ON c.tenant = ?1 AND c.primary_phone = p.phone";
+        }
+
+        @Override
         String upsertGrantSql() {
             return "MERGE INTO crm_grant (tenant, kind, name, level) KEY (tenant, kind, name) VALUES (?, ?, ?, ?)";
         }
@@ -89,6 +106,13 @@ public enum Dialect {
                     + " VALUES (?, ?, ?, ?, ?)";
         }
     };
+
+    /**
+     * Every statement of a unit of work is planned for its own values. A pooled connection
+     * otherwise settles on a generic plan after a few runs, and for a LIKE pattern or a list of
+     * numbers planned blind (or while a table was still empty) that plan can read a whole table.
+     */
+    static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
 
     /** The first key of the adapter's PostgreSQL advisory locks ("CRMK"). */
     static final int ADVISORY_LOCK_CLASS = 0x43524d4b;
@@ -131,6 +155,12 @@ public enum Dialect {
 
     /** A query returning {@code ?} new values of a sequence, ascending. */
     abstract String nextIdsSql(String sequence);
+
+    /**
+     * Customers' ids by primary phone: parameter 1 the tenant, 2 an array of E.164 numbers; a
+     * row per number, with a null id where no customer has it.
+     */
+    abstract String phonesLookupSql();
 
     abstract String upsertGrantSql();
 

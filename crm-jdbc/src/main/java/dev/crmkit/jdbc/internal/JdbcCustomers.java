@@ -216,6 +216,16 @@ final class JdbcCustomers implements CustomerStore {
     }
 
     @Override
+    public Optional<CustomerRecord> findByPhone(PhoneNumber primaryPhone) {
+        s.checkOpen();
+        return s.first("finding a customer by phone",
+                "SELECT " + COLUMNS + " FROM crm_customer WHERE tenant = ? AND primary_phone = ?", ps -> {
+                    ps.setString(1, s.tenantValue());
+                    ps.setString(2, primaryPhone.e164());
+                }, JdbcCustomers::read);
+    }
+
+    @Override
     public Map<PhoneNumber, Long> findIdsByPhones(Collection<PhoneNumber> primaryPhones) {
         s.checkOpen();
         if (primaryPhones.isEmpty()) {
@@ -224,8 +234,7 @@ final class JdbcCustomers implements CustomerStore {
         return s.sql("finding customers by phone", c -> {
             Map<PhoneNumber, Long> found = new HashMap<>();
             List<PhoneNumber> all = new ArrayList<>(primaryPhones);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT primary_phone, id FROM crm_customer WHERE tenant = ? AND primary_phone = ANY (?)")) {
+            try (PreparedStatement ps = c.prepareStatement(s.dialect().phonesLookupSql())) {
                 for (int from = 0; from < all.size(); from += PHONES_PER_QUERY) {
                     List<PhoneNumber> part = all.subList(from, Math.min(all.size(), from + PHONES_PER_QUERY));
                     String[] numbers = new String[part.size()];
@@ -237,7 +246,10 @@ final class JdbcCustomers implements CustomerStore {
                     ps.setArray(2, array);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            found.put(PhoneNumber.of(rs.getString(1)), rs.getLong(2));
+                            long id = rs.getLong(2);
+                            if (!rs.wasNull()) {
+                                found.put(PhoneNumber.of(rs.getString(1)), id);
+                            }
                         }
                     }
                     array.free();
@@ -264,7 +276,7 @@ final class JdbcCustomers implements CustomerStore {
                 updated = ps.executeUpdate() == 1;
             }
             if (updated && before != null && !before.equals(searchText)) {
-                SuffixIndex.remove(c, s.tenantValue(), customer.id());
+                SuffixIndex.remove(c, s.tenantValue(), customer.id(), before);
                 SuffixIndex.add(c, s.tenantValue(), new long[] {customer.id()}, List.of(searchText));
             }
             return updated;
@@ -275,6 +287,7 @@ final class JdbcCustomers implements CustomerStore {
     public boolean delete(long id) {
         s.checkWritable();
         return s.sql("deleting a customer", c -> {
+            String before = suffixes() ? storedSearchText(c, id) : null;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM crm_customer WHERE id = ? AND tenant = ?")) {
                 ps.setLong(1, id);
                 ps.setString(2, s.tenantValue());
@@ -282,8 +295,8 @@ final class JdbcCustomers implements CustomerStore {
                     return false;
                 }
             }
-            if (suffixes()) {
-                SuffixIndex.remove(c, s.tenantValue(), id);
+            if (before != null) {
+                SuffixIndex.remove(c, s.tenantValue(), id, before);
             }
             return true;
         });

@@ -4,15 +4,14 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.CustomerSearchText;
 import dev.crmkit.core.text.TextFolding;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -24,9 +23,14 @@ final class PgCopy {
 
     private static final String NULL = "\\N";
 
-    private final StringBuilder sb = new StringBuilder(1 << 16);
+    /** Rows are sent in pieces of about this many characters, so the server works while more are written. */
+    private static final int FLUSH_CHARS = 1 << 15;
 
-    private PgCopy() {
+    private final StringBuilder sb = new StringBuilder(FLUSH_CHARS + 4096);
+    private final CopyIn copy;
+
+    private PgCopy(CopyIn copy) {
+        this.copy = copy;
     }
 
     /**
@@ -46,34 +50,44 @@ final class PgCopy {
 
     static void customers(CopyManager copy, String tenant, List<CustomerRecord> records, long[] ids)
             throws SQLException {
-        PgCopy out = new PgCopy();
-        for (int i = 0; i < ids.length; i++) {
-            CustomerRecord r = records.get(i);
-            out.value(ids[i]).value(r.version()).value(r.type().name()).value(r.fullName())
-                    .value(Json.phones(r.phones())).value(r.email()).value(r.company()).value(r.segment().name())
-                    .value(r.status().name()).value(r.fax()).value(r.address()).value(r.nationalId())
-                    .value(r.representative()).value(r.previousRepresentative()).value(r.assignedAt())
-                    .value(r.queue()).value(r.resultCode()).value(r.actionAt()).value(r.processingStatus())
-                    .value(r.totalAmount()).value(r.createdAt()).value(r.loadedAt()).value(r.updatedAt())
-                    .value(r.lastContactAt()).value(r.totalContacts()).value(r.totalCalls())
-                    .value(r.totalCallSeconds()).value(Json.customValues(r.customFields())).value(r.importJobId())
-                    .value(tenant).value(r.primaryPhone().e164()).value(TextFolding.fold(r.fullName()))
-                    .last(CustomerSearchText.of(r));
+        PgCopy out = new PgCopy(copy.copyIn("COPY crm_customer (" + JdbcCustomers.COLUMNS
+                + ", tenant, primary_phone, name_key, search_text) FROM STDIN"));
+        try {
+            for (int i = 0; i < ids.length; i++) {
+                CustomerRecord r = records.get(i);
+                out.value(ids[i]).value(r.version()).value(r.type().name()).value(r.fullName())
+                        .value(Json.phones(r.phones())).value(r.email()).value(r.company()).value(r.segment().name())
+                        .value(r.status().name()).value(r.fax()).value(r.address()).value(r.nationalId())
+                        .value(r.representative()).value(r.previousRepresentative()).value(r.assignedAt())
+                        .value(r.queue()).value(r.resultCode()).value(r.actionAt()).value(r.processingStatus())
+                        .value(r.totalAmount()).value(r.createdAt()).value(r.loadedAt()).value(r.updatedAt())
+                        .value(r.lastContactAt()).value(r.totalContacts()).value(r.totalCalls())
+                        .value(r.totalCallSeconds()).value(Json.customValues(r.customFields())).value(r.importJobId())
+                        .value(tenant).value(r.primaryPhone().e164()).value(TextFolding.fold(r.fullName()))
+                        .last(CustomerSearchText.of(r));
+            }
+            out.end();
+        } catch (RuntimeException e) {
+            out.cancel(e);
+            throw e;
         }
-        out.send(copy, "COPY crm_customer (" + JdbcCustomers.COLUMNS
-                + ", tenant, primary_phone, name_key, search_text) FROM STDIN");
     }
 
     static void activities(CopyManager copy, String tenant, List<Activity> activities, long[] ids)
             throws SQLException {
-        PgCopy out = new PgCopy();
+        PgCopy out = new PgCopy(copy.copyIn("COPY crm_activity (" + JdbcActivities.COLUMNS + ", tenant) FROM STDIN"));
         Json.DataWriter data = new Json.DataWriter();
-        for (int i = 0; i < ids.length; i++) {
-            Activity a = activities.get(i);
-            out.value(ids[i]).value(a.customerId()).value(a.type().name()).value(a.actorId()).value(a.at())
-                    .value(a.text()).value(Json.changes(a.changes())).value(data.of(a.data())).last(tenant);
+        try {
+            for (int i = 0; i < ids.length; i++) {
+                Activity a = activities.get(i);
+                out.value(ids[i]).value(a.customerId()).value(a.type().name()).value(a.actorId()).value(a.at())
+                        .value(a.text()).value(Json.changes(a.changes())).value(data.of(a.data())).last(tenant);
+            }
+            out.end();
+        } catch (RuntimeException e) {
+            out.cancel(e);
+            throw e;
         }
-        out.send(copy, "COPY crm_activity (" + JdbcActivities.COLUMNS + ", tenant) FROM STDIN");
     }
 
     private PgCopy value(Object v) {
@@ -82,9 +96,12 @@ final class PgCopy {
         return this;
     }
 
-    private void last(Object v) {
+    private void last(Object v) throws SQLException {
         append(v);
         sb.append('\n');
+        if (sb.length() >= FLUSH_CHARS) {
+            flush();
+        }
     }
 
     private void append(Object v) {
@@ -117,11 +134,36 @@ final class PgCopy {
         }
     }
 
-    private void send(CopyManager copy, String sql) throws SQLException {
-        try (Reader in = new StringReader(sb.toString())) {
-            copy.copyIn(sql, in, 1 << 16);
-        } catch (IOException e) {
-            throw new SQLException("COPY could not be sent: " + e.getMessage(), "08006", e);
+    private void flush() throws SQLException {
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        sb.setLength(0);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            cancel(e);
+            throw e;
+        }
+    }
+
+    /** Sends what is left and ends the COPY; the server reports a failed row here at the latest. */
+    private void end() throws SQLException {
+        flush();
+        try {
+            copy.endCopy();
+        } catch (SQLException e) {
+            cancel(e);
+            throw e;
+        }
+    }
+
+    /** Abandons a COPY that failed half-way, so the connection can roll the transaction back. */
+    private void cancel(Exception failure) {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 }

@@ -64,12 +64,17 @@ final class SearchSql {
         sql.append(" WHERE tenant = ?");
         params.add((ps, i) -> ps.setString(i, tenant));
         if (drivingTerm != null) {
-            String key = SuffixIndex.key(drivingTerm);
-            sql.append(" AND id IN (SELECT customer_id FROM crm_customer_suffix"
-                    + " WHERE tenant = ? AND suffix >= ? AND suffix < ?)");
-            params.add((ps, i) -> ps.setString(i, tenant));
-            params.add((ps, i) -> ps.setString(i, key));
-            params.add((ps, i) -> ps.setString(i, SuffixIndex.upperBound(key)));
+            sql.append(" AND id IN (");
+            String union = "";
+            for (String key : SuffixIndex.lookupKeys(drivingTerm)) {
+                sql.append(union).append("SELECT customer_id FROM crm_customer_suffix"
+                        + " WHERE tenant = ? AND suffix >= ? AND suffix < ?");
+                union = " UNION ";
+                params.add((ps, i) -> ps.setString(i, tenant));
+                params.add((ps, i) -> ps.setString(i, key));
+                params.add((ps, i) -> ps.setString(i, SuffixIndex.upperBound(key)));
+            }
+            sql.append(')');
         }
         if (!criteria.segments().isEmpty()) {
             List<String> names = new ArrayList<>();
