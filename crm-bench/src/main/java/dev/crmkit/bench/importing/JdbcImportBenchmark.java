@@ -195,12 +195,12 @@ public final class JdbcImportBenchmark {
                 StoreQueries.Timing t = StoreQueries.search(library.crm(), ADMIN, text, settings.sampling());
                 timingLine(t, "ms", 1e3);
             }
-            StoreQueries.Timing lookup = StoreQueries.findByPhone(library.crm(), ADMIN, lookupNumbers(clean),
-                    settings.sampling());
+            List<String> numbers = lookupNumbers(clean);
+            StoreQueries.Timing lookup = StoreQueries.findByPhone(library.crm(), ADMIN, numbers, settings.sampling());
             timingLine(lookup, "µs", 1);
 
             // (6) The plans.
-            explain(db, texts, probe.phone());
+            explain(db, texts, probe.phone(), numbers);
             printSummary();
             return new Result(clean, copyStored, peer, peerStored, imported, libraryStored, expectSecond,
                     secondImport, afterSecond, List.copyOf(failedChecks));
@@ -232,7 +232,7 @@ public final class JdbcImportBenchmark {
         return numbers;
     }
 
-    private void explain(BenchDatabase db, List<String> texts, String e164) throws SQLException {
+    private void explain(BenchDatabase db, List<String> texts, String e164, List<String> chunk) throws SQLException {
         say("");
         say("==== plans (EXPLAIN (ANALYZE, BUFFERS) of the adapter's statements with the values written in)");
         for (String text : texts) {
@@ -241,28 +241,51 @@ public final class JdbcImportBenchmark {
             plan("search '" + text + "', terms " + terms, "EXPLAIN (ANALYZE, BUFFERS) " + sql, db);
         }
         plan("findByPhone " + e164, "EXPLAIN (ANALYZE, BUFFERS) " + StoreQueries.lookupSql(TENANT, e164), db);
+        String lookup = StoreQueries.chunkLookupSql(TENANT, chunk);
+        say("-- an import chunk's look-up of its %,d numbers (findIdsByPhones)", chunk.size());
+        say("   EXPLAIN (ANALYZE, BUFFERS) %s", lookup.substring(0, lookup.indexOf("ARRAY[") + 6) + "...]::varchar[])");
+        for (String line : db.lines("EXPLAIN (ANALYZE, BUFFERS) " + lookup)) {
+            say("   %s", cut(line));
+        }
         // The driver prepares a statement on the server after a few runs, and the server may then
-        // switch to a plan made without the values; that is the plan such a search gets.
-        String text = texts.get(0);
+        // switch to a plan made without the values, the same for every term: that is the plan
+        // such a search gets. Shown for a frequent term and for one that matches nobody.
+        genericPlan(db, texts.get(0));
+        genericPlan(db, texts.get(texts.size() - 1));
+        // An import runs its chunk look-up on one connection over and over.
+        String array = lookup.substring(lookup.indexOf("ARRAY["), lookup.lastIndexOf(')'));
+        genericPlan(db, "the chunk look-up", "SELECT primary_phone, id FROM crm_customer WHERE tenant = $1"
+                + " AND primary_phone = ANY ($2)", StoreQueries.literal(TENANT) + ", " + array);
+    }
+
+    private static void genericPlan(BenchDatabase db, String text) throws SQLException {
         List<String> terms = StoreQueries.terms(text);
+        StringBuilder args = new StringBuilder(StoreQueries.literal(TENANT));
+        for (String term : terms) {
+            args.append(", ").append(StoreQueries.literal("%" + StoreQueries.escapeLike(term) + "%"));
+        }
+        args.append(", ").append(StoreQueries.PAGE);
+        genericPlan(db, "search '" + text + "'", StoreQueries.searchSqlWithParameters(terms.size()), args.toString());
+    }
+
+    /** EXPLAIN of a statement prepared on the server, with the plan made without its values. */
+    private static void genericPlan(BenchDatabase db, String title, String prepared, String args) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-            st.execute("PREPARE bench_search AS " + StoreQueries.searchSqlWithParameters(terms.size()));
+            st.execute("PREPARE bench_plan AS " + prepared);
             try {
                 st.execute("SET plan_cache_mode = force_generic_plan");
-                StringBuilder args = new StringBuilder(StoreQueries.literal(TENANT));
-                for (String term : terms) {
-                    args.append(", ").append(StoreQueries.literal("%" + term + "%"));
-                }
-                args.append(", ").append(StoreQueries.PAGE);
-                say("-- search '%s' as a prepared statement, generic plan (plan_cache_mode = force_generic_plan)", text);
-                try (ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_search(" + args + ")")) {
+                String sql = "EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_plan(" + args + ")";
+                say("-- %s as a prepared statement, generic plan (plan_cache_mode = force_generic_plan)", title);
+                say("   PREPARE bench_plan AS %s", prepared);
+                say("   %s", cut(sql));
+                try (ResultSet rs = st.executeQuery(sql)) {
                     while (rs.next()) {
-                        say("   %s", rs.getString(1));
+                        say("   %s", cut(rs.getString(1)));
                     }
                 }
             } finally {
                 st.execute("RESET plan_cache_mode");
-                st.execute("DEALLOCATE bench_search");
+                st.execute("DEALLOCATE bench_plan");
             }
         }
     }
@@ -271,8 +294,13 @@ public final class JdbcImportBenchmark {
         say("-- %s", title);
         say("   %s", sql);
         for (String line : db.lines(sql)) {
-            say("   %s", line);
+            say("   %s", cut(line));
         }
+    }
+
+    /** A plan line, cut where it lists a chunk's thousand numbers. */
+    private static String cut(String line) {
+        return line.length() > 240 ? line.substring(0, 240) + "..." : line;
     }
 
     // ---- H2

@@ -113,6 +113,19 @@ final class StoreQueries {
     }
 
     /**
+     * The look-up an import makes per chunk ({@code JdbcCustomers.findIdsByPhones}): the stored
+     * customers among a chunk's numbers, with the numbers written in.
+     */
+    static String chunkLookupSql(String tenant, List<String> e164s) {
+        StringBuilder array = new StringBuilder("ARRAY[");
+        for (int i = 0; i < e164s.size(); i++) {
+            array.append(i == 0 ? "" : ", ").append(literal(e164s.get(i)));
+        }
+        return "SELECT primary_phone, id FROM crm_customer WHERE tenant = " + literal(tenant)
+                + " AND primary_phone = ANY (" + array + "]::varchar[])";
+    }
+
+    /**
      * The terms core's search makes of a text: one digit string for a phone (7 digits or more,
      * without an international 00), else the folded words. A copy of core's rule (which is
      * internal to core), for writing the SQL above; the harness prints the terms it used.
@@ -158,7 +171,7 @@ final class StoreQueries {
         return "'" + s.replace("'", "''") + "'";
     }
 
-    private static String escapeLike(String text) {
+    static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
