@@ -85,10 +85,17 @@ final class BenchDatabase implements AutoCloseable {
 
     /**
      * Empties every table of the crmkit schema (Flyway's history excepted) and restarts its
-     * sequences. The tables are found in the catalogue, so tables a later migration adds are
-     * emptied too.
+     * sequences, then renews the pool's connections. The tables are found in the catalogue, so
+     * tables a later migration adds are emptied too. New connections start without the statements
+     * the driver prepared on the server in the previous run: PostgreSQL would otherwise re-plan
+     * those cached statements against the emptied table and keep that plan as the table fills.
      */
     void empty() throws SQLException {
+        truncate();
+        pool.getHikariPoolMXBean().softEvictConnections();
+    }
+
+    private void truncate() throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
