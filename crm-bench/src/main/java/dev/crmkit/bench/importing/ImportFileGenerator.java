@@ -14,7 +14,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Writes the import benchmark's files: {@code n} customers as Turkish Excel writes them (CSV in
  * Windows-1254 with {@code ;}, or XLSX), phones in the five usual spellings, about 1% invalid rows
- * and 0.5% phones repeated from an earlier row. The same seed gives the same file.
+ * and 0.5% phones repeated from an earlier row. The same seed gives the same file; a phone offset
+ * gives a file whose numbers are disjoint from the first one's.
  */
 public final class ImportFileGenerator {
 
@@ -34,9 +35,45 @@ public final class ImportFileGenerator {
 
     /** The cells of row {@code i} (0-based data row). */
     static String[] row(Random random, int i) {
-        long national = PREFIX[i % PREFIX.length] * 10_000_000L + (i / PREFIX.length) % 10_000_000L;
+        return row(random, i, 0, 0);
+    }
+
+    /**
+     * The cells of row {@code i} (0-based data row) of a file whose phone numbers start at number
+     * {@code phoneOffset}: files with offsets {@code rows} apart have no number in common. With
+     * {@code storedRows > 0}, one row in ten takes instead the number of a random row below
+     * {@code storedRows} of the file at offset 0, which a store that imported that file already
+     * holds (unless that row was invalid or a repeat there).
+     */
+    static String[] row(Random random, int i, int phoneOffset, int storedRows) {
+        int n = phoneOffset + i;
+        String phone = spelled(national(n), n);
+        int dice = random.nextInt(1000);
+        if (dice < 10) {
+            phone = "0530 12" + (dice % 10); // invalid: too short
+        } else if (dice < 15 && i > 100) {
+            int earlier = n - 1 - random.nextInt(100);
+            phone = "0" + national(earlier); // repeats an earlier row's number
+        } else if (storedRows > 0 && dice >= 900) {
+            int stored = random.nextInt(storedRows);
+            phone = spelled(national(stored), stored); // a number of the first file
+        }
+        String given = GIVEN[random.nextInt(GIVEN.length)];
+        String family = FAMILY[random.nextInt(FAMILY.length)];
+        return new String[] {given + " " + family, phone,
+            random.nextInt(10) < 7 ? ascii(given).toLowerCase() + "." + n + "@ornek.com.tr" : "",
+            COMPANY[random.nextInt(COMPANY.length)], SEGMENT[random.nextInt(SEGMENT.length)]};
+    }
+
+    /** The national number (10 digits) of number {@code n}: the prefixes in turn, then counting up. */
+    static long national(int n) {
+        return PREFIX[n % PREFIX.length] * 10_000_000L + (n / PREFIX.length) % 10_000_000L;
+    }
+
+    /** Number {@code n} in one of the five usual spellings, chosen by {@code n}. */
+    private static String spelled(long national, int n) {
         String digits = Long.toString(national);
-        String phone = switch (i % 5) {
+        return switch (n % 5) {
             case 0 -> "+90" + digits;
             case 1 -> "0" + digits;
             case 2 -> "0" + digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6, 8) + " "
@@ -44,19 +81,6 @@ public final class ImportFileGenerator {
             case 3 -> "(" + digits.substring(0, 3) + ") " + digits.substring(3, 6) + "-" + digits.substring(6);
             default -> "90" + digits;
         };
-        int dice = random.nextInt(1000);
-        if (dice < 10) {
-            phone = "0530 12" + (dice % 10); // invalid: too short
-        } else if (dice < 15 && i > 100) {
-            int earlier = i - 1 - random.nextInt(100);
-            long n = PREFIX[earlier % PREFIX.length] * 10_000_000L + (earlier / PREFIX.length) % 10_000_000L;
-            phone = "0" + n; // repeats an earlier row's number
-        }
-        String given = GIVEN[random.nextInt(GIVEN.length)];
-        String family = FAMILY[random.nextInt(FAMILY.length)];
-        return new String[] {given + " " + family, phone,
-            random.nextInt(10) < 7 ? ascii(given).toLowerCase() + "." + i + "@ornek.com.tr" : "",
-            COMPANY[random.nextInt(COMPANY.length)], SEGMENT[random.nextInt(SEGMENT.length)]};
     }
 
     private static String ascii(String s) {
@@ -67,12 +91,21 @@ public final class ImportFileGenerator {
 
     /** A Windows-1254 CSV with {@code ;}, CRLF line ends. */
     public static Path csv(Path file, int rows, long seed) throws IOException {
+        return csv(file, rows, seed, 0, 0);
+    }
+
+    /**
+     * A Windows-1254 CSV with {@code ;}, CRLF line ends, its numbers starting at {@code phoneOffset};
+     * with {@code storedRows > 0}, about 10% of its rows carry a number of the first
+     * {@code storedRows} rows of the file at offset 0 (see {@link #row(Random, int, int, int)}).
+     */
+    public static Path csv(Path file, int rows, long seed, int phoneOffset, int storedRows) throws IOException {
         Random random = new Random(seed);
         try (BufferedWriter out = Files.newBufferedWriter(file, Charset.forName("windows-1254"))) {
             out.write(String.join(";", HEADERS));
             out.write("\r\n");
             for (int i = 0; i < rows; i++) {
-                out.write(String.join(";", row(random, i)));
+                out.write(String.join(";", row(random, i, phoneOffset, storedRows)));
                 out.write("\r\n");
             }
         }

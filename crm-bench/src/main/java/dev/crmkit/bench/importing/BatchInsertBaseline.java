@@ -1,0 +1,52 @@
+package dev.crmkit.bench.importing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The plain-JDBC floor where there is no COPY (H2): the rows cleaned beforehand, inserted with one
+ * prepared statement, {@code addBatch} per row and {@code executeBatch} and a commit per
+ * {@value #BATCH} rows, ids 1 to n. Only the inserting is timed.
+ */
+final class BatchInsertBaseline {
+
+    static final int BATCH = 1000;
+
+    private BatchInsertBaseline() {
+    }
+
+    /** @return the seconds the inserts took */
+    static double insert(DataSource ds, List<CleanRow> rows, CustomerColumns.Run run) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(CustomerColumns.insertSql())) {
+                long t0 = System.nanoTime();
+                long id = 0;
+                int pending = 0;
+                for (CleanRow row : rows) {
+                    CustomerColumns.bind(ps, row, ++id, run, true);
+                    ps.addBatch();
+                    if (++pending == BATCH) {
+                        ps.executeBatch();
+                        c.commit();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                    c.commit();
+                }
+                return (System.nanoTime() - t0) / 1e9;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+}

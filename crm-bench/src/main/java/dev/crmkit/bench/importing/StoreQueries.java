@@ -1,0 +1,177 @@
+package dev.crmkit.bench.importing;
+
+import dev.crmkit.core.Actor;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.core.text.TextFolding;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads of a filled store through the public API, timed one by one: a search page of
+ * {@value #PAGE} and a phone lookup. Each is run a number of times to warm up, then sampled until
+ * enough samples or a time budget, whichever comes first (a slow query gets fewer samples rather
+ * than holding the run up); at least 20 samples are taken.
+ */
+final class StoreQueries {
+
+    static final int PAGE = 50;
+
+    /** How a query is sampled. */
+    record Sampling(int warmup, int samples, int budgetSeconds) {
+
+        /** 50 to warm up, then 300 samples or 20 seconds. */
+        static final Sampling DEFAULT = new Sampling(50, 300, 20);
+    }
+
+    /**
+     * Sampled times of one query.
+     *
+     * @param matches how many customers the query matches in all ({@code count}), -1 for lookups
+     */
+    record Timing(String what, long matches, int samples, double p50Micros, double p99Micros) {
+    }
+
+    private StoreQueries() {
+    }
+
+    /** Times {@code customers().search} of one text. */
+    static Timing search(Crm crm, Actor actor, String text, Sampling sampling) {
+        CustomerQuery query = CustomerQuery.builder().text(text).limit(PAGE).build();
+        long matches = crm.customers().count(actor, query);
+        long[] sink = new long[1];
+        double[] nanos = sample(sampling, () -> sink[0] += crm.customers().search(actor, query).items().size());
+        return timing("search '" + text + "'", matches, nanos);
+    }
+
+    /** Times {@code customers().findByPhone} of the numbers in turn; each must be found. */
+    static Timing findByPhone(Crm crm, Actor actor, List<String> numbers, Sampling sampling) {
+        for (String n : numbers.subList(0, Math.min(numbers.size(), 10))) {
+            if (crm.customers().findByPhone(actor, n).isEmpty()) {
+                throw new IllegalStateException("findByPhone(" + n + ") found nobody");
+            }
+        }
+        int[] next = new int[1];
+        long[] sink = new long[1];
+        double[] nanos = sample(sampling, () -> sink[0] += crm.customers().findByPhone(actor,
+                numbers.get(next[0]++ % numbers.size())).orElseThrow().id());
+        return timing("findByPhone", -1, nanos);
+    }
+
+    private static double[] sample(Sampling sampling, Runnable call) {
+        for (int i = 0; i < sampling.warmup(); i++) {
+            call.run();
+        }
+        double[] nanos = new double[sampling.samples()];
+        long deadline = System.nanoTime() + sampling.budgetSeconds() * 1_000_000_000L;
+        int n = 0;
+        while (n < nanos.length && (n < 20 || System.nanoTime() < deadline)) {
+            long t0 = System.nanoTime();
+            call.run();
+            nanos[n++] = System.nanoTime() - t0;
+        }
+        return Arrays.copyOf(nanos, n);
+    }
+
+    private static Timing timing(String what, long matches, double[] nanos) {
+        double[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return new Timing(what, matches, sorted.length, percentile(sorted, 50) / 1e3, percentile(sorted, 99) / 1e3);
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    /**
+     * The statement crm-jdbc's {@code SearchSql} sends for a text search (tenant, one {@code LIKE}
+     * per term on the search text, newest update first, one page), with the values written in.
+     * {@code SELECT *} stands for the adapter's column list, which does not change the plan.
+     */
+    static String searchSql(String tenant, List<String> terms) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM crm_customer WHERE tenant = ").append(literal(tenant));
+        for (String term : terms) {
+            sql.append(" AND search_text LIKE ").append(literal("%" + escapeLike(term) + "%")).append(" ESCAPE '\\'");
+        }
+        return sql.append(" ORDER BY updated_at DESC, id DESC LIMIT ").append(PAGE).toString();
+    }
+
+    /** The same with parameters, for {@code PREPARE}: {@code $1} the tenant, then one per term, then the limit. */
+    static String searchSqlWithParameters(int terms) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM crm_customer WHERE tenant = $1");
+        for (int t = 0; t < terms; t++) {
+            sql.append(" AND search_text LIKE $").append(t + 2).append(" ESCAPE '\\'");
+        }
+        return sql.append(" ORDER BY updated_at DESC, id DESC LIMIT $").append(terms + 2).toString();
+    }
+
+    /** The adapter's phone lookup ({@code JdbcCustomers.findIdByPhone}) with the values written in. */
+    static String lookupSql(String tenant, String e164) {
+        return "SELECT id FROM crm_customer WHERE tenant = " + literal(tenant) + " AND primary_phone = " + literal(e164);
+    }
+
+    /**
+     * The look-up an import makes per chunk ({@code JdbcCustomers.findIdsByPhones}): the stored
+     * customers among a chunk's numbers, with the numbers written in.
+     */
+    static String chunkLookupSql(String tenant, List<String> e164s) {
+        StringBuilder array = new StringBuilder("ARRAY[");
+        for (int i = 0; i < e164s.size(); i++) {
+            array.append(i == 0 ? "" : ", ").append(literal(e164s.get(i)));
+        }
+        return "SELECT primary_phone, id FROM crm_customer WHERE tenant = " + literal(tenant)
+                + " AND primary_phone = ANY (" + array + "]::varchar[])";
+    }
+
+    /**
+     * The terms core's search makes of a text: one digit string for a phone (7 digits or more,
+     * without an international 00), else the folded words. A copy of core's rule (which is
+     * internal to core), for writing the SQL above; the harness prints the terms it used.
+     */
+    static List<String> terms(String text) {
+        StringBuilder digits = new StringBuilder();
+        boolean phone = true;
+        for (int i = 0; i < text.length() && phone; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else {
+                phone = TextFolding.isSpace(c) || c == '+' || c == '-' || c == '(' || c == ')';
+            }
+        }
+        if (phone && digits.length() >= 7) {
+            String d = digits.toString();
+            return List.of(d.startsWith("00") ? d.substring(2) : d);
+        }
+        List<String> words = new ArrayList<>();
+        for (String w : text.strip().split("\\s+")) {
+            if (!w.isEmpty()) {
+                words.add(TextFolding.fold(w));
+            }
+        }
+        // A word another word contains adds nothing.
+        List<String> terms = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            boolean redundant = false;
+            for (int j = 0; j < words.size() && !redundant; j++) {
+                String other = words.get(j);
+                redundant = j != i && other.contains(w) && (other.length() > w.length() || j < i);
+            }
+            if (!redundant) {
+                terms.add(w);
+            }
+        }
+        return terms;
+    }
+
+    static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
