@@ -55,6 +55,20 @@ final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase(null, pool, false);
     }
 
+    /**
+     * A new H2 file database in the folder, migrated: as the command line tool keeps its store.
+     * A million customers with their indexes do not fit a heap as an in-memory database.
+     */
+    static BenchDatabase h2File(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        for (String file : new String[] {"bench.mv.db", "bench.trace.db"}) {
+            java.nio.file.Files.deleteIfExists(dir.resolve(file));
+        }
+        HikariDataSource pool = pool("jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath(), "sa");
+        CrmSchema.migrate(pool);
+        return new BenchDatabase(null, pool, false);
+    }
+
     DataSource dataSource() {
         return pool;
     }

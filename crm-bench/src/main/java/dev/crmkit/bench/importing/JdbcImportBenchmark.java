@@ -311,7 +311,7 @@ public final class JdbcImportBenchmark {
 
     private Result runH2() throws Exception {
         Path first = firstFile(settings.rows());
-        try (BenchDatabase db = BenchDatabase.h2("bench")) {
+        try (BenchDatabase db = BenchDatabase.h2File(settings.dir().resolve("h2"))) {
             DataSource ds = db.dataSource();
             String database = db.describe();
             say("database: %s", database);

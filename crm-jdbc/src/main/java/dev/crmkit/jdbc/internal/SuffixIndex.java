@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * H2's substring index ({@code crm_customer_suffix}, see the H2 migration V2): for every word of
@@ -54,14 +56,21 @@ final class SuffixIndex {
     }
 
     static void add(Connection c, String tenant, long[] ids, List<String> searchTexts) throws SQLException {
+        // In key order: H2 then inserts into neighbouring index pages one after the other.
+        TreeMap<String, List<Long>> entries = new TreeMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            for (String key : keys(searchTexts.get(i))) {
+                entries.computeIfAbsent(key, k -> new ArrayList<>(1)).add(ids[i]);
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO crm_customer_suffix (tenant, suffix, customer_id) VALUES (?, ?, ?)")) {
             int pending = 0;
-            for (int i = 0; i < ids.length; i++) {
-                for (String key : keys(searchTexts.get(i))) {
+            for (var entry : entries.entrySet()) {
+                for (long id : entry.getValue()) {
                     ps.setString(1, tenant);
-                    ps.setString(2, key);
-                    ps.setLong(3, ids[i]);
+                    ps.setString(2, entry.getKey());
+                    ps.setLong(3, id);
                     ps.addBatch();
                     if (++pending == 1000) {
                         ps.executeBatch();
