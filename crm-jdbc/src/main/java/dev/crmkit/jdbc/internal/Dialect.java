@@ -72,14 +72,23 @@ public enum Dialect {
 
         @Override
         void beginWrite(Connection c, String tenant) throws SQLException {
-            try (Statement s = c.createStatement()) {
-                // H2 gives up waiting for a lock after a second by default; a tenant's writers queue.
-                s.execute("SET LOCK_TIMEOUT " + LOCK_WAIT_MILLIS);
-            }
-            // Merging the tenant's row locks it until the transaction ends.
+            // Merging the tenant's row locks it until the transaction ends. H2 gives up waiting
+            // for a lock after the session's lock timeout (a second by default); rather than
+            // change the host's session, the attempt is repeated until the writer's turn comes.
+            long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000L;
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO crm_tenant KEY (tenant) VALUES (?)")) {
                 ps.setString(1, tenant);
-                ps.execute();
+                while (true) {
+                    try {
+                        ps.execute();
+                        return;
+                    } catch (SQLException e) {
+                        if (!H2_LOCK_TIMEOUT.equals(e.getSQLState()) || System.nanoTime() > deadline) {
+                            throw e;
+                        }
+                        pause(); // in case the host's lock timeout is zero
+                    }
+                }
             }
         }
 
@@ -118,6 +127,8 @@ public enum Dialect {
     static final int ADVISORY_LOCK_CLASS = 0x43524d4b;
     /** How long a writer waits for another writer of the same tenant on H2. */
     static final long LOCK_WAIT_MILLIS = 60_000;
+    /** The SQL state of H2's lock timeout. */
+    static final String H2_LOCK_TIMEOUT = "HYT00";
 
     private final String migrationFolder;
 
@@ -165,6 +176,15 @@ public enum Dialect {
     abstract String upsertGrantSql();
 
     abstract String upsertRejectedRowSql();
+
+    private static void pause() throws SQLException {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the tenant's other writers", "HYT00", e);
+        }
+    }
 
     /** Takes {@code n} new values of a sequence, ascending. */
     long[] nextIds(Connection c, String sequence, int n) throws SQLException {
