@@ -32,41 +32,55 @@ public final class Transactions {
         } catch (SQLException e) {
             throw SqlErrors.storageFailure("connecting", e);
         }
-        JdbcSession session = new JdbcSession(tenant, c, db, writable);
+        boolean autoCommit;
         try {
-            boolean autoCommit = c.getAutoCommit();
+            autoCommit = c.getAutoCommit();
             if (autoCommit) {
                 c.setAutoCommit(false);
             }
-            try {
-                if (writable) {
-                    db.dialect().beginWrite(c, tenant.value());
-                } else {
-                    db.dialect().beginRead(c);
-                }
-                T result = work.apply(session);
-                c.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                rollback(c, e);
-                throw e;
-            } catch (SQLException e) {
-                rollback(c, e);
-                throw SqlErrors.storageFailure(writable ? "starting a unit of work" : "starting a read", e);
-            } finally {
-                session.close();
-                if (!writable) {
-                    db.dialect().endRead(c);
-                }
-                if (autoCommit) {
-                    c.setAutoCommit(true);
-                }
+            if (writable) {
+                db.dialect().beginWrite(c, tenant.value());
+            } else {
+                db.dialect().beginRead(c);
             }
         } catch (SQLException e) {
-            // Only the commit or resetting the connection can get here.
-            throw SqlErrors.storageFailure("committing", e);
-        } finally {
+            rollback(c, e);
             closeQuietly(c);
+            throw SqlErrors.storageFailure(writable ? "waiting for the tenant's other writers" : "starting a read", e);
+        }
+        JdbcSession session = new JdbcSession(tenant, c, db, writable);
+        try {
+            T result = work.apply(session);
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                throw SqlErrors.storageFailure("committing", e);
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollback(c, e);
+            throw e;
+        } finally {
+            session.close();
+            restoreQuietly(c, writable, autoCommit);
+            closeQuietly(c);
+        }
+    }
+
+    /**
+     * Gives the connection back as it came. A pool resets these itself; a plain data source's
+     * connection is closed next anyway, so a failure here changes nothing the caller relies on.
+     */
+    private void restoreQuietly(Connection c, boolean writable, boolean autoCommit) {
+        try {
+            if (!writable) {
+                db.dialect().endRead(c);
+            }
+            if (autoCommit) {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            // See above: nothing of the unit of work depends on it.
         }
     }
 
