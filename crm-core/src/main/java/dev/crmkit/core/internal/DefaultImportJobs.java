@@ -494,14 +494,43 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             Map<PhoneNumber, Long> stored = candidates.isEmpty() ? Map.of() : s.customers().findIdsByPhones(candidates);
             List<ImportChange> changes = new ArrayList<>();
             List<CustomerRecord> creations = new ArrayList<>();
+            if (job.onDuplicate() == OnDuplicate.UPDATE && !stored.isEmpty()) {
+                current = s.customers().findAll(stored.values());
+            }
             for (int i = 0; i < rows.size(); i++) {
                 apply(rows.get(i), drafts.get(i), errors.get(i), stored, changes, creations);
             }
             if (write && !creations.isEmpty()) {
                 createAll(creations, changes);
             }
+            if (!updates.isEmpty()) {
+                updateAll(changes);
+            }
             if (write && !changes.isEmpty()) {
                 s.importJobs().addChanges(job.id(), changes);
+            }
+        }
+
+        /** The chunk's customers that are stored already, read at once when rows update them. */
+        private Map<Long, CustomerRecord> current = Map.of();
+        /** The chunk's updates: the new states, the versions they replace, and their activities. */
+        private final List<CustomerRecord> updates = new ArrayList<>();
+        private final List<CustomerRecord> beforeUpdates = new ArrayList<>();
+        private final List<Activity> updateActivities = new ArrayList<>();
+
+        /** Stores the chunk's updates and their activities in bulk. */
+        private void updateAll(List<ImportChange> changes) {
+            long[] expected = new long[beforeUpdates.size()];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = beforeUpdates.get(i).version();
+            }
+            if (s.customers().updateAll(updates, expected) != updates.size()) {
+                throw new StorageException("a customer changed during the import's unit of work", null);
+            }
+            s.activities().appendAll(updateActivities);
+            for (int i = 0; i < updates.size(); i++) {
+                changes.add(new ImportChange(updates.get(i).id(), false, updates.get(i).version(),
+                        beforeUpdates.get(i)));
             }
         }
 
@@ -569,7 +598,8 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
         }
 
         private void updateExisting(ImportRow row, CustomerDrafts.Draft draft, long id, List<ImportChange> changes) {
-            CustomerRecord current = s.customers().find(id).orElseThrow();
+            CustomerRecord current = this.current.containsKey(id) ? this.current.get(id)
+                    : s.customers().find(id).orElseThrow();
             CustomerRecord.Builder next = current.toBuilder();
             List<FieldChange> fieldChanges = new ArrayList<>();
             for (CustomerField field : CustomerField.values()) {
@@ -624,13 +654,11 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                 return;
             }
             CustomerRecord after = next.customFields(custom).version(current.version() + 1).updatedAt(now).build();
-            if (!s.customers().update(after, current.version())) {
-                throw new StorageException("customer " + id + " changed during the import's unit of work", null);
-            }
-            s.activities().append(new Activity(0, id, ActivityType.LOG, job.submitter().userId(), now,
+            updates.add(after);
+            beforeUpdates.add(current);
+            updateActivities.add(new Activity(0, id, ActivityType.LOG, job.submitter().userId(), now,
                     "Customer updated by import", fieldChanges,
                     Map.of("event", "importUpdated", "importJobId", Long.toString(job.id()))));
-            changes.add(new ImportChange(id, false, after.version(), current));
         }
 
         private boolean allowed(String key, Object stored) {

@@ -62,6 +62,38 @@ public interface CustomerStore {
     Map<PhoneNumber, Long> findIdsByPhones(Collection<PhoneNumber> primaryPhones);
 
     /**
+     * The customers with these ids, in one go (an import updating a chunk reads them at once).
+     *
+     * @return by id, only the ids that exist
+     */
+    default Map<Long, CustomerRecord> findAll(Collection<Long> ids) {
+        Map<Long, CustomerRecord> found = new java.util.HashMap<>();
+        for (long id : ids) {
+            find(id).ifPresent(r -> found.put(id, r));
+        }
+        return found;
+    }
+
+    /**
+     * Replaces stored customers, each only if it is still at its expected version, as an import
+     * updates a chunk; a store may send them together.
+     *
+     * @param customers the new states, each with its new version and unchanged primary phone
+     * @param expectedVersions the version each was read at, in the same order
+     * @return how many were replaced; fewer than given means some had moved on (the caller then
+     *     fails its unit of work, so none is kept)
+     */
+    default int updateAll(List<CustomerRecord> customers, long[] expectedVersions) {
+        int n = 0;
+        for (int i = 0; i < expectedVersions.length; i++) {
+            if (update(customers.get(i), expectedVersions[i])) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
      * Replaces a stored customer if it is still at {@code expectedVersion}.
      *
      * @param customer the new state, with its new version; the primary phone is unchanged

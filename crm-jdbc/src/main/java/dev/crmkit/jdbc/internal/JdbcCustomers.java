@@ -33,6 +33,9 @@ final class JdbcCustomers implements CustomerStore {
             + " processing_status, total_amount, created_at, loaded_at, updated_at, last_contact_at, total_contacts,"
             + " total_calls, total_call_seconds, custom_values, import_job_id";
 
+    /** {@link #COLUMNS} of the table aliased {@code c}. */
+    private static final String C_COLUMNS = "c." + String.join(", c.", COLUMNS.split(", "));
+
     private static final String INSERT = "INSERT INTO crm_customer (" + COLUMNS
             + ", tenant, primary_phone, name_key, search_text)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -256,6 +259,67 @@ final class JdbcCustomers implements CustomerStore {
                 }
             }
             return found;
+        });
+    }
+
+    @Override
+    public Map<Long, CustomerRecord> findAll(Collection<Long> ids) {
+        s.checkOpen();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Object[] values = ids.toArray();
+        String sql = s.dialect() == Dialect.POSTGRESQL
+                // Each id looked up by the primary key whatever the statistics say (see phonesLookupSql).
+                ? "SELECT " + C_COLUMNS + " FROM unnest(?::bigint[]) AS i(id) CROSS JOIN LATERAL"
+                        + " (SELECT * FROM crm_customer WHERE id = i.id AND tenant = ? LIMIT 1) AS c"
+                : "SELECT " + C_COLUMNS + " FROM TABLE(id BIGINT = ?) i"
+                        + " JOIN crm_customer c ON c.id = i.id AND c.tenant = ?";
+        Map<Long, CustomerRecord> found = new HashMap<>();
+        s.sql("reading customers", c -> {
+            Array array = c.createArrayOf("bigint", values);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setArray(1, array);
+                ps.setString(2, s.tenantValue());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        CustomerRecord r = read(rs);
+                        found.put(r.id(), r);
+                    }
+                }
+            } finally {
+                array.free();
+            }
+            return null;
+        });
+        return found;
+    }
+
+    @Override
+    public int updateAll(List<CustomerRecord> customers, long[] expectedVersions) {
+        s.checkWritable();
+        if (suffixes() || customers.size() < 2) {
+            // H2 rewrites each customer's suffix entries from its stored search text, one by one.
+            return CustomerStore.super.updateAll(customers, expectedVersions);
+        }
+        return s.sql("updating customers", c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+                for (int k = 0; k < expectedVersions.length; k++) {
+                    CustomerRecord customer = customers.get(k);
+                    int i = bindRecord(ps, customer, false);
+                    ps.setString(i++, TextFolding.fold(customer.fullName()));
+                    ps.setString(i++, CustomerSearchText.of(customer));
+                    ps.setLong(i++, customer.id());
+                    ps.setString(i++, s.tenantValue());
+                    ps.setLong(i, expectedVersions[k]);
+                    ps.addBatch();
+                }
+                int n = 0;
+                for (int count : ps.executeBatch()) {
+                    n += count == 1 || count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
+                }
+                return n;
+            }
         });
     }
 
