@@ -61,18 +61,9 @@ final class JdbcCustomers implements CustomerStore {
     public long insert(CustomerRecord customer) {
         s.checkWritable();
         return s.sql("storing a customer", c -> {
-            long id = s.dialect().nextIds(c, "crm_customer_seq", 1)[0];
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                int i = bindRecord(ps, customer.toBuilder().id(id).build(), true);
-                ps.setString(i++, s.tenantValue());
-                ps.setString(i++, customer.primaryPhone().e164());
-                ps.setString(i++, TextFolding.fold(customer.fullName()));
-                String searchText = CustomerSearchText.of(customer);
-                ps.setString(i, searchText);
-                ps.executeUpdate();
-                if (suffixes()) {
-                    SuffixIndex.add(c, s.tenantValue(), new long[] {id}, List.of(searchText));
-                }
+            long[] id = s.dialect().nextIds(c, "crm_customer_seq", 1);
+            try {
+                insertRows(c, List.of(customer), id);
             } catch (SQLException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
                     throw new ConflictException(ErrorCode.DUPLICATE_PHONE,
@@ -80,7 +71,7 @@ final class JdbcCustomers implements CustomerStore {
                 }
                 throw e;
             }
-            return id;
+            return id[0];
         });
     }
 
@@ -97,24 +88,7 @@ final class JdbcCustomers implements CustomerStore {
                 if (copy != null) {
                     PgCopy.customers(copy, s.tenantValue(), customers, ids);
                 } else {
-                    List<String> searchTexts = new ArrayList<>(ids.length);
-                    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                        for (int i = 0; i < ids.length; i++) {
-                            CustomerRecord customer = customers.get(i);
-                            int p = bindRecord(ps, customer.toBuilder().id(ids[i]).build(), true);
-                            ps.setString(p++, s.tenantValue());
-                            ps.setString(p++, customer.primaryPhone().e164());
-                            ps.setString(p++, TextFolding.fold(customer.fullName()));
-                            String searchText = CustomerSearchText.of(customer);
-                            searchTexts.add(searchText);
-                            ps.setString(p, searchText);
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
-                    if (suffixes()) {
-                        SuffixIndex.add(c, s.tenantValue(), ids, searchTexts);
-                    }
+                    insertRows(c, customers, ids);
                 }
             } catch (SQLException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
@@ -127,11 +101,50 @@ final class JdbcCustomers implements CustomerStore {
         });
     }
 
-    /** Binds the columns of {@link #COLUMNS} (without the id unless asked) from parameter 1 on. */
-    private static int bindRecord(PreparedStatement ps, CustomerRecord r, boolean withId) throws SQLException {
+    /** Batched INSERTs of new customers under the given ids, with H2's suffix entries. */
+    private void insertRows(java.sql.Connection c, List<CustomerRecord> customers, long[] ids) throws SQLException {
+        List<String> searchTexts = new ArrayList<>(ids.length);
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (int i = 0; i < ids.length; i++) {
+                CustomerRecord customer = customers.get(i);
+                int p = bindRecord(ps, customer, ids[i]);
+                ps.setString(p++, s.tenantValue());
+                ps.setString(p++, customer.primaryPhone().e164());
+                ps.setString(p++, TextFolding.fold(customer.fullName()));
+                String searchText = CustomerSearchText.of(customer);
+                searchTexts.add(searchText);
+                ps.setString(p, searchText);
+                if (ids.length == 1) {
+                    ps.executeUpdate();
+                } else {
+                    ps.addBatch();
+                }
+            }
+            if (ids.length > 1) {
+                ps.executeBatch();
+            }
+        }
+        if (suffixes()) {
+            SuffixIndex.add(c, s.tenantValue(), ids, searchTexts);
+        }
+    }
+
+    /** Binds an UPDATE of the customer, if still at {@code expectedVersion}, with its search text. */
+    private void bindUpdate(PreparedStatement ps, CustomerRecord customer, String searchText, long expectedVersion)
+            throws SQLException {
+        int i = bindRecord(ps, customer, null);
+        ps.setString(i++, TextFolding.fold(customer.fullName()));
+        ps.setString(i++, searchText);
+        ps.setLong(i++, customer.id());
+        ps.setString(i++, s.tenantValue());
+        ps.setLong(i, expectedVersion);
+    }
+
+    /** Binds the columns of {@link #COLUMNS} from parameter 1 on, the id first only if given. */
+    private static int bindRecord(PreparedStatement ps, CustomerRecord r, Long id) throws SQLException {
         int i = 1;
-        if (withId) {
-            ps.setLong(i++, r.id());
+        if (id != null) {
+            ps.setLong(i++, id);
         }
         ps.setLong(i++, r.version());
         ps.setString(i++, r.type().name());
@@ -306,12 +319,7 @@ final class JdbcCustomers implements CustomerStore {
             try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
                 for (int k = 0; k < expectedVersions.length; k++) {
                     CustomerRecord customer = customers.get(k);
-                    int i = bindRecord(ps, customer, false);
-                    ps.setString(i++, TextFolding.fold(customer.fullName()));
-                    ps.setString(i++, CustomerSearchText.of(customer));
-                    ps.setLong(i++, customer.id());
-                    ps.setString(i++, s.tenantValue());
-                    ps.setLong(i, expectedVersions[k]);
+                    bindUpdate(ps, customer, CustomerSearchText.of(customer), expectedVersions[k]);
                     ps.addBatch();
                 }
                 int n = 0;
@@ -331,12 +339,7 @@ final class JdbcCustomers implements CustomerStore {
             String before = suffixes() ? storedSearchText(c, customer.id()) : null;
             boolean updated;
             try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
-                int i = bindRecord(ps, customer, false);
-                ps.setString(i++, TextFolding.fold(customer.fullName()));
-                ps.setString(i++, searchText);
-                ps.setLong(i++, customer.id());
-                ps.setString(i++, s.tenantValue());
-                ps.setLong(i, expectedVersion);
+                bindUpdate(ps, customer, searchText, expectedVersion);
                 updated = ps.executeUpdate() == 1;
             }
             if (updated && before != null && !before.equals(searchText)) {
