@@ -99,7 +99,7 @@ class SchemaMigrationTest {
         return out;
     }
 
-    /** Every table, column (type, nullability) and index of the crm_ tables, as comparable text. */
+    /** Every table, column (type, nullability) and index (columns, their order) of the crm_ tables, as comparable text. */
     static String schema(DataSource ds) throws SQLException {
         TreeSet<String> lines = new TreeSet<>();
         try (Connection c = ds.getConnection()) {
@@ -120,7 +120,8 @@ class SchemaMigrationTest {
                     while (rs.next()) {
                         if (rs.getString("INDEX_NAME") != null) {
                             lines.add("index " + table.toLowerCase() + " " + rs.getString("INDEX_NAME").toLowerCase()
-                                    + " " + rs.getString("COLUMN_NAME") + " unique=" + !rs.getBoolean("NON_UNIQUE"));
+                                    + " " + rs.getString("COLUMN_NAME") + " " + rs.getString("ASC_OR_DESC")
+                                    + " unique=" + !rs.getBoolean("NON_UNIQUE"));
                         }
                     }
                 }
