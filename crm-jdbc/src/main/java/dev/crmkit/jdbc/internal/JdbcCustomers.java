@@ -373,8 +373,50 @@ final class JdbcCustomers implements CustomerStore {
     public List<CustomerRecord> search(CustomerCriteria criteria) {
         s.checkOpen();
         SearchSql q = SearchSql.select(s.tenantValue(), criteria, drivingTerm(criteria));
-        return s.list("searching customers", q.sql(), q::bind, JdbcCustomers::read);
+        if (s.dialect() != Dialect.POSTGRESQL || !SearchSql.isPhoneQuery(criteria)) {
+            return s.list("searching customers", q.sql(), q::bind, JdbcCustomers::read);
+        }
+        // PostgreSQL cannot tell how many customers a run of digits matches (its estimate of a
+        // LIKE on digits is off by orders of magnitude), and a wrong guess makes it walk the sort
+        // index backwards through most of the table looking for a page of matches (measured: 355
+        // ms instead of 35 on 1.9M customers). A phone query matches few customers, so its plan
+        // is fixed here: the trigram index's matches, then sorted.
+        return s.sql("searching customers by phone", c -> {
+            String[] previous = new String[2];
+            try (PreparedStatement ps = c.prepareStatement(STEER_TO_TEXT_INDEX); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                previous[0] = rs.getString(1);
+                previous[1] = rs.getString(2);
+            }
+            try {
+                List<CustomerRecord> out = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                    q.bind(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(read(rs));
+                        }
+                    }
+                }
+                return out;
+            } finally {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT set_config('enable_indexscan', ?, true), set_config('enable_seqscan', ?, true)")) {
+                    ps.setString(1, previous[0]);
+                    ps.setString(2, previous[1]);
+                    ps.execute();
+                }
+            }
+        });
     }
+
+    /**
+     * For the rest of the transaction, PostgreSQL plans without plain index scans and sequential
+     * scans, which leaves it the bitmap scan of the trigram index; returns the two settings' values
+     * before, to put back.
+     */
+    static final String STEER_TO_TEXT_INDEX = "SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan'),"
+            + " set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)";
 
     @Override
     public long count(CustomerCriteria criteria) {

@@ -50,6 +50,18 @@ final class SearchSql {
         return q;
     }
 
+    /**
+     * Whether the search is a phone query: one term of at least 7 digits (see the core's search
+     * terms), which matches few customers, unlike a short run of digits.
+     */
+    static boolean isPhoneQuery(CustomerCriteria criteria) {
+        if (criteria.terms().size() != 1) {
+            return false;
+        }
+        String term = criteria.terms().get(0);
+        return term.length() >= 7 && term.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+    }
+
     String sql() {
         return sql.toString();
     }

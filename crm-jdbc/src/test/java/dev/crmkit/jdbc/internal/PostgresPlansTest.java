@@ -124,6 +124,29 @@ class PostgresPlansTest {
     }
 
     @Test
+    void aPhoneQueryIsAnsweredFromTheTrigramIndexWhateverThePlannerGuesses() throws SQLException {
+        CustomerCriteria phone = criteria(List.of("0530012"), CustomerSort.UPDATED, null);
+        assertThat(SearchSql.isPhoneQuery(phone)).isTrue();
+        assertThat(SearchSql.isPhoneQuery(criteria(List.of("053001"), CustomerSort.UPDATED, null))).isFalse();
+        assertThat(SearchSql.isPhoneQuery(criteria(List.of("kaya", "0530012"), CustomerSort.UPDATED, null))).isFalse();
+        String plan;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement steer = c.prepareStatement(JdbcCustomers.STEER_TO_TEXT_INDEX)) {
+                steer.execute();
+            }
+            SearchSql q = select(phone);
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + q.sql())) {
+                q.bind(ps);
+                plan = show("phone query '0530012', as the adapter plans it", plan(ps));
+            }
+            c.rollback();
+        }
+        assertThat(plan).contains("Bitmap Index Scan on crm_customer_search").doesNotContain("Seq Scan")
+                .doesNotContain("Index Scan Backward");
+    }
+
+    @Test
     void countingMatchesUsesTheTrigramIndex() throws SQLException {
         String plan = show("count 'user12345'", explain(count(criteria(List.of("user12345"), CustomerSort.UPDATED, null))));
         assertThat(plan).contains("crm_customer_search").doesNotContain("Seq Scan");
