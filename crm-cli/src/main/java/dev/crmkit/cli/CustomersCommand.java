@@ -1,0 +1,233 @@
+package dev.crmkit.cli;
+
+import dev.crmkit.cli.internal.Documents;
+import dev.crmkit.cli.internal.Output;
+import dev.crmkit.cli.internal.TextTable;
+import dev.crmkit.cli.internal.Values;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.NotFoundException;
+import dev.crmkit.core.Page;
+import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerPhone;
+import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.core.customer.CustomerSort;
+import dev.crmkit.core.customer.Segment;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "customers", usageHelpAutoWidth = true, description = "Searches, counts and shows customers.",
+        subcommands = {CustomersCommand.Search.class, CustomersCommand.Count.class, CustomersCommand.Show.class})
+final class CustomersCommand implements Runnable {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @ParentCommand
+    CrmCli root;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a command: search, count or show");
+    }
+
+    /** The filters search and count share. */
+    static final class Filters {
+        @Parameters(paramLabel = "TEXT", arity = "0..*",
+                description = "Words that must each occur in the name, phone, e-mail or company (any case, Turkish "
+                        + "letters or not), or a phone number in any form.")
+        List<String> words = new ArrayList<>();
+
+        @Option(names = "--segment", paramLabel = "SEGMENT", split = ",",
+                description = "Only these segments: VIP, NORMAL, RISK, POTENTIAL (comma-separated or repeated).")
+        List<Segment> segments = new ArrayList<>();
+
+        @Option(names = "--contacted-within", paramLabel = "DAYS", description = "Only customers contacted within, e.g. 7d.")
+        String contactedWithin;
+
+        CustomerQuery.Builder query() {
+            CustomerQuery.Builder b = CustomerQuery.builder();
+            if (!words.isEmpty()) {
+                b.text(String.join(" ", words));
+            }
+            if (!segments.isEmpty()) {
+                b.segments(segments.toArray(Segment[]::new));
+            }
+            if (contactedWithin != null) {
+                try {
+                    b.contactedWithinDays(Values.days(contactedWithin));
+                } catch (IllegalArgumentException e) {
+                    throw new CrmCli.UsageException("--contacted-within: " + e.getMessage());
+                }
+            }
+            return b;
+        }
+    }
+
+    @Command(name = "search", usageHelpAutoWidth = true, sortOptions = false,
+            description = "Lists the customers that match, a page at a time.")
+    static final class Search implements Callable<Integer> {
+        @ParentCommand
+        CustomersCommand parent;
+
+        @Mixin
+        Filters filters;
+
+        @Option(names = "--sort", paramLabel = "updated|interactions|name|created", defaultValue = "updated",
+                description = "The order (default: ${DEFAULT-VALUE}, newest first).")
+        CustomerSort sort;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+                description = "Customers per page, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--cursor", paramLabel = "CURSOR", description = "Continue after the page that printed this cursor.")
+        String cursor;
+
+        @Override
+        public Integer call() {
+            if (limit < 1 || limit > CustomerQuery.MAX_LIMIT) {
+                throw new CrmCli.UsageException("--limit must be 1 to " + CustomerQuery.MAX_LIMIT + ": " + limit);
+            }
+            try (Session s = parent.root.open()) {
+                CustomerQuery.Builder q = filters.query().sort(sort).limit(limit);
+                if (cursor != null) {
+                    q.cursor(cursor);
+                }
+                Page<Customer> page = s.crm().customers().search(s.admin(), q.build());
+                Output out = s.output();
+                if (out.json()) {
+                    out.document(Documents.customers(page.items(), page.nextCursor()));
+                } else if (page.items().isEmpty()) {
+                    out.text(cursor == null ? "No customer matches." : "No more customers.");
+                } else {
+                    TextTable t = new TextTable("ID", "NAME", "PHONE", "COMPANY", "SEGMENT", "UPDATED");
+                    for (Customer c : page.items()) {
+                        t.row(String.valueOf(c.id()), c.fullName(), c.phone().e164(), c.company(), c.segment().name(),
+                                when(c.updatedAt()));
+                    }
+                    out.text(t.render() + (page.nextCursor() == null ? ""
+                            : "More: add --cursor " + page.nextCursor() + "\n"));
+                }
+                return CrmCli.OK;
+            }
+        }
+    }
+
+    @Command(name = "count", usageHelpAutoWidth = true, description = "Counts the customers that match.")
+    static final class Count implements Callable<Integer> {
+        @ParentCommand
+        CustomersCommand parent;
+
+        @Mixin
+        Filters filters;
+
+        @Override
+        public Integer call() {
+            try (Session s = parent.root.open()) {
+                long n = s.crm().customers().count(s.admin(), filters.query().build());
+                if (s.output().json()) {
+                    s.output().document(Documents.object().put("count", n));
+                } else {
+                    s.output().text(Values.count(n));
+                }
+                return CrmCli.OK;
+            }
+        }
+    }
+
+    @Command(name = "show", usageHelpAutoWidth = true, description = "Shows one customer, by customer number or phone.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        CustomersCommand parent;
+
+        @Parameters(paramLabel = "ID|PHONE",
+                description = "The customer number, or a phone number in any form (0530 123 45 67, +905301234567).")
+        String key;
+
+        @Override
+        public Integer call() {
+            try (Session s = parent.root.open()) {
+                Customer c = find(s, key.trim()).orElseThrow(() ->
+                        new NotFoundException(ErrorCode.CUSTOMER_NOT_FOUND, "no customer with number or phone '" + key + "'"));
+                if (s.output().json()) {
+                    s.output().document(Documents.customer(c));
+                } else {
+                    s.output().text(card(c, ZoneId.systemDefault()));
+                }
+                return CrmCli.OK;
+            }
+        }
+
+        /**
+         * A plain number is first taken as a customer number, then as a phone; anything written
+         * like a phone ({@code +}, a leading 0, spaces) only as a phone.
+         */
+        private static Optional<Customer> find(Session s, String key) {
+            if (key.matches("[1-9]\\d{0,17}")) {
+                try {
+                    return Optional.of(s.crm().customers().get(s.admin(), Long.parseLong(key)));
+                } catch (NotFoundException e) {
+                    // not a customer number; maybe a phone written without its leading 0
+                }
+            }
+            try {
+                return s.crm().customers().findByPhone(s.admin(), key);
+            } catch (dev.crmkit.core.CrmValidationException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    static String card(Customer c, ZoneId zone) {
+        TextTable t = new TextTable("FIELD", "VALUE");
+        t.row("Customer number", String.valueOf(c.id()));
+        t.row("Type", c.type().name());
+        t.row("Name", c.fullName());
+        t.row("Phone", c.phone().e164());
+        for (CustomerPhone p : c.phones()) {
+            if (!p.number().equals(c.phone()) || c.phones().size() > 1) {
+                t.row("  number", p.number().e164() + "  " + p.status() + (p.favorite() ? "  favourite" : "")
+                        + (p.owner() == null ? "" : "  " + p.owner()));
+            }
+        }
+        t.row("E-mail", c.email());
+        t.row("Company", c.company());
+        t.row("Segment", c.segment().name());
+        t.row("Status", c.status().name());
+        t.row("Representative", c.representative());
+        t.row("National id", c.nationalId());
+        if (c.totalAmount() != null) {
+            t.row("Total amount", c.totalAmount().toPlainString());
+        }
+        for (Map.Entry<String, Object> f : c.customFields().entrySet()) {
+            t.row(f.getKey(), String.valueOf(f.getValue()));
+        }
+        t.row("Created", when(c.createdAt(), zone));
+        t.row("Updated", when(c.updatedAt(), zone));
+        t.row("Last contact", when(c.lastContactAt(), zone));
+        String rendered = t.render();
+        // The card needs no header line.
+        return rendered.substring(rendered.indexOf('\n') + 1);
+    }
+
+    private static String when(Instant at) {
+        return when(at, ZoneId.systemDefault());
+    }
+
+    private static String when(Instant at, ZoneId zone) {
+        return at == null ? "" : WHEN.format(at.atZone(zone));
+    }
+}

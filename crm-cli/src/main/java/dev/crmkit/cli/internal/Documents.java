@@ -1,0 +1,196 @@
+package dev.crmkit.cli.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmkit.core.CrmException;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.bulk.RowError;
+import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerPhone;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.importer.ImportReport;
+import dev.crmkit.importer.ImportWarning;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON documents the tool prints with {@code --json}, field names exactly as the
+ * specification's section 5 gives them. Absent values are {@code null}, never left out, so a
+ * script can rely on every field being there.
+ */
+public final class Documents {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Documents() {
+    }
+
+    /** The document of an import: counts, encoding and delimiter, warnings, row errors, fatal error. */
+    public static ObjectNode importReport(ImportReport report) {
+        ImportJob job = report.job();
+        ObjectNode o = NODES.objectNode();
+        o.put("jobId", job.id());
+        o.put("status", job.status().name());
+        o.put("dryRun", job.dryRun());
+        o.put("rows", job.rows());
+        o.put("created", job.created());
+        o.put("updated", job.updated());
+        o.put("skipped", job.skipped());
+        o.put("rejected", job.rejected());
+        o.put("encoding", job.encoding());
+        o.put("delimiter", job.delimiter() == null ? null : String.valueOf(job.delimiter()));
+        ArrayNode warnings = o.putArray("warnings");
+        for (ImportWarning w : report.warnings()) {
+            warnings.addObject().put("code", w.code()).put("column", w.column()).put("message", w.message());
+        }
+        ArrayNode errors = o.putArray("errors");
+        for (RowError e : report.errors()) {
+            errors.addObject().put("row", e.row()).put("column", e.column()).put("value", e.value())
+                    .put("code", e.code().name()).put("message", e.message());
+        }
+        fatal(o, job);
+        return o;
+    }
+
+    /** The document of an import that failed before it became a job (a file too large, unreadable). */
+    public static ObjectNode importRefused(CrmException e) {
+        ObjectNode o = NODES.objectNode();
+        o.putNull("jobId");
+        o.put("status", "FAILED");
+        o.put("dryRun", false);
+        o.put("rows", 0);
+        o.put("created", 0);
+        o.put("updated", 0);
+        o.put("skipped", 0);
+        o.put("rejected", 0);
+        o.putNull("encoding");
+        o.putNull("delimiter");
+        o.putArray("warnings");
+        o.putArray("errors");
+        o.putObject("fatal").put("code", e.code().name()).put("message", e.getMessage());
+        return o;
+    }
+
+    /** A job as {@code jobs list/show} print it. */
+    public static ObjectNode job(ImportJob job) {
+        ObjectNode o = NODES.objectNode();
+        o.put("jobId", job.id());
+        o.put("status", job.status().name());
+        o.put("file", job.fileName());
+        o.put("dryRun", job.dryRun());
+        o.put("rows", job.rows());
+        o.put("created", job.created());
+        o.put("updated", job.updated());
+        o.put("skipped", job.skipped());
+        o.put("rejected", job.rejected());
+        o.put("submittedAt", text(job.submittedAt()));
+        o.put("startedAt", text(job.startedAt()));
+        o.put("finishedAt", text(job.finishedAt()));
+        fatal(o, job);
+        return o;
+    }
+
+    public static ObjectNode jobs(Collection<ImportJob> jobs) {
+        ObjectNode o = NODES.objectNode();
+        ArrayNode list = o.putArray("jobs");
+        for (ImportJob j : jobs) {
+            list.add(job(j));
+        }
+        return o;
+    }
+
+    /** A customer; the national id comes masked, as the service returns it. */
+    public static ObjectNode customer(Customer c) {
+        ObjectNode o = NODES.objectNode();
+        o.put("id", c.id());
+        o.put("type", c.type().name());
+        o.put("fullName", c.fullName());
+        o.put("phone", c.phone().e164());
+        ArrayNode phones = o.putArray("phones");
+        for (CustomerPhone p : c.phones()) {
+            phones.addObject().put("number", p.number().e164()).put("status", p.status().name())
+                    .put("favorite", p.favorite()).put("owner", p.owner());
+        }
+        o.put("email", c.email());
+        o.put("company", c.company());
+        o.put("segment", c.segment().name());
+        o.put("status", c.status().name());
+        o.put("representative", c.representative());
+        o.put("nationalId", c.nationalId());
+        ObjectNode fields = o.putObject("customFields");
+        for (Map.Entry<String, Object> f : c.customFields().entrySet()) {
+            value(fields, f.getKey(), f.getValue());
+        }
+        o.put("createdAt", text(c.createdAt()));
+        o.put("updatedAt", text(c.updatedAt()));
+        o.put("lastContactAt", text(c.lastContactAt()));
+        return o;
+    }
+
+    public static ObjectNode customers(List<Customer> customers, String nextCursor) {
+        ObjectNode o = NODES.objectNode();
+        ArrayNode list = o.putArray("customers");
+        for (Customer c : customers) {
+            list.add(customer(c));
+        }
+        o.put("nextCursor", nextCursor);
+        return o;
+    }
+
+    public static ObjectNode field(CustomFieldDefinition f) {
+        ObjectNode o = NODES.objectNode();
+        o.put("key", f.key());
+        o.put("label", f.label());
+        o.put("type", f.type().name());
+        ArrayNode options = o.putArray("options");
+        f.options().forEach(options::add);
+        o.put("required", f.required());
+        o.put("position", f.position());
+        return o;
+    }
+
+    public static ObjectNode error(String code, String message) {
+        ObjectNode o = NODES.objectNode();
+        o.putObject("error").put("code", code).put("message", message);
+        return o;
+    }
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    private static void fatal(ObjectNode o, ImportJob job) {
+        if (job.fatalCode() == null) {
+            o.putNull("fatal");
+        } else {
+            o.putObject("fatal").put("code", job.fatalCode().name()).put("message", job.fatalMessage());
+        }
+    }
+
+    /** A custom field's value with its JSON type: numbers stay numbers, lists become arrays. */
+    private static void value(ObjectNode o, String key, Object v) {
+        if (v == null) {
+            o.putNull(key);
+        } else if (v instanceof BigDecimal d) {
+            o.put(key, d);
+        } else if (v instanceof Boolean b) {
+            o.put(key, b);
+        } else if (v instanceof Collection<?> list) {
+            ArrayNode a = o.putArray(key);
+            list.forEach(item -> a.add(String.valueOf(item)));
+        } else if (v instanceof LocalDate d) {
+            o.put(key, d.toString());
+        } else {
+            o.put(key, String.valueOf(v));
+        }
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
+    }
+}

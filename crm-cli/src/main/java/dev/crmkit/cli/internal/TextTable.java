@@ -1,0 +1,96 @@
+package dev.crmkit.cli.internal;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rows of text in aligned columns. Widths count what a terminal shows: letters written with a
+ * combining mark (an {@code i} plus a dot above) take one column, as their composed form does.
+ */
+public final class TextTable {
+
+    private static final String GAP = "  ";
+
+    private final List<String> headers;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public TextTable(String... headers) {
+        this.headers = List.of(headers);
+    }
+
+    public TextTable row(String... cells) {
+        if (cells.length != headers.size()) {
+            throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
+        }
+        List<String> row = new ArrayList<>(cells.length);
+        for (String c : cells) {
+            row.add(c == null ? "" : oneLine(c));
+        }
+        rows.add(row);
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** The table, header first, each line ending with a line break; trailing blanks trimmed. */
+    public String render() {
+        int[] widths = new int[headers.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = width(headers.get(i));
+            for (List<String> row : rows) {
+                widths[i] = Math.max(widths[i], width(row.get(i)));
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        line(sb, headers, widths);
+        for (List<String> row : rows) {
+            line(sb, row, widths);
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, List<String> cells, int[] widths) {
+        int start = sb.length();
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i);
+            sb.append(c);
+            if (i < cells.size() - 1) {
+                sb.append(" ".repeat(widths[i] - width(c))).append(GAP);
+            }
+        }
+        int end = sb.length();
+        while (end > start && sb.charAt(end - 1) == ' ') {
+            end--;
+        }
+        sb.setLength(end);
+        sb.append('\n');
+    }
+
+    /** Columns the text takes on a terminal: code points of its composed form, without marks. */
+    static int width(String s) {
+        String composed = Normalizer.normalize(s, Normalizer.Form.NFC);
+        int w = 0;
+        for (int i = 0; i < composed.length(); ) {
+            int cp = composed.codePointAt(i);
+            int type = Character.getType(cp);
+            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK && type != Character.FORMAT) {
+                w++;
+            }
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+
+    /** Line breaks and tabs in a cell would break the columns: they become spaces. */
+    private static String oneLine(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+        }
+        return sb.toString();
+    }
+}
