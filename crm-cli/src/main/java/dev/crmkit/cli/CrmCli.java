@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 success (an import with no rejected row), 3 an import completed with rejected
  * rows, 1 a failed job or any other error, 2 a usage error.
  */
-@Command(name = "crm", mixinStandardHelpOptions = true, versionProvider = CrmCli.Version.class,
+@Command(name = "crm", mixinStandardHelpOptions = true, versionProvider = CrmCli.Version.class, scope = ScopeType.INHERIT,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Imports customer files (CSV, XLSX, XLS) and searches, shows and manages what is stored.",
         subcommands = {ImportCommand.class, TemplateCommand.class, CustomersCommand.class, FieldsCommand.class,

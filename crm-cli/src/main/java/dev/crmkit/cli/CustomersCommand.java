@@ -12,9 +12,6 @@ import dev.crmkit.core.customer.CustomerPhone;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerSort;
 import dev.crmkit.core.customer.Segment;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +26,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "customers", usageHelpAutoWidth = true, description = "Searches, counts and shows customers.",
         subcommands = {CustomersCommand.Search.class, CustomersCommand.Count.class, CustomersCommand.Show.class})
 final class CustomersCommand implements Runnable {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @ParentCommand
     CrmCli root;
@@ -116,7 +111,7 @@ final class CustomersCommand implements Runnable {
                     TextTable t = new TextTable("ID", "NAME", "PHONE", "COMPANY", "SEGMENT", "UPDATED");
                     for (Customer c : page.items()) {
                         t.row(String.valueOf(c.id()), c.fullName(), c.phone().e164(), c.company(), c.segment().name(),
-                                when(c.updatedAt()));
+                                Values.when(c.updatedAt()));
                     }
                     out.text(t.render() + (page.nextCursor() == null ? ""
                             : "More: add --cursor " + page.nextCursor() + "\n"));
@@ -153,19 +148,20 @@ final class CustomersCommand implements Runnable {
         @ParentCommand
         CustomersCommand parent;
 
-        @Parameters(paramLabel = "ID|PHONE",
+        @Parameters(paramLabel = "ID|PHONE", arity = "1..*",
                 description = "The customer number, or a phone number in any form (0530 123 45 67, +905301234567).")
-        String key;
+        List<String> words;
 
         @Override
         public Integer call() {
+            String key = String.join(" ", words);
             try (Session s = parent.root.open()) {
                 Customer c = find(s, key.trim()).orElseThrow(() ->
                         new NotFoundException(ErrorCode.CUSTOMER_NOT_FOUND, "no customer with number or phone '" + key + "'"));
                 if (s.output().json()) {
                     s.output().document(Documents.customer(c));
                 } else {
-                    s.output().text(card(c, ZoneId.systemDefault()));
+                    s.output().text(card(c));
                 }
                 return CrmCli.OK;
             }
@@ -191,7 +187,7 @@ final class CustomersCommand implements Runnable {
         }
     }
 
-    static String card(Customer c, ZoneId zone) {
+    static String card(Customer c) {
         TextTable t = new TextTable("FIELD", "VALUE");
         t.row("Customer number", String.valueOf(c.id()));
         t.row("Type", c.type().name());
@@ -215,19 +211,11 @@ final class CustomersCommand implements Runnable {
         for (Map.Entry<String, Object> f : c.customFields().entrySet()) {
             t.row(f.getKey(), String.valueOf(f.getValue()));
         }
-        t.row("Created", when(c.createdAt(), zone));
-        t.row("Updated", when(c.updatedAt(), zone));
-        t.row("Last contact", when(c.lastContactAt(), zone));
+        t.row("Created", Values.when(c.createdAt()));
+        t.row("Updated", Values.when(c.updatedAt()));
+        t.row("Last contact", Values.when(c.lastContactAt()));
         String rendered = t.render();
         // The card needs no header line.
         return rendered.substring(rendered.indexOf('\n') + 1);
-    }
-
-    private static String when(Instant at) {
-        return when(at, ZoneId.systemDefault());
-    }
-
-    private static String when(Instant at, ZoneId zone) {
-        return at == null ? "" : WHEN.format(at.atZone(zone));
     }
 }

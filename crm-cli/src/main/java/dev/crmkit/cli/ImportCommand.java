@@ -81,6 +81,9 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImportOptions options = options();
+        if (!Files.isRegularFile(file)) {
+            return refused(root.output(), new ImportFileException(ErrorCode.FILE_UNREADABLE, "no such file: " + file));
+        }
         try (Session s = root.open()) {
             Output out = s.output();
             ImportReport report;
@@ -88,13 +91,7 @@ final class ImportCommand implements Callable<Integer> {
                 s.importer().addListener(progress);
                 report = s.importer().importFile(s.admin(), file, options);
             } catch (ImportFileException e) {
-                // Refused before a job existed: too large, unreadable, not there.
-                if (out.json()) {
-                    out.document(Documents.importRefused(e));
-                } else {
-                    out.error(e.code().name(), file + ": " + e.getMessage());
-                }
-                return CrmCli.FAILED;
+                return refused(out, e);
             }
             if (errors != null) {
                 writeErrors(s, report);
@@ -108,10 +105,17 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private ImportOptions options() {
-        if (!Files.isRegularFile(file)) {
-            throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "no such file: " + file);
+    /** The file was refused before a job existed: too large, unreadable, not there. */
+    private int refused(Output out, ImportFileException e) {
+        if (out.json()) {
+            out.document(Documents.importRefused(e));
+        } else {
+            out.error(e.code().name(), file + ": " + e.getMessage());
         }
+        return CrmCli.FAILED;
+    }
+
+    private ImportOptions options() {
         ImportOptions.Builder b = ImportOptions.builder().onDuplicate(onDuplicate).mode(mode).dryRun(dryRun);
         try {
             if (encoding != null) {

@@ -92,7 +92,7 @@ final class JobsCommand implements Runnable {
                     for (ImportJob j : jobs) {
                         t.row(String.valueOf(j.id()), j.status() + (j.dryRun() ? " (dry run)" : "") + (j.undone() ? " (undone)" : ""),
                                 j.fileName(), Values.count(j.rows()), Values.count(j.created()), Values.count(j.updated()),
-                                Values.count(j.skipped()), Values.count(j.rejected()), String.valueOf(j.submittedAt()));
+                                Values.count(j.skipped()), Values.count(j.rejected()), Values.when(j.submittedAt()));
                     }
                     out.text(t.render());
                 }

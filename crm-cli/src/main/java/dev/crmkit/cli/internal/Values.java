@@ -77,6 +77,14 @@ public final class Values {
         return text.charAt(0);
     }
 
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** A moment as people read it: local date and time to the minute; empty for none. */
+    public static String when(java.time.Instant at) {
+        return at == null ? "" : WHEN.format(at.atZone(java.time.ZoneId.systemDefault()));
+    }
+
     /** Thousands separated, {@code 1,234,567}. */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
