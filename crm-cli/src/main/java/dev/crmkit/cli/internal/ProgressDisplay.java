@@ -19,23 +19,29 @@ public final class ProgressDisplay implements ImportListener, AutoCloseable {
 
     private static final long LINE_INTERVAL_NANOS = Duration.ofSeconds(2).toNanos();
     /** An import done sooner needs no progress display at all. */
-    private static final long QUIET_START_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final Duration QUIET_START = Duration.ofSeconds(1);
 
     private final String name;
     private final Output output;
+    private final long quietStartNanos;
     private ProgressBar bar;
     private volatile Duration timeLeft;
     private final long started = System.nanoTime();
     private long lastLine;
 
     public ProgressDisplay(String name, Output output) {
+        this(name, output, QUIET_START);
+    }
+
+    ProgressDisplay(String name, Output output, Duration quietStart) {
         this.name = name;
         this.output = output;
+        this.quietStartNanos = quietStart.toNanos();
     }
 
     @Override
     public synchronized void onProgress(ImportProgress p) {
-        if (output.json() || System.nanoTime() - started < QUIET_START_NANOS) {
+        if (output.json() || System.nanoTime() - started < quietStartNanos) {
             return;
         }
         timeLeft = p.timeLeft();
