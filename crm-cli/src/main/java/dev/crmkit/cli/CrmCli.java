@@ -108,7 +108,7 @@ public final class CrmCli implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Output output = root.output();
-            if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof UsageException) {
                 if (output.json()) {
                     output.error("USAGE", ex.getMessage());
                 } else {
@@ -142,6 +142,11 @@ public final class CrmCli implements Runnable {
 
     Output output() {
         return new Output(out, err, json, terminal);
+    }
+
+    /** A path given on the command line, relative to the working directory the tool runs in. */
+    Path resolve(Path path) {
+        return workingDirectory.resolve(path);
     }
 
     /** Opens the store the options name; the caller closes it. */

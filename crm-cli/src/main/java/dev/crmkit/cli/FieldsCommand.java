@@ -57,8 +57,12 @@ final class FieldsCommand implements Runnable {
                 throw new CrmCli.UsageException("FILE fields are defined through the library; the tool cannot fill them");
             }
             try (Session s = parent.root.open()) {
+                // Fields keep the order they were added in: templates and lists show them so.
+                int position = s.crm().customFields().list(s.admin()).stream()
+                        .mapToInt(CustomFieldDefinition::position).max().orElse(0) + 1;
                 CustomFieldDefinition defined = s.crm().customFields().define(s.admin(),
-                        CustomFieldDefinition.builder(key, label, type).options(options).required(required).build());
+                        CustomFieldDefinition.builder(key, label, type).options(options).required(required)
+                                .position(position).build());
                 if (s.output().json()) {
                     s.output().document(Documents.field(defined));
                 } else {

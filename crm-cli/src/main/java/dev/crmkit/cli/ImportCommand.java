@@ -80,7 +80,16 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        file = root.resolve(file);
         ImportOptions options = options();
+        if (errors != null) {
+            errors = root.resolve(errors);
+            Path folder = errors.toAbsolutePath().getParent();
+            if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+                // Checked before the import, so that a report that cannot be written loses nothing.
+                throw new CrmCli.UsageException("--errors: cannot write into " + folder);
+            }
+        }
         if (!Files.isRegularFile(file)) {
             return refused(root.output(), new ImportFileException(ErrorCode.FILE_UNREADABLE, "no such file: " + file));
         }
@@ -139,16 +148,27 @@ final class ImportCommand implements Callable<Integer> {
                 b.region(region.toUpperCase(java.util.Locale.ROOT));
             }
             if (maxRows != null) {
+                if (maxRows < 1) {
+                    throw new IllegalArgumentException("--max-rows must be at least 1: " + maxRows);
+                }
                 b.maxRows(maxRows);
             }
             if (maxFileSize != null) {
-                b.maxFileBytes(Values.bytes(maxFileSize));
+                long bytes = Values.bytes(maxFileSize);
+                if (bytes < 1) {
+                    throw new IllegalArgumentException("--max-file-size must be at least 1 byte: " + maxFileSize);
+                }
+                b.maxFileBytes(bytes);
             }
             return b.build();
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new CrmCli.UsageException("unknown encoding '" + encoding + "' (try windows-1254, UTF-8, ISO-8859-9)");
         } catch (IllegalArgumentException e) {
-            throw new CrmCli.UsageException(e.getMessage());
+            String message = e.getMessage();
+            if (message != null && message.startsWith("unknown phone region")) {
+                message = "--region: " + message + " (use a two-letter country code such as TR or DE)";
+            }
+            throw new CrmCli.UsageException(message);
         }
     }
 

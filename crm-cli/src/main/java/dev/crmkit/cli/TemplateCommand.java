@@ -23,6 +23,7 @@ final class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        out = root.resolve(out);
         try (Session s = root.open()) {
             ReportFormat format = ReportFormat.of(out);
             try (OutputStream os = Files.newOutputStream(out)) {

@@ -41,7 +41,7 @@ final class UsersCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CrmCli.UsageException(e.getMessage());
             }
-            if (CliUsers.ADMIN.equals(username)) {
+            if (CliUsers.ADMIN.equalsIgnoreCase(username)) {
                 throw new CrmCli.UsageException("'" + CliUsers.ADMIN + "' is the tool's own admin and always exists");
             }
             try (Session s = parent.root.open()) {

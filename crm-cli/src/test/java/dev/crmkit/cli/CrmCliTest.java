@@ -354,7 +354,7 @@ class CrmCliTest {
 
         @Test
         void theExampleFileOfTheRepository() {
-            Path example = Path.of("..", "examples", "musteriler.csv");
+            Path example = Path.of("..", "examples", "musteriler.csv").toAbsolutePath();
             assertThat(example).isRegularFile();
 
             Result r = crm("import", example.toString(), "--json");

@@ -53,8 +53,12 @@ public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dr
         }
         columnMapping = Collections.unmodifiableMap(new LinkedHashMap<>(columnMapping));
         fieldPolicies = Collections.unmodifiableMap(new LinkedHashMap<>(fieldPolicies));
-        // Reject bad combinations early rather than at read time.
+        // Reject bad combinations early rather than at read time: a job whose options fail
+        // only once it runs would be claimed and fail again by every worker.
         new SourceOptions(encoding, delimiter, sheetName, sheetIndex, limits);
+        if (region != null) {
+            dev.crmkit.core.phone.PhoneParser.forRegion(region);
+        }
     }
 
     public static ImportOptions defaults() {

@@ -72,7 +72,7 @@ public final class Documents {
         o.putNull("delimiter");
         o.putArray("warnings");
         o.putArray("errors");
-        o.putObject("fatal").put("code", e.code().name()).put("message", e.getMessage());
+        o.putObject("fatal").put("code", e.code().name()).put("message", Output.withoutCode(e.code().name(), e.getMessage()));
         return o;
     }
 

@@ -84,11 +84,14 @@ public final class TextTable {
         return w;
     }
 
-    /** Line breaks and tabs in a cell would break the columns: they become spaces. */
+    /** Line breaks and tabs in a cell would break the columns: each becomes one space ({@code \r\n} too). */
     private static String oneLine(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                continue;
+            }
             sb.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
         }
         return sb.toString();
