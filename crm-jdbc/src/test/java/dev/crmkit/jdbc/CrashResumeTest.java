@@ -91,11 +91,11 @@ class CrashResumeTest {
                 jobId = submit(ds, file);
             }
 
-            Worker first = Worker.start(url, "sa", "", "first", 30);
+            Worker first = Worker.start(dir, url, "sa", "", "first", 30);
             first.awaitProgressLines(5);
             first.kill();
 
-            Worker second = Worker.start(url, "sa", "", "second", 0);
+            Worker second = Worker.start(dir, url, "sa", "", "second", 0);
             second.awaitExit();
             assertThat(second.lines()).anyMatch(l -> l.startsWith("finished second"));
 
@@ -116,9 +116,9 @@ class CrashResumeTest {
                 Expected expected = writeFile(file);
                 long jobId = submit(ds, file);
 
-                Worker first = Worker.start(ds.getJdbcUrl(), "postgres", "", "first", 30);
+                Worker first = Worker.start(dir, ds.getJdbcUrl(), "postgres", "", "first", 30);
                 first.awaitProgressLines(1);
-                Worker second = Worker.start(ds.getJdbcUrl(), "postgres", "", "second", 30);
+                Worker second = Worker.start(dir, ds.getJdbcUrl(), "postgres", "", "second", 30);
                 second.awaitLine("ready second");
                 first.awaitProgressLines(10);
                 first.kill();
@@ -145,8 +145,8 @@ class CrashResumeTest {
                 long first = submit(ds, file);
                 long second = submit(ds, other);
 
-                Worker a = Worker.start(ds.getJdbcUrl(), "postgres", "", "a", 30);
-                Worker b = Worker.start(ds.getJdbcUrl(), "postgres", "", "b", 30);
+                Worker a = Worker.start(dir, ds.getJdbcUrl(), "postgres", "", "a", 30);
+                Worker b = Worker.start(dir, ds.getJdbcUrl(), "postgres", "", "b", 30);
                 a.awaitExit();
                 b.awaitExit();
 
@@ -258,10 +258,11 @@ class CrashResumeTest {
             reader.start();
         }
 
-        static Worker start(String url, String user, String password, String name, long pauseMillis)
+        /** Starts a worker whose temporary files go into the test's folder: a killed JVM leaves them behind. */
+        static Worker start(Path dir, String url, String user, String password, String name, long pauseMillis)
                 throws IOException {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp",
+            ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx256m", "-Djava.io.tmpdir=" + dir, "-cp",
                     System.getProperty("java.class.path"), ImportProcess.class.getName(), url, user, password, name,
                     Long.toString(LEASE_MILLIS), Long.toString(pauseMillis), "1000");
             pb.redirectError(ProcessBuilder.Redirect.INHERIT);
