@@ -10,11 +10,13 @@ import dev.crmkit.core.internal.DefaultCustomFieldService;
 import dev.crmkit.core.internal.DefaultCustomerService;
 import dev.crmkit.core.internal.DefaultImportJobs;
 import dev.crmkit.core.internal.DefaultPermissionService;
+import dev.crmkit.core.internal.DefaultResultCodeService;
 import dev.crmkit.core.internal.ServiceContext;
 import dev.crmkit.core.permission.InMemoryUserDirectory;
 import dev.crmkit.core.permission.PermissionService;
 import dev.crmkit.core.permission.UserDirectory;
 import dev.crmkit.core.phone.PhoneParser;
+import dev.crmkit.core.result.ResultCodeService;
 import dev.crmkit.core.spi.Storage;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -41,6 +43,7 @@ public final class Crm {
     private final CustomFieldService customFields;
     private final PermissionService permissions;
     private final DefaultImportJobs imports;
+    private final ResultCodeService results;
     private final PhoneParser phoneParser;
 
     private Crm(Builder b) {
@@ -51,6 +54,7 @@ public final class Crm {
         this.customFields = new DefaultCustomFieldService(ctx);
         this.permissions = new DefaultPermissionService(ctx);
         this.imports = new DefaultImportJobs(ctx);
+        this.results = new DefaultResultCodeService(ctx);
     }
 
     /** A builder on the given storage adapter. */
@@ -72,6 +76,11 @@ public final class Crm {
 
     public PermissionService permissions() {
         return permissions;
+    }
+
+    /** Result codes: definitions, applying them to customers and numbers, the report. */
+    public ResultCodeService results() {
+        return results;
     }
 
     /** Import jobs as users see them. */

@@ -20,6 +20,14 @@ public enum ErrorCode {
     REPRESENTATIVE_UNKNOWN,
     NATIONAL_ID_INVALID,
     CURSOR_INVALID,
+    /** A result code applied without a parameter its definition requires. */
+    RESULT_PARAMETER_REQUIRED,
+    /** A result code applied with a parameter its definition has OFF. */
+    RESULT_PARAMETER_NOT_ALLOWED,
+    /** A result code applied to something it does not apply to (customer, phone, product). */
+    RESULT_TARGET_NOT_ALLOWED,
+    /** An inactive result code applied. */
+    RESULT_CODE_INACTIVE,
 
     // Conflicts with stored state.
     DUPLICATE_PHONE,
@@ -27,6 +35,7 @@ public enum ErrorCode {
     PRIMARY_PHONE_REQUIRED,
     VERSION_CONFLICT,
     FIELD_KEY_TAKEN,
+    RESULT_CODE_TAKEN,
     FIELD_BUILT_IN,
     ADMIN_LEVEL_FIXED,
 
@@ -34,6 +43,7 @@ public enum ErrorCode {
     CUSTOMER_NOT_FOUND,
     PHONE_NOT_FOUND,
     FIELD_NOT_FOUND,
+    RESULT_CODE_NOT_FOUND,
     USER_UNKNOWN,
 
     // Access.

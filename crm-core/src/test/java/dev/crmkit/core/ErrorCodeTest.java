@@ -57,7 +57,13 @@ class ErrorCodeTest {
             "CANCELLED",
             "SOURCE_CHANGED",
             "JOB_NOT_FOUND",
-            "JOB_STATE_INVALID");
+            "JOB_STATE_INVALID",
+            "RESULT_PARAMETER_REQUIRED",
+            "RESULT_PARAMETER_NOT_ALLOWED",
+            "RESULT_TARGET_NOT_ALLOWED",
+            "RESULT_CODE_INACTIVE",
+            "RESULT_CODE_TAKEN",
+            "RESULT_CODE_NOT_FOUND");
 
     @Nested
     class Codes {

@@ -3,16 +3,20 @@ package dev.crmkit.inmemory;
 import dev.crmkit.core.ConflictException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.StorageException;
-import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.AuditEntry;
+import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.Grants;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.result.AppliedResult;
+import dev.crmkit.core.result.ResultCode;
+import dev.crmkit.core.result.ResultCount;
+import dev.crmkit.core.result.ResultSource;
 import dev.crmkit.core.spi.ActivityStore;
 import dev.crmkit.core.spi.AuditStore;
 import dev.crmkit.core.spi.CustomFieldStore;
@@ -22,15 +26,18 @@ import dev.crmkit.core.spi.CustomerStore;
 import dev.crmkit.core.spi.ImportChange;
 import dev.crmkit.core.spi.ImportJobStore;
 import dev.crmkit.core.spi.PermissionStore;
+import dev.crmkit.core.spi.ResultCodeStore;
 import dev.crmkit.core.spi.StorageSession;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +55,7 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
         PermissionStore, AuditStore {
 
     private final ImportJobStore importJobs = new Jobs();
+    private final ResultCodeStore resultCodes = new Results();
 
     private final TenantId tenant;
     private final TenantData data;
@@ -120,6 +128,11 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     @Override
     public ImportJobStore importJobs() {
         return importJobs;
+    }
+
+    @Override
+    public ResultCodeStore resultCodes() {
+        return resultCodes;
     }
 
     // ---- customers
@@ -396,6 +409,101 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
         return out;
     }
 
+
+    // ---- result codes
+
+    private final class Results implements ResultCodeStore {
+
+        @Override
+        public void insert(ResultCode code) {
+            checkWritable();
+            if (data.resultCodes.containsKey(code.code())) {
+                throw new ConflictException(ErrorCode.RESULT_CODE_TAKEN, "a result code " + code.code() + " exists");
+            }
+            data.resultCodes.put(code.code(), code);
+            undo.push(() -> data.resultCodes.remove(code.code()));
+        }
+
+        @Override
+        public boolean update(ResultCode code) {
+            checkWritable();
+            ResultCode previous = data.resultCodes.get(code.code());
+            if (previous == null) {
+                return false;
+            }
+            data.resultCodes.put(code.code(), code);
+            undo.push(() -> data.resultCodes.put(previous.code(), previous));
+            return true;
+        }
+
+        @Override
+        public List<ResultCode> list() {
+            checkOpen();
+            List<ResultCode> out = new ArrayList<>(data.resultCodes.values());
+            out.sort(Comparator.comparing(ResultCode::code));
+            return out;
+        }
+
+        @Override
+        public Optional<ResultCode> find(String code) {
+            checkOpen();
+            return Optional.ofNullable(data.resultCodes.get(code));
+        }
+
+        @Override
+        public long append(AppliedResult applied) {
+            checkWritable();
+            long id = ids.results.incrementAndGet();
+            data.results.put(id, applied.withId(id));
+            undo.push(() -> data.results.remove(id));
+            return id;
+        }
+
+        @Override
+        public List<AppliedResult> history(long customerId, int limit) {
+            checkOpen();
+            List<AppliedResult> out = new ArrayList<>();
+            for (AppliedResult r : data.results.descendingMap().values()) {
+                if (r.customerId() == customerId) {
+                    out.add(r);
+                    if (out.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public List<ResultCount> count(Instant from, Instant to) {
+            checkOpen();
+            TreeMap<String, Map<ResultSource, Long>> counts = new TreeMap<>();
+            for (AppliedResult r : data.results.values()) {
+                if (!r.at().isBefore(from) && r.at().isBefore(to)) {
+                    counts.computeIfAbsent(r.code(), c -> new EnumMap<>(ResultSource.class))
+                            .merge(r.source(), 1L, Long::sum);
+                }
+            }
+            List<ResultCount> out = new ArrayList<>();
+            counts.forEach((code, bySource) -> bySource.forEach((source, n) -> out.add(new ResultCount(code, source, n))));
+            return out;
+        }
+
+        @Override
+        public int deleteByCustomer(long customerId) {
+            checkWritable();
+            List<AppliedResult> removed = new ArrayList<>();
+            data.results.values().removeIf(r -> {
+                boolean of = r.customerId() == customerId;
+                if (of) {
+                    removed.add(r);
+                }
+                return of;
+            });
+            undo.push(() -> removed.forEach(r -> data.results.put(r.id(), r)));
+            return removed.size();
+        }
+    }
 
     // ---- import jobs
 

@@ -36,6 +36,7 @@ public final class InMemoryStorage implements Storage {
         final AtomicLong activities = new AtomicLong();
         final AtomicLong audit = new AtomicLong();
         final AtomicLong jobs = new AtomicLong();
+        final AtomicLong results = new AtomicLong();
     }
 
     private final ConcurrentMap<TenantId, TenantData> tenants = new ConcurrentHashMap<>();

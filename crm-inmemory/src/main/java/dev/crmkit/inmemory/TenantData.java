@@ -6,6 +6,8 @@ import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.spi.ImportChange;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.result.AppliedResult;
+import dev.crmkit.core.result.ResultCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,4 +36,7 @@ final class TenantData {
     final Map<Long, TreeMap<Long, RejectedRow>> rejectedRows = new HashMap<>();
     final Map<Long, List<ImportChange>> importChanges = new HashMap<>();
     final Map<Long, byte[]> sources = new HashMap<>();
+    final Map<String, ResultCode> resultCodes = new HashMap<>();
+    /** Applications of result codes by id. */
+    final TreeMap<Long, AppliedResult> results = new TreeMap<>();
 }

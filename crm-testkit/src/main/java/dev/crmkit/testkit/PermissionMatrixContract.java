@@ -5,21 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.bulk.ImportJobService;
-import dev.crmkit.core.bulk.JobRequest;
-import dev.crmkit.core.bulk.OnDuplicate;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.PermissionDeniedException;
 import dev.crmkit.core.activity.ActivityQuery;
 import dev.crmkit.core.activity.ActivityService;
+import dev.crmkit.core.bulk.ImportJobService;
+import dev.crmkit.core.bulk.JobRequest;
+import dev.crmkit.core.bulk.OnDuplicate;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerService;
@@ -33,11 +25,25 @@ import dev.crmkit.core.field.FieldType;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.permission.PermissionService;
+import dev.crmkit.core.result.ResultCode;
+import dev.crmkit.core.result.ResultCodeService;
+import dev.crmkit.core.result.ResultInput;
+import dev.crmkit.core.result.ResultSource;
+import dev.crmkit.core.result.ResultTarget;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -190,13 +196,29 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 (crm, f, a) -> crm.imports().cancel(a, f.queuedJob())));
         rows.add(new Row("ImportJobService.undo", Operation.IMPORT_UNDO, PermissionLevel.EDIT,
                 (crm, f, a) -> crm.imports().undo(a, f.endedJob())));
+        // ResultCodeService
+        rows.add(new Row("ResultCodeService.define", Operation.RESULT_CODE_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.results().define(a, ResultCode.builder("NEW", "Yeni").build())));
+        rows.add(new Row("ResultCodeService.redefine", Operation.RESULT_CODE_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.results().redefine(a, ResultCode.builder("DONE", "Bitti").active(false).build())));
+        rows.add(new Row("ResultCodeService.list", Operation.RESULT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.results().list(a)));
+        rows.add(new Row("ResultCodeService.find", Operation.RESULT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.results().find(a, "DONE")));
+        rows.add(new Row("ResultCodeService.apply", Operation.RESULT_APPLY, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.results().apply(a, f.customer().id(),
+                        ResultInput.builder("DONE", ResultSource.MANUAL).phone(f.secondPhone()).build())));
+        rows.add(new Row("ResultCodeService.history", Operation.RESULT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.results().history(a, f.customer().id(), 10)));
+        rows.add(new Row("ResultCodeService.count", Operation.RESULT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.results().count(a, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))));
         return List.copyOf(rows);
     }
 
     /** The service interfaces whose every method needs a row. */
     protected static List<Class<?>> services() {
         return List.of(CustomerService.class, ActivityService.class, CustomFieldService.class, PermissionService.class,
-                ImportJobService.class);
+                ImportJobService.class, ResultCodeService.class);
     }
 
     private static JobRequest jobRequest(OnDuplicate onDuplicate) {
@@ -234,6 +256,9 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         crm.activities().addNote(admin, c.id(), "İlk görüşme");
         crm.permissions().grantUser(admin, "mehmet", PermissionLevel.EDIT);
         crm.permissions().grantGroup(admin, "finance", PermissionLevel.CONTRIBUTE);
+        crm.results().define(admin, ResultCode.builder("DONE", "Tamamlandı")
+                .appliesTo(ResultTarget.CUSTOMER, ResultTarget.PHONE).build());
+        crm.results().apply(admin, c.id(), ResultInput.builder("DONE", ResultSource.SYSTEM).build());
         long queued = crm.imports().submit(admin, jobRequest(OnDuplicate.REJECT), source()).id();
         long ended = crm.imports().submit(admin, jobRequest(OnDuplicate.UPDATE), source()).id();
         crm.imports().cancel(admin, ended);

@@ -24,9 +24,13 @@ import dev.crmkit.core.field.FieldType;
 import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.result.ResultCode;
+import dev.crmkit.core.result.ResultInput;
+import dev.crmkit.core.result.ResultSource;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.List;
@@ -91,6 +95,8 @@ public abstract class TenantIsolationContract extends ContractSupport {
         long queued = crm.imports().submit(admin, jobRequest(), csv()).id();
         long ended = crm.imports().submit(admin, jobRequest(), csv()).id();
         crm.imports().cancel(admin, ended);
+        crm.results().define(admin, ResultCode.builder("PTP", "Ödeme sözü").build());
+        crm.results().apply(admin, c.id(), ResultInput.builder("PTP", ResultSource.MANUAL).build());
         return new AcmeData(crm.customers().get(admin, c.id()), gone.id(), queued, ended);
     }
 
@@ -261,6 +267,28 @@ public abstract class TenantIsolationContract extends ContractSupport {
                 assertFails(() -> t.crm.imports().cancel(t.otherAdmin, acme.queuedJob()), ErrorCode.JOB_NOT_FOUND)));
         cases.add(new IsolationCase("ImportJobService.undo", (t, acme) ->
                 assertFails(() -> t.crm.imports().undo(t.otherAdmin, acme.endedJob()), ErrorCode.JOB_NOT_FOUND)));
+        cases.add(new IsolationCase("ResultCodeService.define", (t, acme) -> {
+            t.crm.results().define(t.otherAdmin, ResultCode.builder("PTP", "Globex'in kodu").build());
+            assertThat(t.crm.results().find(t.otherAdmin, "PTP").orElseThrow().label()).isEqualTo("Globex'in kodu");
+        }));
+        cases.add(new IsolationCase("ResultCodeService.redefine", (t, acme) ->
+                assertFails(() -> t.crm.results().redefine(t.otherAdmin, ResultCode.builder("PTP", "Değişti").build()),
+                        ErrorCode.RESULT_CODE_NOT_FOUND)));
+        cases.add(new IsolationCase("ResultCodeService.list", (t, acme) ->
+                assertThat(t.crm.results().list(t.otherAdmin)).isEmpty()));
+        cases.add(new IsolationCase("ResultCodeService.find", (t, acme) ->
+                assertThat(t.crm.results().find(t.otherAdmin, "PTP")).isEmpty()));
+        cases.add(new IsolationCase("ResultCodeService.apply", (t, acme) -> {
+            t.crm.results().define(t.otherAdmin, ResultCode.builder("PTP", "Globex'in kodu").build());
+            assertFails(() -> t.crm.results().apply(t.otherAdmin, acme.customer().id(),
+                    ResultInput.builder("PTP", ResultSource.MANUAL).build()), ErrorCode.CUSTOMER_NOT_FOUND);
+        }));
+        cases.add(new IsolationCase("ResultCodeService.history", (t, acme) ->
+                assertFails(() -> t.crm.results().history(t.otherAdmin, acme.customer().id(), 10),
+                        ErrorCode.CUSTOMER_NOT_FOUND)));
+        cases.add(new IsolationCase("ResultCodeService.count", (t, acme) ->
+                assertThat(t.crm.results().count(t.otherAdmin, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                        .isEmpty()));
         return List.copyOf(cases);
     }
 

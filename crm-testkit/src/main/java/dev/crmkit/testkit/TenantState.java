@@ -11,6 +11,8 @@ import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerSort;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.Grants;
+import dev.crmkit.core.result.AppliedResult;
+import dev.crmkit.core.result.ResultCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,12 @@ import java.util.Optional;
  * @param grants every explicit grant
  * @param fields every custom field definition
  * @param jobs every import job, newest first
+ * @param resultCodes every result code definition
+ * @param results every customer's applied results, newest first, by customer id
  */
 record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationalIds, List<Activity> activities,
-                   List<AuditEntry> audit, Grants grants, List<CustomFieldDefinition> fields, List<ImportJob> jobs) {
+                   List<AuditEntry> audit, Grants grants, List<CustomFieldDefinition> fields, List<ImportJob> jobs,
+                   List<ResultCode> resultCodes, Map<Long, List<AppliedResult>> results) {
 
     /** Reads the state of the admin's tenant (at most 1000 of each kind, enough for a contract test). */
     static TenantState of(Crm crm, Actor admin) {
@@ -37,14 +42,18 @@ record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationa
                 .search(admin, CustomerQuery.builder().sort(CustomerSort.CREATED).limit(CustomerQuery.MAX_LIMIT).build())
                 .items();
         Map<Long, Optional<String>> nationalIds = new LinkedHashMap<>();
+        Map<Long, List<AppliedResult>> results = new LinkedHashMap<>();
         for (Customer c : customers) {
             nationalIds.put(c.id(), crm.customers().revealNationalId(admin, c.id()));
+            results.put(c.id(), crm.results().history(admin, c.id(), 1000));
         }
         return new TenantState(customers, nationalIds,
                 crm.activities().feed(admin, ActivityQuery.newest(1000)).items(),
                 crm.activities().auditLog(admin, 1000),
                 crm.permissions().grants(admin),
                 crm.customFields().list(admin),
-                crm.imports().list(admin, 1000));
+                crm.imports().list(admin, 1000),
+                crm.results().list(admin),
+                results);
     }
 }

@@ -242,6 +242,7 @@ public final class DefaultCustomerService implements CustomerService {
             ctx.authorizer().require(s, actor, Operation.CUSTOMER_DELETE);
             load(s, customerId);
             s.activities().deleteByCustomer(customerId);
+            s.resultCodes().deleteByCustomer(customerId);
             s.customers().delete(customerId);
             s.audit().append(new AuditEntry(0, ctx.now(), actor.userId(), "CUSTOMER_DELETED", Long.toString(customerId)));
             return null;

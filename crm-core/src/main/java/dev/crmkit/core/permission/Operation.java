@@ -28,7 +28,13 @@ public enum Operation {
     IMPORT_UPDATE(PermissionLevel.EDIT),
     IMPORT_CANCEL(PermissionLevel.CONTRIBUTE),
     /** Undoing an import removes and restores customers. */
-    IMPORT_UNDO(PermissionLevel.EDIT);
+    IMPORT_UNDO(PermissionLevel.EDIT),
+    /** Reading result code definitions, a customer's results and the report of them. */
+    RESULT_READ(PermissionLevel.VIEW),
+    /** Applying a result code to a customer or one of its numbers, as an agent does. */
+    RESULT_APPLY(PermissionLevel.CONTRIBUTE),
+    /** Defining and changing result codes. */
+    RESULT_CODE_MANAGE(PermissionLevel.MANAGE);
 
     private final PermissionLevel required;
 

@@ -21,4 +21,6 @@ public interface StorageSession {
     AuditStore audit();
 
     ImportJobStore importJobs();
+
+    ResultCodeStore resultCodes();
 }

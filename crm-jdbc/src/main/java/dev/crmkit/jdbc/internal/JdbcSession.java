@@ -7,6 +7,7 @@ import dev.crmkit.core.spi.CustomFieldStore;
 import dev.crmkit.core.spi.CustomerStore;
 import dev.crmkit.core.spi.ImportJobStore;
 import dev.crmkit.core.spi.PermissionStore;
+import dev.crmkit.core.spi.ResultCodeStore;
 import dev.crmkit.core.spi.StorageSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,6 +47,7 @@ public final class JdbcSession implements StorageSession {
     private final JdbcActivities activities = new JdbcActivities(this);
     private final JdbcSettings settings = new JdbcSettings(this);
     private final JdbcImportJobs importJobs = new JdbcImportJobs(this);
+    private final JdbcResults results = new JdbcResults(this);
     private boolean open = true;
 
     public JdbcSession(TenantId tenant, Connection connection, Database db, boolean writable) {
@@ -166,5 +168,10 @@ public final class JdbcSession implements StorageSession {
     @Override
     public ImportJobStore importJobs() {
         return importJobs;
+    }
+
+    @Override
+    public ResultCodeStore resultCodes() {
+        return results;
     }
 }

@@ -1,0 +1,36 @@
+-- crmkit schema, version 3, for H2 2.x: result codes and their applications.
+
+CREATE TABLE crm_result_code (
+    tenant      varchar(64)  NOT NULL,
+    code        varchar(32)  NOT NULL,
+    label       varchar      NOT NULL,
+    active      boolean      NOT NULL,
+    -- The targets, comma-separated (CUSTOMER,PHONE,PRODUCT).
+    applies_to  varchar      NOT NULL,
+    -- Each parameter's rule, comma-separated (ACTION_DATE=REQUIRED,AMOUNT=OPTIONAL,...).
+    parameters  varchar      NOT NULL,
+    PRIMARY KEY (tenant, code)
+);
+
+CREATE SEQUENCE crm_result_seq;
+
+CREATE TABLE crm_result (
+    id            bigint       NOT NULL,
+    tenant        varchar(64)  NOT NULL,
+    customer_id   bigint       NOT NULL,
+    code          varchar(32)  NOT NULL,
+    target        varchar(16)  NOT NULL,
+    phone         varchar(16),
+    source        varchar(16)  NOT NULL,
+    action_at     timestamp with time zone,
+    -- Kept as text so that a value comes back with the scale it was given (1250.50, not 1250.5).
+    amount        varchar,
+    installments  integer,
+    note          varchar,
+    actor_id      varchar      NOT NULL,
+    at            timestamp with time zone NOT NULL,
+    PRIMARY KEY (tenant, id)
+);
+
+CREATE INDEX crm_result_customer ON crm_result (tenant, customer_id, id);
+CREATE INDEX crm_result_at ON crm_result (tenant, at, code, source);

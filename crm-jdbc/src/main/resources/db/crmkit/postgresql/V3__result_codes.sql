@@ -1,0 +1,37 @@
+-- crmkit schema, version 3, for PostgreSQL 14+: result codes and their applications.
+
+CREATE TABLE crm_result_code (
+    tenant      varchar(64)  NOT NULL,
+    code        varchar(32)  NOT NULL,
+    label       text         NOT NULL,
+    active      boolean      NOT NULL,
+    -- The targets, comma-separated (CUSTOMER,PHONE,PRODUCT).
+    applies_to  text         NOT NULL,
+    -- Each parameter's rule, comma-separated (ACTION_DATE=REQUIRED,AMOUNT=OPTIONAL,...).
+    parameters  text         NOT NULL,
+    PRIMARY KEY (tenant, code)
+);
+
+CREATE SEQUENCE crm_result_seq;
+
+CREATE TABLE crm_result (
+    id            bigint       NOT NULL,
+    tenant        varchar(64)  NOT NULL,
+    customer_id   bigint       NOT NULL,
+    code          varchar(32)  NOT NULL,
+    target        varchar(16)  NOT NULL,
+    phone         varchar(16),
+    source        varchar(16)  NOT NULL,
+    action_at     timestamptz,
+    amount        numeric,
+    installments  integer,
+    note          text,
+    actor_id      text         NOT NULL,
+    at            timestamptz  NOT NULL,
+    PRIMARY KEY (tenant, id)
+);
+
+-- A customer's history, newest first (a backward scan).
+CREATE INDEX crm_result_customer ON crm_result (tenant, customer_id, id);
+-- The report: applications of a period, counted by code and source.
+CREATE INDEX crm_result_at ON crm_result (tenant, at, code, source);
