@@ -1,4 +1,4 @@
--- A customer with a result code applied and its suffix index entries, as version 3 stores them;
+-- A customer with a result code applied and a product and its suffix index entries, as version 3 stores them;
 -- upgrades must keep them readable.
 INSERT INTO crm_customer (id, tenant, version, type, full_name, primary_phone, phones, segment, status,
     created_at, updated_at, total_contacts, total_calls, total_call_seconds, name_key, search_text, result_code)
@@ -18,3 +18,6 @@ VALUES ('acme', 'PTP', 'Ödeme sözü', true, 'CUSTOMER,PHONE',
 INSERT INTO crm_result (id, tenant, customer_id, code, target, source, amount, actor_id, at)
 VALUES (NEXT VALUE FOR crm_result_seq, 'acme', (SELECT max(id) FROM crm_customer), 'PTP', 'CUSTOMER', 'MANUAL',
     '1250.50', 'boss', TIMESTAMP WITH TIME ZONE '2026-01-05 10:05:00+00');
+INSERT INTO crm_product (tenant, product_no, customer_id, file_date, amount, status, version, created_at, updated_at)
+VALUES ('acme', '2026/0001', (SELECT max(id) FROM crm_customer), DATE '2026-01-02', '18400.00', 'Derdest', 1,
+    TIMESTAMP WITH TIME ZONE '2026-01-05 10:00:00+00', TIMESTAMP WITH TIME ZONE '2026-01-05 10:00:00+00');

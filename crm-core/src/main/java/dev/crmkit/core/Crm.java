@@ -10,12 +10,14 @@ import dev.crmkit.core.internal.DefaultCustomFieldService;
 import dev.crmkit.core.internal.DefaultCustomerService;
 import dev.crmkit.core.internal.DefaultImportJobs;
 import dev.crmkit.core.internal.DefaultPermissionService;
+import dev.crmkit.core.internal.DefaultProductService;
 import dev.crmkit.core.internal.DefaultResultCodeService;
 import dev.crmkit.core.internal.ServiceContext;
 import dev.crmkit.core.permission.InMemoryUserDirectory;
 import dev.crmkit.core.permission.PermissionService;
 import dev.crmkit.core.permission.UserDirectory;
 import dev.crmkit.core.phone.PhoneParser;
+import dev.crmkit.core.product.ProductService;
 import dev.crmkit.core.result.ResultCodeService;
 import dev.crmkit.core.spi.Storage;
 import java.time.Clock;
@@ -44,6 +46,7 @@ public final class Crm {
     private final PermissionService permissions;
     private final DefaultImportJobs imports;
     private final ResultCodeService results;
+    private final ProductService products;
     private final PhoneParser phoneParser;
 
     private Crm(Builder b) {
@@ -55,6 +58,7 @@ public final class Crm {
         this.permissions = new DefaultPermissionService(ctx);
         this.imports = new DefaultImportJobs(ctx);
         this.results = new DefaultResultCodeService(ctx);
+        this.products = new DefaultProductService(ctx);
     }
 
     /** A builder on the given storage adapter. */
@@ -81,6 +85,11 @@ public final class Crm {
     /** Result codes: definitions, applying them to customers and numbers, the report. */
     public ResultCodeService results() {
         return results;
+    }
+
+    /** A customer's products and the actions taken on them. */
+    public ProductService products() {
+        return products;
     }
 
     /** Import jobs as users see them. */

@@ -36,6 +36,7 @@ public enum ErrorCode {
     VERSION_CONFLICT,
     FIELD_KEY_TAKEN,
     RESULT_CODE_TAKEN,
+    PRODUCT_NO_TAKEN,
     FIELD_BUILT_IN,
     ADMIN_LEVEL_FIXED,
 
@@ -44,6 +45,7 @@ public enum ErrorCode {
     PHONE_NOT_FOUND,
     FIELD_NOT_FOUND,
     RESULT_CODE_NOT_FOUND,
+    PRODUCT_NOT_FOUND,
     USER_UNKNOWN,
 
     // Access.

@@ -63,7 +63,9 @@ class ErrorCodeTest {
             "RESULT_TARGET_NOT_ALLOWED",
             "RESULT_CODE_INACTIVE",
             "RESULT_CODE_TAKEN",
-            "RESULT_CODE_NOT_FOUND");
+            "RESULT_CODE_NOT_FOUND",
+            "PRODUCT_NO_TAKEN",
+            "PRODUCT_NOT_FOUND");
 
     @Nested
     class Codes {

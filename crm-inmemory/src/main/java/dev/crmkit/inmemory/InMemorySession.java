@@ -13,6 +13,7 @@ import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.Grants;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.product.Product;
 import dev.crmkit.core.result.AppliedResult;
 import dev.crmkit.core.result.ResultCode;
 import dev.crmkit.core.result.ResultCount;
@@ -26,6 +27,7 @@ import dev.crmkit.core.spi.CustomerStore;
 import dev.crmkit.core.spi.ImportChange;
 import dev.crmkit.core.spi.ImportJobStore;
 import dev.crmkit.core.spi.PermissionStore;
+import dev.crmkit.core.spi.ProductStore;
 import dev.crmkit.core.spi.ResultCodeStore;
 import dev.crmkit.core.spi.StorageSession;
 import java.io.ByteArrayInputStream;
@@ -56,6 +58,7 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
 
     private final ImportJobStore importJobs = new Jobs();
     private final ResultCodeStore resultCodes = new Results();
+    private final ProductStore products = new Products();
 
     private final TenantId tenant;
     private final TenantData data;
@@ -133,6 +136,11 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     @Override
     public ResultCodeStore resultCodes() {
         return resultCodes;
+    }
+
+    @Override
+    public ProductStore products() {
+        return products;
     }
 
     // ---- customers
@@ -475,6 +483,27 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
         }
 
         @Override
+        public List<AppliedResult> productHistory(String productNo, int limit) {
+            checkOpen();
+            List<AppliedResult> out = new ArrayList<>();
+            for (AppliedResult r : data.results.descendingMap().values()) {
+                if (productNo.equals(r.productNo())) {
+                    out.add(r);
+                    if (out.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public int deleteByProduct(String productNo) {
+            checkWritable();
+            return removeResults(r -> productNo.equals(r.productNo()));
+        }
+
+        @Override
         public List<ResultCount> count(Instant from, Instant to) {
             checkOpen();
             TreeMap<String, Map<ResultSource, Long>> counts = new TreeMap<>();
@@ -492,15 +521,85 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
         @Override
         public int deleteByCustomer(long customerId) {
             checkWritable();
+            return removeResults(r -> r.customerId() == customerId);
+        }
+
+        private int removeResults(java.util.function.Predicate<AppliedResult> which) {
             List<AppliedResult> removed = new ArrayList<>();
             data.results.values().removeIf(r -> {
-                boolean of = r.customerId() == customerId;
+                boolean of = which.test(r);
                 if (of) {
                     removed.add(r);
                 }
                 return of;
             });
             undo.push(() -> removed.forEach(r -> data.results.put(r.id(), r)));
+            return removed.size();
+        }
+    }
+
+    // ---- products
+
+    private final class Products implements ProductStore {
+
+        @Override
+        public void insert(Product product) {
+            checkWritable();
+            if (data.products.containsKey(product.productNo())) {
+                throw new ConflictException(ErrorCode.PRODUCT_NO_TAKEN, "a product " + product.productNo() + " exists");
+            }
+            data.products.put(product.productNo(), product);
+            undo.push(() -> data.products.remove(product.productNo()));
+        }
+
+        @Override
+        public boolean update(Product product, long expectedVersion) {
+            checkWritable();
+            Product previous = data.products.get(product.productNo());
+            if (previous == null || previous.version() != expectedVersion) {
+                return false;
+            }
+            data.products.put(product.productNo(), product);
+            undo.push(() -> data.products.put(previous.productNo(), previous));
+            return true;
+        }
+
+        @Override
+        public Optional<Product> find(String productNo) {
+            checkOpen();
+            return Optional.ofNullable(data.products.get(productNo));
+        }
+
+        @Override
+        public List<Product> listByCustomer(long customerId) {
+            checkOpen();
+            List<Product> out = new ArrayList<>();
+            for (Product p : data.products.values()) {
+                if (p.customerId() == customerId) {
+                    out.add(p);
+                }
+            }
+            out.sort(Comparator.comparing(Product::productNo));
+            return out;
+        }
+
+        @Override
+        public boolean delete(String productNo) {
+            checkWritable();
+            Product previous = data.products.remove(productNo);
+            if (previous == null) {
+                return false;
+            }
+            undo.push(() -> data.products.put(productNo, previous));
+            return true;
+        }
+
+        @Override
+        public int deleteByCustomer(long customerId) {
+            checkWritable();
+            List<Product> removed = listByCustomer(customerId);
+            removed.forEach(p -> data.products.remove(p.productNo()));
+            undo.push(() -> removed.forEach(p -> data.products.put(p.productNo(), p)));
             return removed.size();
         }
     }

@@ -6,6 +6,7 @@ import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.spi.ImportChange;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.product.Product;
 import dev.crmkit.core.result.AppliedResult;
 import dev.crmkit.core.result.ResultCode;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class TenantData {
     final Map<Long, List<ImportChange>> importChanges = new HashMap<>();
     final Map<Long, byte[]> sources = new HashMap<>();
     final Map<String, ResultCode> resultCodes = new HashMap<>();
+    final Map<String, Product> products = new HashMap<>();
     /** Applications of result codes by id. */
     final TreeMap<Long, AppliedResult> results = new TreeMap<>();
 }

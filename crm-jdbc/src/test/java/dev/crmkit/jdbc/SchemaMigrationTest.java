@@ -88,11 +88,13 @@ class SchemaMigrationTest {
                 assertThat(crm.activities().timeline(ADMIN, kept.id(), ActivityQuery.newest(10)).items())
                         .hasSize(1);
                 if (Integer.parseInt(version) >= 3) {
-                    // Data of version 3 on: a result code applied to the customer.
+                    // Data of version 3 on: a result code applied to the customer, and a product.
                     assertThat(kept.resultCode()).isEqualTo("PTP");
                     assertThat(crm.results().history(ADMIN, kept.id(), 10)).singleElement()
                             .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo("1250.50"));
                     assertThat(crm.results().find(ADMIN, "PTP").orElseThrow().label()).isEqualTo("Ödeme sözü");
+                    assertThat(crm.products().list(ADMIN, kept.id())).singleElement()
+                            .satisfies(p -> assertThat(p.status()).isEqualTo("Derdest"));
                 }
             }
         }

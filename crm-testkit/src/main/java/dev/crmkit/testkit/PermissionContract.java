@@ -363,13 +363,15 @@ public abstract class PermissionContract extends ContractSupport {
         @DisplayName("follows the levels of the specification")
         void operationsNeedTheSpecifiedLevels() {
             Set<Operation> view = EnumSet.of(Operation.CUSTOMER_READ, Operation.ACTIVITY_READ, Operation.FIELD_READ,
-                    Operation.PERMISSION_READ_OWN, Operation.IMPORT_READ, Operation.RESULT_READ);
+                    Operation.PERMISSION_READ_OWN, Operation.IMPORT_READ, Operation.RESULT_READ,
+                    Operation.PRODUCT_READ);
             Set<Operation> contribute = EnumSet.copyOf(view);
             contribute.addAll(EnumSet.of(Operation.CUSTOMER_CREATE, Operation.NOTE_ADD, Operation.CONTACT_RECORD,
                     Operation.IMPORT_NEW, Operation.IMPORT_CANCEL, Operation.RESULT_APPLY));
             Set<Operation> edit = EnumSet.copyOf(contribute);
             edit.addAll(EnumSet.of(Operation.CUSTOMER_UPDATE, Operation.CUSTOMER_DELETE, Operation.PHONE_ADD,
-                    Operation.PHONE_UPDATE, Operation.PHONE_REMOVE, Operation.IMPORT_UPDATE, Operation.IMPORT_UNDO));
+                    Operation.PHONE_UPDATE, Operation.PHONE_REMOVE, Operation.IMPORT_UPDATE, Operation.IMPORT_UNDO,
+                    Operation.PRODUCT_MANAGE));
             Map<PermissionLevel, Set<Operation>> allowed = Map.of(
                     PermissionLevel.NONE, EnumSet.of(Operation.PERMISSION_READ_OWN),
                     PermissionLevel.VIEW, view,

@@ -25,6 +25,8 @@ import dev.crmkit.core.field.FieldType;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.permission.PermissionService;
+import dev.crmkit.core.product.NewProduct;
+import dev.crmkit.core.product.ProductService;
 import dev.crmkit.core.result.ResultCode;
 import dev.crmkit.core.result.ResultCodeService;
 import dev.crmkit.core.result.ResultInput;
@@ -212,13 +214,26 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 (crm, f, a) -> crm.results().history(a, f.customer().id(), 10)));
         rows.add(new Row("ResultCodeService.count", Operation.RESULT_READ, PermissionLevel.VIEW,
                 (crm, f, a) -> crm.results().count(a, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))));
+        // ProductService
+        rows.add(new Row("ProductService.add", Operation.PRODUCT_MANAGE, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.products().add(a, f.customer().id(), NewProduct.builder("P-NEW").build())));
+        rows.add(new Row("ProductService.update", Operation.PRODUCT_MANAGE, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.products().update(a, NewProduct.builder("P-1").status("Kapanmış").build(), 1)));
+        rows.add(new Row("ProductService.remove", Operation.PRODUCT_MANAGE, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.products().remove(a, "P-1")));
+        rows.add(new Row("ProductService.find", Operation.PRODUCT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.products().find(a, "P-1")));
+        rows.add(new Row("ProductService.list", Operation.PRODUCT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.products().list(a, f.customer().id())));
+        rows.add(new Row("ProductService.actions", Operation.PRODUCT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.products().actions(a, "P-1", 10)));
         return List.copyOf(rows);
     }
 
     /** The service interfaces whose every method needs a row. */
     protected static List<Class<?>> services() {
         return List.of(CustomerService.class, ActivityService.class, CustomFieldService.class, PermissionService.class,
-                ImportJobService.class, ResultCodeService.class);
+                ImportJobService.class, ResultCodeService.class, ProductService.class);
     }
 
     private static JobRequest jobRequest(OnDuplicate onDuplicate) {
@@ -257,8 +272,10 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         crm.permissions().grantUser(admin, "mehmet", PermissionLevel.EDIT);
         crm.permissions().grantGroup(admin, "finance", PermissionLevel.CONTRIBUTE);
         crm.results().define(admin, ResultCode.builder("DONE", "Tamamlandı")
-                .appliesTo(ResultTarget.CUSTOMER, ResultTarget.PHONE).build());
+                .appliesTo(ResultTarget.CUSTOMER, ResultTarget.PHONE, ResultTarget.PRODUCT).build());
         crm.results().apply(admin, c.id(), ResultInput.builder("DONE", ResultSource.SYSTEM).build());
+        crm.products().add(admin, c.id(), NewProduct.builder("P-1").amount(java.math.BigDecimal.TEN).build());
+        crm.results().apply(admin, c.id(), ResultInput.builder("DONE", ResultSource.MANUAL).product("P-1").build());
         long queued = crm.imports().submit(admin, jobRequest(OnDuplicate.REJECT), source()).id();
         long ended = crm.imports().submit(admin, jobRequest(OnDuplicate.UPDATE), source()).id();
         crm.imports().cancel(admin, ended);

@@ -24,6 +24,7 @@ import dev.crmkit.core.field.FieldType;
 import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.product.NewProduct;
 import dev.crmkit.core.result.ResultCode;
 import dev.crmkit.core.result.ResultInput;
 import dev.crmkit.core.result.ResultSource;
@@ -97,6 +98,7 @@ public abstract class TenantIsolationContract extends ContractSupport {
         crm.imports().cancel(admin, ended);
         crm.results().define(admin, ResultCode.builder("PTP", "Ödeme sözü").build());
         crm.results().apply(admin, c.id(), ResultInput.builder("PTP", ResultSource.MANUAL).build());
+        crm.products().add(admin, c.id(), NewProduct.builder("ACME-1").status("Derdest").build());
         return new AcmeData(crm.customers().get(admin, c.id()), gone.id(), queued, ended);
     }
 
@@ -289,6 +291,24 @@ public abstract class TenantIsolationContract extends ContractSupport {
         cases.add(new IsolationCase("ResultCodeService.count", (t, acme) ->
                 assertThat(t.crm.results().count(t.otherAdmin, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
                         .isEmpty()));
+        cases.add(new IsolationCase("ProductService.add", (t, acme) -> {
+            assertFails(() -> t.crm.products().add(t.otherAdmin, acme.customer().id(), NewProduct.builder("G-1").build()),
+                    ErrorCode.CUSTOMER_NOT_FOUND);
+            Customer own = t.crm.customers().create(t.otherAdmin, NewCustomer.builder("Globex Müşterisi", "0532 555 00 01").build());
+            t.crm.products().add(t.otherAdmin, own.id(), NewProduct.builder("ACME-1").build());
+            assertThat(t.crm.products().find(t.otherAdmin, "ACME-1").orElseThrow().customerId()).isEqualTo(own.id());
+        }));
+        cases.add(new IsolationCase("ProductService.update", (t, acme) ->
+                assertFails(() -> t.crm.products().update(t.otherAdmin, NewProduct.builder("ACME-1").status("X").build(), 1),
+                        ErrorCode.PRODUCT_NOT_FOUND)));
+        cases.add(new IsolationCase("ProductService.remove", (t, acme) ->
+                assertFails(() -> t.crm.products().remove(t.otherAdmin, "ACME-1"), ErrorCode.PRODUCT_NOT_FOUND)));
+        cases.add(new IsolationCase("ProductService.find", (t, acme) ->
+                assertThat(t.crm.products().find(t.otherAdmin, "ACME-1")).isEmpty()));
+        cases.add(new IsolationCase("ProductService.list", (t, acme) ->
+                assertFails(() -> t.crm.products().list(t.otherAdmin, acme.customer().id()), ErrorCode.CUSTOMER_NOT_FOUND)));
+        cases.add(new IsolationCase("ProductService.actions", (t, acme) ->
+                assertFails(() -> t.crm.products().actions(t.otherAdmin, "ACME-1", 10), ErrorCode.PRODUCT_NOT_FOUND)));
         return List.copyOf(cases);
     }
 

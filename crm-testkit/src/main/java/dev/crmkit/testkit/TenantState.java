@@ -11,6 +11,7 @@ import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerSort;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.Grants;
+import dev.crmkit.core.product.Product;
 import dev.crmkit.core.result.AppliedResult;
 import dev.crmkit.core.result.ResultCode;
 import java.util.LinkedHashMap;
@@ -31,10 +32,12 @@ import java.util.Optional;
  * @param jobs every import job, newest first
  * @param resultCodes every result code definition
  * @param results every customer's applied results, newest first, by customer id
+ * @param products every customer's products, by customer id
  */
 record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationalIds, List<Activity> activities,
                    List<AuditEntry> audit, Grants grants, List<CustomFieldDefinition> fields, List<ImportJob> jobs,
-                   List<ResultCode> resultCodes, Map<Long, List<AppliedResult>> results) {
+                   List<ResultCode> resultCodes, Map<Long, List<AppliedResult>> results,
+                   Map<Long, List<Product>> products) {
 
     /** Reads the state of the admin's tenant (at most 1000 of each kind, enough for a contract test). */
     static TenantState of(Crm crm, Actor admin) {
@@ -43,9 +46,11 @@ record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationa
                 .items();
         Map<Long, Optional<String>> nationalIds = new LinkedHashMap<>();
         Map<Long, List<AppliedResult>> results = new LinkedHashMap<>();
+        Map<Long, List<Product>> products = new LinkedHashMap<>();
         for (Customer c : customers) {
             nationalIds.put(c.id(), crm.customers().revealNationalId(admin, c.id()));
             results.put(c.id(), crm.results().history(admin, c.id(), 1000));
+            products.put(c.id(), crm.products().list(admin, c.id()));
         }
         return new TenantState(customers, nationalIds,
                 crm.activities().feed(admin, ActivityQuery.newest(1000)).items(),
@@ -54,6 +59,7 @@ record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationa
                 crm.customFields().list(admin),
                 crm.imports().list(admin, 1000),
                 crm.results().list(admin),
-                results);
+                results,
+                products);
     }
 }

@@ -14,6 +14,20 @@ public record FieldChange(String field, String oldValue, String newValue) {
     /** The field name of changes to a customer's list of phone numbers. */
     public static final String PHONES = "phones";
 
+    /** The field name of a product added (new value) or removed (old value): its product number. */
+    public static final String PRODUCTS = "products";
+
+    /** The prefix of changes to a product's own fields: {@code product.amount}, {@code product.status}. */
+    public static final String PRODUCT_PREFIX = "product.";
+
+    /**
+     * Whether the change is to the customer's numbers or products; never a custom field, whose keys
+     * cannot take these names.
+     */
+    public boolean concernsPhonesOrProducts() {
+        return field.equals(PHONES) || field.equals(PRODUCTS) || field.startsWith(PRODUCT_PREFIX);
+    }
+
     public FieldChange {
         Objects.requireNonNull(field, "field");
     }

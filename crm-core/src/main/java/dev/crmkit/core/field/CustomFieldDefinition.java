@@ -42,7 +42,8 @@ public record CustomFieldDefinition(String key, String label, FieldType type, Li
             throw new CrmValidationException(ErrorCode.VALUE_INVALID,
                     "a field key starts with a lower-case letter and has up to 64 letters, digits or '_': " + key);
         }
-        if (CustomerField.byKey(key).isPresent() || key.equalsIgnoreCase(FieldChange.PHONES)) {
+        if (CustomerField.byKey(key).isPresent() || key.equalsIgnoreCase(FieldChange.PHONES)
+                || key.equalsIgnoreCase(FieldChange.PRODUCTS)) {
             throw new CrmValidationException(ErrorCode.FIELD_BUILT_IN, "'" + key + "' is a built-in field");
         }
         label = TextFolding.trim(label);

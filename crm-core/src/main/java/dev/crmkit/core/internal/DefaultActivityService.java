@@ -90,7 +90,7 @@ public final class DefaultActivityService implements ActivityService {
      * only while it exists and the reader may see it, so a deleted field's values go with it.
      */
     private static boolean shows(FieldChange change, Set<String> visibleCustomFields) {
-        return FieldChange.PHONES.equals(change.field())
+        return change.concernsPhonesOrProducts()
                 || CustomerField.byKey(change.field()).isPresent()
                 || visibleCustomFields.contains(change.field());
     }

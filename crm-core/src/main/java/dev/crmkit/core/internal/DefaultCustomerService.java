@@ -243,6 +243,7 @@ public final class DefaultCustomerService implements CustomerService {
             load(s, customerId);
             s.activities().deleteByCustomer(customerId);
             s.resultCodes().deleteByCustomer(customerId);
+            s.products().deleteByCustomer(customerId);
             s.customers().delete(customerId);
             s.audit().append(new AuditEntry(0, ctx.now(), actor.userId(), "CUSTOMER_DELETED", Long.toString(customerId)));
             return null;

@@ -205,6 +205,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             if (change.created()) {
                 s.activities().deleteByCustomer(change.customerId());
                 s.resultCodes().deleteByCustomer(change.customerId());
+                s.products().deleteByCustomer(change.customerId());
                 s.customers().delete(change.customerId());
                 s.audit().append(new dev.crmkit.core.activity.AuditEntry(0, now, actor.userId(), "CUSTOMER_DELETED",
                         Long.toString(change.customerId())));

@@ -102,11 +102,13 @@ public final class DefaultResultCodeService implements ResultCodeService {
             CustomerRecord current = DefaultCustomerService.load(s, customerId);
             ResultCode code = s.resultCodes().find(input.code()).orElseThrow(() -> notFound(input.code()));
             PhoneNumber phone = input.phone() == null ? null : phoneOf(current, input.phone());
+            String productNo = input.productNo() == null ? null : productOf(s, current, input.productNo());
             String note = input.note() == null || TextFolding.isBlank(input.note()) ? null : TextFolding.trim(input.note());
             check(code, input, note);
 
             Instant now = ctx.now();
-            AppliedResult applied = new AppliedResult(0, customerId, code.code(), input.target(), phone, input.source(),
+            AppliedResult applied = new AppliedResult(0, customerId, code.code(), input.target(), phone, productNo,
+                    input.source(),
                     input.actionAt(), input.amount(), input.installments(), note, actor.userId(), now);
             long id = s.resultCodes().append(applied);
 
@@ -132,8 +134,12 @@ public final class DefaultResultCodeService implements ResultCodeService {
             if (phone != null) {
                 data.put("phone", phone.e164());
             }
+            if (productNo != null) {
+                data.put("productNo", productNo);
+            }
             s.activities().append(new Activity(0, customerId, ActivityType.LOG, actor.userId(), now,
-                    "Result " + code.code() + " (" + code.label() + ")" + (phone == null ? "" : " on " + phone.e164()),
+                    "Result " + code.code() + " (" + code.label() + ")" + (phone == null ? "" : " on " + phone.e164())
+                            + (productNo == null ? "" : " on product " + productNo),
                     changes, data));
             return applied.withId(id);
         });
@@ -181,9 +187,21 @@ public final class DefaultResultCodeService implements ResultCodeService {
         throw new NotFoundException(ErrorCode.PHONE_NOT_FOUND, "customer " + customer.id() + " has no number " + parsed);
     }
 
+    /** The customer's product the input names. */
+    private static String productOf(StorageSession s, CustomerRecord customer, String productNo) {
+        String number = TextFolding.trim(productNo);
+        return s.products().find(number).filter(p -> p.customerId() == customer.id()).map(p -> p.productNo())
+                .orElseThrow(() -> new NotFoundException(ErrorCode.PRODUCT_NOT_FOUND,
+                        "customer " + customer.id() + " has no product " + number));
+    }
+
     /** Every problem of the application against the code's definition, reported at once. */
     private static void check(ResultCode code, ResultInput input, String note) {
         List<Violation> problems = new ArrayList<>();
+        if (input.phone() != null && input.productNo() != null) {
+            problems.add(new Violation(ErrorCode.VALUE_INVALID, "target",
+                    "a result is applied to a phone or to a product, not to both"));
+        }
         if (!code.active()) {
             problems.add(new Violation(ErrorCode.RESULT_CODE_INACTIVE, "resultCode",
                     "result code " + code.code() + " is not active"));

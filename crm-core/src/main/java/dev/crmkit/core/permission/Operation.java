@@ -34,7 +34,11 @@ public enum Operation {
     /** Applying a result code to a customer or one of its numbers, as an agent does. */
     RESULT_APPLY(PermissionLevel.CONTRIBUTE),
     /** Defining and changing result codes. */
-    RESULT_CODE_MANAGE(PermissionLevel.MANAGE);
+    RESULT_CODE_MANAGE(PermissionLevel.MANAGE),
+    /** Reading a customer's products and their action history. */
+    PRODUCT_READ(PermissionLevel.VIEW),
+    /** Adding, changing and removing a customer's products. */
+    PRODUCT_MANAGE(PermissionLevel.EDIT);
 
     private final PermissionLevel required;
 

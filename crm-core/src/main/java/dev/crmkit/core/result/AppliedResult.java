@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param code the result code
  * @param target what it was applied to
  * @param phone the number for {@link ResultTarget#PHONE}, otherwise {@code null}
+ * @param productNo the product number for {@link ResultTarget#PRODUCT}, otherwise {@code null}
  * @param source SYSTEM or MANUAL
  * @param actionAt the action date given, or {@code null}
  * @param amount the amount given, or {@code null}
@@ -22,7 +23,7 @@ import java.util.Objects;
  * @param at when
  */
 public record AppliedResult(long id, long customerId, String code, ResultTarget target, PhoneNumber phone,
-                            ResultSource source, Instant actionAt, BigDecimal amount, Integer installments,
+                            String productNo, ResultSource source, Instant actionAt, BigDecimal amount, Integer installments,
                             String note, String actorId, Instant at) {
 
     public AppliedResult {
@@ -35,7 +36,7 @@ public record AppliedResult(long id, long customerId, String code, ResultTarget 
 
     /** The same with the id the store assigned. */
     public AppliedResult withId(long newId) {
-        return new AppliedResult(newId, customerId, code, target, phone, source, actionAt, amount, installments, note,
+        return new AppliedResult(newId, customerId, code, target, phone, productNo, source, actionAt, amount, installments, note,
                 actorId, at);
     }
 }

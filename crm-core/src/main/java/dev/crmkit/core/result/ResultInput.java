@@ -10,14 +10,16 @@ import java.util.Objects;
  * @param code the result code
  * @param source SYSTEM or MANUAL
  * @param phone the number it is about (any spelling the customer's numbers parse from), or
- *     {@code null} for the customer as a whole
+ *     {@code null}
+ * @param productNo the customer's product it is about, or {@code null}; with neither a phone nor a
+ *     product it is about the customer as a whole
  * @param actionAt the action date, or {@code null}
  * @param amount the amount, or {@code null}
  * @param installments the installment count, or {@code null}
  * @param note the note, or {@code null}
  */
-public record ResultInput(String code, ResultSource source, String phone, Instant actionAt, BigDecimal amount,
-                          Integer installments, String note) {
+public record ResultInput(String code, ResultSource source, String phone, String productNo, Instant actionAt,
+                          BigDecimal amount, Integer installments, String note) {
 
     public ResultInput {
         Objects.requireNonNull(code, "code");
@@ -28,8 +30,11 @@ public record ResultInput(String code, ResultSource source, String phone, Instan
         return new Builder(code, source);
     }
 
-    /** What it is applied to: a phone if one is named, otherwise the customer. */
+    /** What it is applied to: the product or the phone named, otherwise the customer. */
     public ResultTarget target() {
+        if (productNo != null) {
+            return ResultTarget.PRODUCT;
+        }
         return phone == null ? ResultTarget.CUSTOMER : ResultTarget.PHONE;
     }
 
@@ -37,6 +42,7 @@ public record ResultInput(String code, ResultSource source, String phone, Instan
         private final String code;
         private ResultSource source;
         private String phone;
+        private String productNo;
         private Instant actionAt;
         private BigDecimal amount;
         private Integer installments;
@@ -55,6 +61,12 @@ public record ResultInput(String code, ResultSource source, String phone, Instan
         /** Applies it to this number of the customer instead of the customer as a whole. */
         public Builder phone(String value) {
             phone = value;
+            return this;
+        }
+
+        /** Applies it to this product of the customer (a product action). */
+        public Builder product(String value) {
+            productNo = value;
             return this;
         }
 
@@ -79,7 +91,7 @@ public record ResultInput(String code, ResultSource source, String phone, Instan
         }
 
         public ResultInput build() {
-            return new ResultInput(code, source, phone, actionAt, amount, installments, note);
+            return new ResultInput(code, source, phone, productNo, actionAt, amount, installments, note);
         }
     }
 }

@@ -31,6 +31,12 @@ public interface ResultCodeStore {
     /** The customer's applications, newest (highest id) first, at most {@code limit}. */
     List<AppliedResult> history(long customerId, int limit);
 
+    /** The applications to a product, newest (highest id) first, at most {@code limit}. */
+    List<AppliedResult> productHistory(String productNo, int limit);
+
+    /** Removes the applications to a product (it is being removed); returns how many. */
+    int deleteByProduct(String productNo);
+
     /**
      * Applications at or after {@code from} and before {@code to}, counted by code and source,
      * ordered by code, then source; no entry for a count of zero.

@@ -23,4 +23,6 @@ public interface StorageSession {
     ImportJobStore importJobs();
 
     ResultCodeStore resultCodes();
+
+    ProductStore products();
 }

@@ -31,7 +31,7 @@ final class JdbcResults implements ResultCodeStore {
 
     private static final String CODE_COLUMNS = "code, label, active, applies_to, parameters";
     private static final String RESULT_COLUMNS =
-            "id, customer_id, code, target, phone, source, action_at, amount, installments, note, actor_id, at";
+            "id, customer_id, code, target, phone, product_no, source, action_at, amount, installments, note, actor_id, at";
 
     private final JdbcSession s;
 
@@ -123,24 +123,25 @@ final class JdbcResults implements ResultCodeStore {
         return s.sql("storing a result", c -> {
             long id = s.dialect().nextIds(c, "crm_result_seq", 1)[0];
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO crm_result (" + RESULT_COLUMNS
-                    + ", tenant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", tenant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setLong(2, r.customerId());
                 ps.setString(3, r.code());
                 ps.setString(4, r.target().name());
                 Columns.setString(ps, 5, r.phone() == null ? null : r.phone().e164());
-                ps.setString(6, r.source().name());
-                Columns.setInstant(ps, 7, r.actionAt());
-                Columns.setDecimal(ps, 8, r.amount());
+                Columns.setString(ps, 6, r.productNo());
+                ps.setString(7, r.source().name());
+                Columns.setInstant(ps, 8, r.actionAt());
+                Columns.setDecimal(ps, 9, r.amount());
                 if (r.installments() == null) {
-                    ps.setNull(9, Types.INTEGER);
+                    ps.setNull(10, Types.INTEGER);
                 } else {
-                    ps.setInt(9, r.installments());
+                    ps.setInt(10, r.installments());
                 }
-                Columns.setString(ps, 10, r.note());
-                ps.setString(11, r.actorId());
-                Columns.setInstant(ps, 12, r.at());
-                ps.setString(13, s.tenantValue());
+                Columns.setString(ps, 11, r.note());
+                ps.setString(12, r.actorId());
+                Columns.setInstant(ps, 13, r.at());
+                ps.setString(14, s.tenantValue());
                 ps.executeUpdate();
             }
             return id;
@@ -160,12 +161,33 @@ final class JdbcResults implements ResultCodeStore {
 
     private static AppliedResult readResult(ResultSet rs) throws SQLException {
         String phone = rs.getString(5);
-        int installments = rs.getInt(9);
+        int installments = rs.getInt(10);
         Integer maybeInstallments = rs.wasNull() ? null : installments;
         return new AppliedResult(rs.getLong(1), rs.getLong(2), rs.getString(3), ResultTarget.valueOf(rs.getString(4)),
-                phone == null ? null : PhoneNumber.of(phone), ResultSource.valueOf(rs.getString(6)),
-                Columns.instant(rs, 7), rs.getBigDecimal(8), maybeInstallments, rs.getString(10), rs.getString(11),
-                Columns.instant(rs, 12));
+                phone == null ? null : PhoneNumber.of(phone), rs.getString(6), ResultSource.valueOf(rs.getString(7)),
+                Columns.instant(rs, 8), rs.getBigDecimal(9), maybeInstallments, rs.getString(11), rs.getString(12),
+                Columns.instant(rs, 13));
+    }
+
+    @Override
+    public List<AppliedResult> productHistory(String productNo, int limit) {
+        s.checkOpen();
+        return s.list("reading a product's actions", "SELECT " + RESULT_COLUMNS + " FROM crm_result"
+                + " WHERE tenant = ? AND product_no = ? ORDER BY id DESC LIMIT ?", ps -> {
+                    ps.setString(1, s.tenantValue());
+                    ps.setString(2, productNo);
+                    ps.setInt(3, limit);
+                }, JdbcResults::readResult);
+    }
+
+    @Override
+    public int deleteByProduct(String productNo) {
+        s.checkWritable();
+        return s.update("removing a product's actions", "DELETE FROM crm_result WHERE tenant = ? AND product_no = ?",
+                ps -> {
+                    ps.setString(1, s.tenantValue());
+                    ps.setString(2, productNo);
+                });
     }
 
     @Override

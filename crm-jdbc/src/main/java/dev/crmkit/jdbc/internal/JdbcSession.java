@@ -7,6 +7,7 @@ import dev.crmkit.core.spi.CustomFieldStore;
 import dev.crmkit.core.spi.CustomerStore;
 import dev.crmkit.core.spi.ImportJobStore;
 import dev.crmkit.core.spi.PermissionStore;
+import dev.crmkit.core.spi.ProductStore;
 import dev.crmkit.core.spi.ResultCodeStore;
 import dev.crmkit.core.spi.StorageSession;
 import java.sql.Connection;
@@ -48,6 +49,7 @@ public final class JdbcSession implements StorageSession {
     private final JdbcSettings settings = new JdbcSettings(this);
     private final JdbcImportJobs importJobs = new JdbcImportJobs(this);
     private final JdbcResults results = new JdbcResults(this);
+    private final JdbcProducts products = new JdbcProducts(this);
     private boolean open = true;
 
     public JdbcSession(TenantId tenant, Connection connection, Database db, boolean writable) {
@@ -173,5 +175,10 @@ public final class JdbcSession implements StorageSession {
     @Override
     public ResultCodeStore resultCodes() {
         return results;
+    }
+
+    @Override
+    public ProductStore products() {
+        return products;
     }
 }

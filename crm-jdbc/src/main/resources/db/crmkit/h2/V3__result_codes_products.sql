@@ -1,4 +1,5 @@
--- crmkit schema, version 3, for H2 2.x: result codes and their applications.
+-- crmkit schema, version 3, for H2 2.x: result codes, products, and the applications of result codes
+-- (to a customer, one of its numbers or one of its products).
 
 CREATE TABLE crm_result_code (
     tenant      varchar(64)  NOT NULL,
@@ -21,6 +22,7 @@ CREATE TABLE crm_result (
     code          varchar(32)  NOT NULL,
     target        varchar(16)  NOT NULL,
     phone         varchar(16),
+    product_no    varchar(64),
     source        varchar(16)  NOT NULL,
     action_at     timestamp with time zone,
     -- Kept as text so that a value comes back with the scale it was given (1250.50, not 1250.5).
@@ -34,3 +36,21 @@ CREATE TABLE crm_result (
 
 CREATE INDEX crm_result_customer ON crm_result (tenant, customer_id, id);
 CREATE INDEX crm_result_at ON crm_result (tenant, at, code, source);
+
+-- A product's actions, newest first.
+CREATE INDEX crm_result_product ON crm_result (tenant, product_no, id);
+
+CREATE TABLE crm_product (
+    tenant       varchar(64)  NOT NULL,
+    product_no   varchar(64)  NOT NULL,
+    customer_id  bigint       NOT NULL,
+    file_date    date,
+    amount       varchar,
+    status       varchar(100),
+    version      bigint       NOT NULL,
+    created_at   timestamp with time zone  NOT NULL,
+    updated_at   timestamp with time zone  NOT NULL,
+    PRIMARY KEY (tenant, product_no)
+);
+
+CREATE INDEX crm_product_customer ON crm_product (tenant, customer_id, product_no);
