@@ -12,6 +12,7 @@ import dev.crmkit.core.internal.DefaultImportJobs;
 import dev.crmkit.core.internal.DefaultPermissionService;
 import dev.crmkit.core.internal.DefaultProductService;
 import dev.crmkit.core.internal.DefaultResultCodeService;
+import dev.crmkit.core.internal.DefaultScriptService;
 import dev.crmkit.core.internal.ServiceContext;
 import dev.crmkit.core.permission.InMemoryUserDirectory;
 import dev.crmkit.core.permission.PermissionService;
@@ -19,6 +20,7 @@ import dev.crmkit.core.permission.UserDirectory;
 import dev.crmkit.core.phone.PhoneParser;
 import dev.crmkit.core.product.ProductService;
 import dev.crmkit.core.result.ResultCodeService;
+import dev.crmkit.core.script.ScriptService;
 import dev.crmkit.core.spi.Storage;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -47,6 +49,7 @@ public final class Crm {
     private final DefaultImportJobs imports;
     private final ResultCodeService results;
     private final ProductService products;
+    private final ScriptService scripts;
     private final PhoneParser phoneParser;
 
     private Crm(Builder b) {
@@ -59,6 +62,7 @@ public final class Crm {
         this.imports = new DefaultImportJobs(ctx);
         this.results = new DefaultResultCodeService(ctx);
         this.products = new DefaultProductService(ctx);
+        this.scripts = new DefaultScriptService(ctx);
     }
 
     /** A builder on the given storage adapter. */
@@ -90,6 +94,11 @@ public final class Crm {
     /** A customer's products and the actions taken on them. */
     public ProductService products() {
         return products;
+    }
+
+    /** Call scripts, rendered for a customer. */
+    public ScriptService scripts() {
+        return scripts;
     }
 
     /** Import jobs as users see them. */

@@ -37,6 +37,7 @@ public enum ErrorCode {
     FIELD_KEY_TAKEN,
     RESULT_CODE_TAKEN,
     PRODUCT_NO_TAKEN,
+    SCRIPT_KEY_TAKEN,
     FIELD_BUILT_IN,
     ADMIN_LEVEL_FIXED,
 
@@ -46,6 +47,7 @@ public enum ErrorCode {
     FIELD_NOT_FOUND,
     RESULT_CODE_NOT_FOUND,
     PRODUCT_NOT_FOUND,
+    SCRIPT_NOT_FOUND,
     USER_UNKNOWN,
 
     // Access.

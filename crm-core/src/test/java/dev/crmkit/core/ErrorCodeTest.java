@@ -65,7 +65,9 @@ class ErrorCodeTest {
             "RESULT_CODE_TAKEN",
             "RESULT_CODE_NOT_FOUND",
             "PRODUCT_NO_TAKEN",
-            "PRODUCT_NOT_FOUND");
+            "PRODUCT_NOT_FOUND",
+            "SCRIPT_KEY_TAKEN",
+            "SCRIPT_NOT_FOUND");
 
     @Nested
     class Codes {

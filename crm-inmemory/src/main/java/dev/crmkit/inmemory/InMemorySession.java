@@ -18,6 +18,7 @@ import dev.crmkit.core.result.AppliedResult;
 import dev.crmkit.core.result.ResultCode;
 import dev.crmkit.core.result.ResultCount;
 import dev.crmkit.core.result.ResultSource;
+import dev.crmkit.core.script.Script;
 import dev.crmkit.core.spi.ActivityStore;
 import dev.crmkit.core.spi.AuditStore;
 import dev.crmkit.core.spi.CustomFieldStore;
@@ -29,6 +30,7 @@ import dev.crmkit.core.spi.ImportJobStore;
 import dev.crmkit.core.spi.PermissionStore;
 import dev.crmkit.core.spi.ProductStore;
 import dev.crmkit.core.spi.ResultCodeStore;
+import dev.crmkit.core.spi.ScriptStore;
 import dev.crmkit.core.spi.StorageSession;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,6 +61,7 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     private final ImportJobStore importJobs = new Jobs();
     private final ResultCodeStore resultCodes = new Results();
     private final ProductStore products = new Products();
+    private final ScriptStore scripts = new Scripts();
 
     private final TenantId tenant;
     private final TenantData data;
@@ -141,6 +144,11 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     @Override
     public ProductStore products() {
         return products;
+    }
+
+    @Override
+    public ScriptStore scripts() {
+        return scripts;
     }
 
     // ---- customers
@@ -535,6 +543,58 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
             });
             undo.push(() -> removed.forEach(r -> data.results.put(r.id(), r)));
             return removed.size();
+        }
+    }
+
+    // ---- scripts
+
+    private final class Scripts implements ScriptStore {
+
+        @Override
+        public void insert(Script script) {
+            checkWritable();
+            if (data.scripts.containsKey(script.key())) {
+                throw new ConflictException(ErrorCode.SCRIPT_KEY_TAKEN, "a script " + script.key() + " exists");
+            }
+            data.scripts.put(script.key(), script);
+            undo.push(() -> data.scripts.remove(script.key()));
+        }
+
+        @Override
+        public boolean update(Script script) {
+            checkWritable();
+            Script previous = data.scripts.get(script.key());
+            if (previous == null) {
+                return false;
+            }
+            data.scripts.put(script.key(), script);
+            undo.push(() -> data.scripts.put(previous.key(), previous));
+            return true;
+        }
+
+        @Override
+        public List<Script> list() {
+            checkOpen();
+            List<Script> out = new ArrayList<>(data.scripts.values());
+            out.sort(Comparator.comparing(Script::key));
+            return out;
+        }
+
+        @Override
+        public Optional<Script> find(String key) {
+            checkOpen();
+            return Optional.ofNullable(data.scripts.get(key));
+        }
+
+        @Override
+        public boolean delete(String key) {
+            checkWritable();
+            Script previous = data.scripts.remove(key);
+            if (previous == null) {
+                return false;
+            }
+            undo.push(() -> data.scripts.put(key, previous));
+            return true;
         }
     }
 

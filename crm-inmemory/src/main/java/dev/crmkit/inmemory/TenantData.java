@@ -9,6 +9,7 @@ import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.product.Product;
 import dev.crmkit.core.result.AppliedResult;
 import dev.crmkit.core.result.ResultCode;
+import dev.crmkit.core.script.Script;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ final class TenantData {
     final Map<Long, byte[]> sources = new HashMap<>();
     final Map<String, ResultCode> resultCodes = new HashMap<>();
     final Map<String, Product> products = new HashMap<>();
+    final Map<String, Script> scripts = new HashMap<>();
     /** Applications of result codes by id. */
     final TreeMap<Long, AppliedResult> results = new TreeMap<>();
 }

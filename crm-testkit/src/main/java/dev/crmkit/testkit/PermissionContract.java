@@ -364,7 +364,7 @@ public abstract class PermissionContract extends ContractSupport {
         void operationsNeedTheSpecifiedLevels() {
             Set<Operation> view = EnumSet.of(Operation.CUSTOMER_READ, Operation.ACTIVITY_READ, Operation.FIELD_READ,
                     Operation.PERMISSION_READ_OWN, Operation.IMPORT_READ, Operation.RESULT_READ,
-                    Operation.PRODUCT_READ);
+                    Operation.PRODUCT_READ, Operation.SCRIPT_READ);
             Set<Operation> contribute = EnumSet.copyOf(view);
             contribute.addAll(EnumSet.of(Operation.CUSTOMER_CREATE, Operation.NOTE_ADD, Operation.CONTACT_RECORD,
                     Operation.IMPORT_NEW, Operation.IMPORT_CANCEL, Operation.RESULT_APPLY));

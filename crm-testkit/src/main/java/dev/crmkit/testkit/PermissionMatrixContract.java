@@ -32,6 +32,8 @@ import dev.crmkit.core.result.ResultCodeService;
 import dev.crmkit.core.result.ResultInput;
 import dev.crmkit.core.result.ResultSource;
 import dev.crmkit.core.result.ResultTarget;
+import dev.crmkit.core.script.Script;
+import dev.crmkit.core.script.ScriptService;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -227,13 +229,26 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 (crm, f, a) -> crm.products().list(a, f.customer().id())));
         rows.add(new Row("ProductService.actions", Operation.PRODUCT_READ, PermissionLevel.VIEW,
                 (crm, f, a) -> crm.products().actions(a, "P-1", 10)));
+        // ScriptService
+        rows.add(new Row("ScriptService.define", Operation.SCRIPT_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.scripts().define(a, Script.builder("yeni", "Yeni", "<p>[MÜŞTERİ_ADI]</p>").build())));
+        rows.add(new Row("ScriptService.redefine", Operation.SCRIPT_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.scripts().redefine(a, Script.builder("genel", "Genel", "<p>değişti</p>").build())));
+        rows.add(new Row("ScriptService.delete", Operation.SCRIPT_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.scripts().delete(a, "genel")));
+        rows.add(new Row("ScriptService.list", Operation.SCRIPT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.scripts().list(a, null)));
+        rows.add(new Row("ScriptService.find", Operation.SCRIPT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.scripts().find(a, "genel")));
+        rows.add(new Row("ScriptService.render", Operation.SCRIPT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.scripts().render(a, "genel", f.customer().id())));
         return List.copyOf(rows);
     }
 
     /** The service interfaces whose every method needs a row. */
     protected static List<Class<?>> services() {
         return List.of(CustomerService.class, ActivityService.class, CustomFieldService.class, PermissionService.class,
-                ImportJobService.class, ResultCodeService.class, ProductService.class);
+                ImportJobService.class, ResultCodeService.class, ProductService.class, ScriptService.class);
     }
 
     private static JobRequest jobRequest(OnDuplicate onDuplicate) {
@@ -276,6 +291,7 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         crm.results().apply(admin, c.id(), ResultInput.builder("DONE", ResultSource.SYSTEM).build());
         crm.products().add(admin, c.id(), NewProduct.builder("P-1").amount(java.math.BigDecimal.TEN).build());
         crm.results().apply(admin, c.id(), ResultInput.builder("DONE", ResultSource.MANUAL).product("P-1").build());
+        crm.scripts().define(admin, Script.builder("genel", "Genel", "<p>[MÜŞTERİ_ADI]</p>").build());
         long queued = crm.imports().submit(admin, jobRequest(OnDuplicate.REJECT), source()).id();
         long ended = crm.imports().submit(admin, jobRequest(OnDuplicate.UPDATE), source()).id();
         crm.imports().cancel(admin, ended);

@@ -28,6 +28,7 @@ import dev.crmkit.core.product.NewProduct;
 import dev.crmkit.core.result.ResultCode;
 import dev.crmkit.core.result.ResultInput;
 import dev.crmkit.core.result.ResultSource;
+import dev.crmkit.core.script.Script;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,7 @@ public abstract class TenantIsolationContract extends ContractSupport {
         crm.results().define(admin, ResultCode.builder("PTP", "Ödeme sözü").build());
         crm.results().apply(admin, c.id(), ResultInput.builder("PTP", ResultSource.MANUAL).build());
         crm.products().add(admin, c.id(), NewProduct.builder("ACME-1").status("Derdest").build());
+        crm.scripts().define(admin, Script.builder("genel", "Genel", "<p>[MÜŞTERİ_ADI]</p>").build());
         return new AcmeData(crm.customers().get(admin, c.id()), gone.id(), queued, ended);
     }
 
@@ -309,6 +311,24 @@ public abstract class TenantIsolationContract extends ContractSupport {
                 assertFails(() -> t.crm.products().list(t.otherAdmin, acme.customer().id()), ErrorCode.CUSTOMER_NOT_FOUND)));
         cases.add(new IsolationCase("ProductService.actions", (t, acme) ->
                 assertFails(() -> t.crm.products().actions(t.otherAdmin, "ACME-1", 10), ErrorCode.PRODUCT_NOT_FOUND)));
+        cases.add(new IsolationCase("ScriptService.define", (t, acme) -> {
+            t.crm.scripts().define(t.otherAdmin, Script.builder("genel", "Globex", "<p>g</p>").build());
+            assertThat(t.crm.scripts().find(t.otherAdmin, "genel").orElseThrow().title()).isEqualTo("Globex");
+        }));
+        cases.add(new IsolationCase("ScriptService.redefine", (t, acme) ->
+                assertFails(() -> t.crm.scripts().redefine(t.otherAdmin, Script.builder("genel", "X", "<p>x</p>").build()),
+                        ErrorCode.SCRIPT_NOT_FOUND)));
+        cases.add(new IsolationCase("ScriptService.delete", (t, acme) ->
+                assertFails(() -> t.crm.scripts().delete(t.otherAdmin, "genel"), ErrorCode.SCRIPT_NOT_FOUND)));
+        cases.add(new IsolationCase("ScriptService.list", (t, acme) ->
+                assertThat(t.crm.scripts().list(t.otherAdmin, null)).isEmpty()));
+        cases.add(new IsolationCase("ScriptService.find", (t, acme) ->
+                assertThat(t.crm.scripts().find(t.otherAdmin, "genel")).isEmpty()));
+        cases.add(new IsolationCase("ScriptService.render", (t, acme) -> {
+            t.crm.scripts().define(t.otherAdmin, Script.builder("genel", "Globex", "<p>[MÜŞTERİ_ADI]</p>").build());
+            assertFails(() -> t.crm.scripts().render(t.otherAdmin, "genel", acme.customer().id()),
+                    ErrorCode.CUSTOMER_NOT_FOUND);
+        }));
         return List.copyOf(cases);
     }
 

@@ -14,6 +14,7 @@ import dev.crmkit.core.permission.Grants;
 import dev.crmkit.core.product.Product;
 import dev.crmkit.core.result.AppliedResult;
 import dev.crmkit.core.result.ResultCode;
+import dev.crmkit.core.script.Script;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,12 @@ import java.util.Optional;
  * @param resultCodes every result code definition
  * @param results every customer's applied results, newest first, by customer id
  * @param products every customer's products, by customer id
+ * @param scripts every call script
  */
 record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationalIds, List<Activity> activities,
                    List<AuditEntry> audit, Grants grants, List<CustomFieldDefinition> fields, List<ImportJob> jobs,
                    List<ResultCode> resultCodes, Map<Long, List<AppliedResult>> results,
-                   Map<Long, List<Product>> products) {
+                   Map<Long, List<Product>> products, List<Script> scripts) {
 
     /** Reads the state of the admin's tenant (at most 1000 of each kind, enough for a contract test). */
     static TenantState of(Crm crm, Actor admin) {
@@ -60,6 +62,7 @@ record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationa
                 crm.imports().list(admin, 1000),
                 crm.results().list(admin),
                 results,
-                products);
+                products,
+                crm.scripts().list(admin, null));
     }
 }

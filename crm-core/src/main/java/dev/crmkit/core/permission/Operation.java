@@ -38,7 +38,11 @@ public enum Operation {
     /** Reading a customer's products and their action history. */
     PRODUCT_READ(PermissionLevel.VIEW),
     /** Adding, changing and removing a customer's products. */
-    PRODUCT_MANAGE(PermissionLevel.EDIT);
+    PRODUCT_MANAGE(PermissionLevel.EDIT),
+    /** Reading and rendering the call scripts the actor's groups may see. */
+    SCRIPT_READ(PermissionLevel.VIEW),
+    /** Writing call scripts. */
+    SCRIPT_MANAGE(PermissionLevel.MANAGE);
 
     private final PermissionLevel required;
 

@@ -25,4 +25,6 @@ public interface StorageSession {
     ResultCodeStore resultCodes();
 
     ProductStore products();
+
+    ScriptStore scripts();
 }

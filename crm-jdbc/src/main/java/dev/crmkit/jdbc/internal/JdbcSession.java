@@ -9,6 +9,7 @@ import dev.crmkit.core.spi.ImportJobStore;
 import dev.crmkit.core.spi.PermissionStore;
 import dev.crmkit.core.spi.ProductStore;
 import dev.crmkit.core.spi.ResultCodeStore;
+import dev.crmkit.core.spi.ScriptStore;
 import dev.crmkit.core.spi.StorageSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,6 +51,7 @@ public final class JdbcSession implements StorageSession {
     private final JdbcImportJobs importJobs = new JdbcImportJobs(this);
     private final JdbcResults results = new JdbcResults(this);
     private final JdbcProducts products = new JdbcProducts(this);
+    private final JdbcScripts scripts = new JdbcScripts(this);
     private boolean open = true;
 
     public JdbcSession(TenantId tenant, Connection connection, Database db, boolean writable) {
@@ -180,5 +182,10 @@ public final class JdbcSession implements StorageSession {
     @Override
     public ProductStore products() {
         return products;
+    }
+
+    @Override
+    public ScriptStore scripts() {
+        return scripts;
     }
 }

@@ -1,15 +1,15 @@
--- crmkit schema, version 3, for H2 2.x: result codes, products, and the applications of result codes
--- (to a customer, one of its numbers or one of its products).
+-- crmkit schema, version 3, for PostgreSQL 14+: result codes, products, the applications of result codes
+-- (to a customer, one of its numbers or one of its products), and call scripts.
 
 CREATE TABLE crm_result_code (
     tenant      varchar(64)  NOT NULL,
     code        varchar(32)  NOT NULL,
-    label       varchar      NOT NULL,
+    label       text         NOT NULL,
     active      boolean      NOT NULL,
     -- The targets, comma-separated (CUSTOMER,PHONE,PRODUCT).
-    applies_to  varchar      NOT NULL,
+    applies_to  text         NOT NULL,
     -- Each parameter's rule, comma-separated (ACTION_DATE=REQUIRED,AMOUNT=OPTIONAL,...).
-    parameters  varchar      NOT NULL,
+    parameters  text         NOT NULL,
     PRIMARY KEY (tenant, code)
 );
 
@@ -24,17 +24,18 @@ CREATE TABLE crm_result (
     phone         varchar(16),
     product_no    varchar(64),
     source        varchar(16)  NOT NULL,
-    action_at     timestamp with time zone,
-    -- Kept as text so that a value comes back with the scale it was given (1250.50, not 1250.5).
-    amount        varchar,
+    action_at     timestamptz,
+    amount        numeric,
     installments  integer,
-    note          varchar,
-    actor_id      varchar      NOT NULL,
-    at            timestamp with time zone NOT NULL,
+    note          text,
+    actor_id      text         NOT NULL,
+    at            timestamptz  NOT NULL,
     PRIMARY KEY (tenant, id)
 );
 
+-- A customer's history, newest first (a backward scan).
 CREATE INDEX crm_result_customer ON crm_result (tenant, customer_id, id);
+-- The report: applications of a period, counted by code and source.
 CREATE INDEX crm_result_at ON crm_result (tenant, at, code, source);
 
 -- A product's actions, newest first.
@@ -45,12 +46,24 @@ CREATE TABLE crm_product (
     product_no   varchar(64)  NOT NULL,
     customer_id  bigint       NOT NULL,
     file_date    date,
-    amount       varchar,
+    amount       numeric,
     status       varchar(100),
     version      bigint       NOT NULL,
-    created_at   timestamp with time zone  NOT NULL,
-    updated_at   timestamp with time zone  NOT NULL,
+    created_at   timestamptz  NOT NULL,
+    updated_at   timestamptz  NOT NULL,
     PRIMARY KEY (tenant, product_no)
 );
 
 CREATE INDEX crm_product_customer ON crm_product (tenant, customer_id, product_no);
+
+CREATE TABLE crm_script (
+    tenant      varchar(64)  NOT NULL,
+    script_key  varchar(64)  NOT NULL,
+    title       text         NOT NULL,
+    html        text         NOT NULL,
+    queue       text,
+    project     text,
+    -- The groups that may see it, as a JSON list; empty for everyone.
+    visible_to  text         NOT NULL,
+    PRIMARY KEY (tenant, script_key)
+);

@@ -1,15 +1,15 @@
--- crmkit schema, version 3, for PostgreSQL 14+: result codes, products, and the applications of result codes
--- (to a customer, one of its numbers or one of its products).
+-- crmkit schema, version 3, for H2 2.x: result codes, products, the applications of result codes
+-- (to a customer, one of its numbers or one of its products), and call scripts.
 
 CREATE TABLE crm_result_code (
     tenant      varchar(64)  NOT NULL,
     code        varchar(32)  NOT NULL,
-    label       text         NOT NULL,
+    label       varchar      NOT NULL,
     active      boolean      NOT NULL,
     -- The targets, comma-separated (CUSTOMER,PHONE,PRODUCT).
-    applies_to  text         NOT NULL,
+    applies_to  varchar      NOT NULL,
     -- Each parameter's rule, comma-separated (ACTION_DATE=REQUIRED,AMOUNT=OPTIONAL,...).
-    parameters  text         NOT NULL,
+    parameters  varchar      NOT NULL,
     PRIMARY KEY (tenant, code)
 );
 
@@ -24,18 +24,17 @@ CREATE TABLE crm_result (
     phone         varchar(16),
     product_no    varchar(64),
     source        varchar(16)  NOT NULL,
-    action_at     timestamptz,
-    amount        numeric,
+    action_at     timestamp with time zone,
+    -- Kept as text so that a value comes back with the scale it was given (1250.50, not 1250.5).
+    amount        varchar,
     installments  integer,
-    note          text,
-    actor_id      text         NOT NULL,
-    at            timestamptz  NOT NULL,
+    note          varchar,
+    actor_id      varchar      NOT NULL,
+    at            timestamp with time zone NOT NULL,
     PRIMARY KEY (tenant, id)
 );
 
--- A customer's history, newest first (a backward scan).
 CREATE INDEX crm_result_customer ON crm_result (tenant, customer_id, id);
--- The report: applications of a period, counted by code and source.
 CREATE INDEX crm_result_at ON crm_result (tenant, at, code, source);
 
 -- A product's actions, newest first.
@@ -46,12 +45,24 @@ CREATE TABLE crm_product (
     product_no   varchar(64)  NOT NULL,
     customer_id  bigint       NOT NULL,
     file_date    date,
-    amount       numeric,
+    amount       varchar,
     status       varchar(100),
     version      bigint       NOT NULL,
-    created_at   timestamptz  NOT NULL,
-    updated_at   timestamptz  NOT NULL,
+    created_at   timestamp with time zone  NOT NULL,
+    updated_at   timestamp with time zone  NOT NULL,
     PRIMARY KEY (tenant, product_no)
 );
 
 CREATE INDEX crm_product_customer ON crm_product (tenant, customer_id, product_no);
+
+CREATE TABLE crm_script (
+    tenant      varchar(64)  NOT NULL,
+    script_key  varchar(64)  NOT NULL,
+    title       varchar         NOT NULL,
+    html        CLOB         NOT NULL,
+    queue       varchar,
+    project     varchar,
+    -- The groups that may see it, as a JSON list; empty for everyone.
+    visible_to  varchar         NOT NULL,
+    PRIMARY KEY (tenant, script_key)
+);
