@@ -13,6 +13,7 @@ import dev.crmkit.core.internal.DefaultPermissionService;
 import dev.crmkit.core.internal.DefaultProductService;
 import dev.crmkit.core.internal.DefaultResultCodeService;
 import dev.crmkit.core.internal.DefaultScriptService;
+import dev.crmkit.core.internal.DefaultWorkItemService;
 import dev.crmkit.core.internal.ServiceContext;
 import dev.crmkit.core.permission.InMemoryUserDirectory;
 import dev.crmkit.core.permission.PermissionService;
@@ -22,6 +23,7 @@ import dev.crmkit.core.product.ProductService;
 import dev.crmkit.core.result.ResultCodeService;
 import dev.crmkit.core.script.ScriptService;
 import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.work.WorkItemService;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -50,6 +52,7 @@ public final class Crm {
     private final ResultCodeService results;
     private final ProductService products;
     private final ScriptService scripts;
+    private final WorkItemService workItems;
     private final PhoneParser phoneParser;
 
     private Crm(Builder b) {
@@ -63,6 +66,7 @@ public final class Crm {
         this.results = new DefaultResultCodeService(ctx);
         this.products = new DefaultProductService(ctx);
         this.scripts = new DefaultScriptService(ctx);
+        this.workItems = new DefaultWorkItemService(ctx);
     }
 
     /** A builder on the given storage adapter. */
@@ -99,6 +103,11 @@ public final class Crm {
     /** Call scripts, rendered for a customer. */
     public ScriptService scripts() {
         return scripts;
+    }
+
+    /** Tasks, issues and calendar events, optionally linked to customers. */
+    public WorkItemService workItems() {
+        return workItems;
     }
 
     /** Import jobs as users see them. */

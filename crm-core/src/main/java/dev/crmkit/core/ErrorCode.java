@@ -48,6 +48,7 @@ public enum ErrorCode {
     RESULT_CODE_NOT_FOUND,
     PRODUCT_NOT_FOUND,
     SCRIPT_NOT_FOUND,
+    WORK_ITEM_NOT_FOUND,
     USER_UNKNOWN,
 
     // Access.

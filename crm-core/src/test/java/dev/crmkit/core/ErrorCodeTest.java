@@ -67,7 +67,8 @@ class ErrorCodeTest {
             "PRODUCT_NO_TAKEN",
             "PRODUCT_NOT_FOUND",
             "SCRIPT_KEY_TAKEN",
-            "SCRIPT_NOT_FOUND");
+            "SCRIPT_NOT_FOUND",
+            "WORK_ITEM_NOT_FOUND");
 
     @Nested
     class Codes {

@@ -19,6 +19,7 @@ import dev.crmkit.core.result.ResultCode;
 import dev.crmkit.core.result.ResultCount;
 import dev.crmkit.core.result.ResultSource;
 import dev.crmkit.core.script.Script;
+import dev.crmkit.core.work.WorkItem;
 import dev.crmkit.core.spi.ActivityStore;
 import dev.crmkit.core.spi.AuditStore;
 import dev.crmkit.core.spi.CustomFieldStore;
@@ -31,6 +32,7 @@ import dev.crmkit.core.spi.PermissionStore;
 import dev.crmkit.core.spi.ProductStore;
 import dev.crmkit.core.spi.ResultCodeStore;
 import dev.crmkit.core.spi.ScriptStore;
+import dev.crmkit.core.spi.WorkItemStore;
 import dev.crmkit.core.spi.StorageSession;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -62,6 +64,7 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     private final ResultCodeStore resultCodes = new Results();
     private final ProductStore products = new Products();
     private final ScriptStore scripts = new Scripts();
+    private final WorkItemStore workItems = new WorkItems();
 
     private final TenantId tenant;
     private final TenantData data;
@@ -149,6 +152,11 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     @Override
     public ScriptStore scripts() {
         return scripts;
+    }
+
+    @Override
+    public WorkItemStore workItems() {
+        return workItems;
     }
 
     // ---- customers
@@ -594,6 +602,79 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
                 return false;
             }
             undo.push(() -> data.scripts.put(key, previous));
+            return true;
+        }
+    }
+
+    // ---- work items
+
+    private final class WorkItems implements WorkItemStore {
+
+        @Override
+        public long insert(WorkItem item) {
+            checkWritable();
+            long id = ids.workItems.incrementAndGet();
+            data.workItems.put(id, withId(item, id));
+            undo.push(() -> data.workItems.remove(id));
+            return id;
+        }
+
+        private WorkItem withId(WorkItem i, long id) {
+            return new WorkItem(id, i.kind(), i.title(), i.description(), i.customerId(), i.assignee(), i.dueAt(),
+                    i.endsAt(), i.done(), i.doneAt(), i.createdBy(), i.createdAt(), i.updatedAt(), i.version());
+        }
+
+        @Override
+        public boolean update(WorkItem item, long expectedVersion) {
+            checkWritable();
+            WorkItem previous = data.workItems.get(item.id());
+            if (previous == null || previous.version() != expectedVersion) {
+                return false;
+            }
+            data.workItems.put(item.id(), item);
+            undo.push(() -> data.workItems.put(previous.id(), previous));
+            return true;
+        }
+
+        @Override
+        public Optional<WorkItem> find(long id) {
+            checkOpen();
+            return Optional.ofNullable(data.workItems.get(id));
+        }
+
+        @Override
+        public List<WorkItem> listByCustomer(long customerId) {
+            checkOpen();
+            List<WorkItem> out = new ArrayList<>();
+            for (WorkItem i : data.workItems.values()) {
+                if (i.customerId() != null && i.customerId() == customerId) {
+                    out.add(i);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public int unlinkCustomer(long customerId) {
+            checkWritable();
+            List<WorkItem> linked = listByCustomer(customerId);
+            for (WorkItem i : linked) {
+                data.workItems.put(i.id(), new WorkItem(i.id(), i.kind(), i.title(), i.description(), null, i.assignee(),
+                        i.dueAt(), i.endsAt(), i.done(), i.doneAt(), i.createdBy(), i.createdAt(), i.updatedAt(),
+                        i.version()));
+            }
+            undo.push(() -> linked.forEach(i -> data.workItems.put(i.id(), i)));
+            return linked.size();
+        }
+
+        @Override
+        public boolean delete(long id) {
+            checkWritable();
+            WorkItem previous = data.workItems.remove(id);
+            if (previous == null) {
+                return false;
+            }
+            undo.push(() -> data.workItems.put(id, previous));
             return true;
         }
     }

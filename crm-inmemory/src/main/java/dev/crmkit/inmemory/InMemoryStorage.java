@@ -37,6 +37,7 @@ public final class InMemoryStorage implements Storage {
         final AtomicLong audit = new AtomicLong();
         final AtomicLong jobs = new AtomicLong();
         final AtomicLong results = new AtomicLong();
+        final AtomicLong workItems = new AtomicLong();
     }
 
     private final ConcurrentMap<TenantId, TenantData> tenants = new ConcurrentHashMap<>();

@@ -10,6 +10,7 @@ import dev.crmkit.core.product.Product;
 import dev.crmkit.core.result.AppliedResult;
 import dev.crmkit.core.result.ResultCode;
 import dev.crmkit.core.script.Script;
+import dev.crmkit.core.work.WorkItem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ final class TenantData {
     final Map<String, ResultCode> resultCodes = new HashMap<>();
     final Map<String, Product> products = new HashMap<>();
     final Map<String, Script> scripts = new HashMap<>();
+    final TreeMap<Long, WorkItem> workItems = new TreeMap<>();
     /** Applications of result codes by id. */
     final TreeMap<Long, AppliedResult> results = new TreeMap<>();
 }

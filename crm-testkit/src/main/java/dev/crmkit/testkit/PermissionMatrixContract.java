@@ -34,6 +34,9 @@ import dev.crmkit.core.result.ResultSource;
 import dev.crmkit.core.result.ResultTarget;
 import dev.crmkit.core.script.Script;
 import dev.crmkit.core.script.ScriptService;
+import dev.crmkit.core.work.NewWorkItem;
+import dev.crmkit.core.work.WorkItemKind;
+import dev.crmkit.core.work.WorkItemService;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +85,7 @@ public abstract class PermissionMatrixContract extends ContractSupport {
 
     /** The data every call works on. */
     protected record Fixture(Customer customer, String primaryPhone, String secondPhone, String newPhone,
-                             long queuedJob, long endedJob, Path sharedFile) {
+                             long queuedJob, long endedJob, Path sharedFile, long workItem) {
     }
 
     /** Performs one real service call. */
@@ -242,13 +245,29 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 (crm, f, a) -> crm.scripts().find(a, "genel")));
         rows.add(new Row("ScriptService.render", Operation.SCRIPT_READ, PermissionLevel.VIEW,
                 (crm, f, a) -> crm.scripts().render(a, "genel", f.customer().id())));
+        // WorkItemService
+        rows.add(new Row("WorkItemService.create", Operation.WORK_WRITE, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.workItems().create(a, NewWorkItem.builder(WorkItemKind.TASK, "Yeni")
+                        .customer(f.customer().id()).build())));
+        rows.add(new Row("WorkItemService.update", Operation.WORK_WRITE, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.workItems().update(a, f.workItem(), NewWorkItem.builder(WorkItemKind.TASK, "Değişti")
+                        .customer(f.customer().id()).build(), 1)));
+        rows.add(new Row("WorkItemService.setDone", Operation.WORK_WRITE, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.workItems().setDone(a, f.workItem(), true, 1)));
+        rows.add(new Row("WorkItemService.delete", Operation.WORK_DELETE, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.workItems().delete(a, f.workItem())));
+        rows.add(new Row("WorkItemService.get", Operation.WORK_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.workItems().get(a, f.workItem())));
+        rows.add(new Row("WorkItemService.forCustomer", Operation.WORK_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.workItems().forCustomer(a, f.customer().id())));
         return List.copyOf(rows);
     }
 
     /** The service interfaces whose every method needs a row. */
     protected static List<Class<?>> services() {
         return List.of(CustomerService.class, ActivityService.class, CustomFieldService.class, PermissionService.class,
-                ImportJobService.class, ResultCodeService.class, ProductService.class, ScriptService.class);
+                ImportJobService.class, ResultCodeService.class, ProductService.class, ScriptService.class,
+                WorkItemService.class);
     }
 
     private static JobRequest jobRequest(OnDuplicate onDuplicate) {
@@ -292,6 +311,8 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         crm.products().add(admin, c.id(), NewProduct.builder("P-1").amount(java.math.BigDecimal.TEN).build());
         crm.results().apply(admin, c.id(), ResultInput.builder("DONE", ResultSource.MANUAL).product("P-1").build());
         crm.scripts().define(admin, Script.builder("genel", "Genel", "<p>[MÜŞTERİ_ADI]</p>").build());
+        long workItem = crm.workItems().create(admin, NewWorkItem.builder(WorkItemKind.TASK, "Geri ara")
+                .customer(c.id()).build()).id();
         long queued = crm.imports().submit(admin, jobRequest(OnDuplicate.REJECT), source()).id();
         long ended = crm.imports().submit(admin, jobRequest(OnDuplicate.UPDATE), source()).id();
         crm.imports().cancel(admin, ended);
@@ -303,7 +324,7 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Fixture(crm.customers().get(admin, c.id()), PRIMARY, SECOND, NEW, queued, ended, shared);
+        return new Fixture(crm.customers().get(admin, c.id()), PRIMARY, SECOND, NEW, queued, ended, shared, workItem);
     }
 
     private Actor caller(Caller caller) {

@@ -29,6 +29,8 @@ import dev.crmkit.core.result.ResultCode;
 import dev.crmkit.core.result.ResultInput;
 import dev.crmkit.core.result.ResultSource;
 import dev.crmkit.core.script.Script;
+import dev.crmkit.core.work.NewWorkItem;
+import dev.crmkit.core.work.WorkItemKind;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +62,7 @@ public abstract class TenantIsolationContract extends ContractSupport {
     private static final String ACME_NATIONAL_ID = "10000000146";
 
     /** What ACME holds when a case starts. */
-    protected record AcmeData(Customer customer, long deletedCustomerId, long queuedJob, long endedJob) {
+    protected record AcmeData(Customer customer, long deletedCustomerId, long queuedJob, long endedJob, long workItem) {
     }
 
     /** Tries one service method on ACME's data as GLOBEX and checks what GLOBEX observes. */
@@ -101,7 +103,9 @@ public abstract class TenantIsolationContract extends ContractSupport {
         crm.results().apply(admin, c.id(), ResultInput.builder("PTP", ResultSource.MANUAL).build());
         crm.products().add(admin, c.id(), NewProduct.builder("ACME-1").status("Derdest").build());
         crm.scripts().define(admin, Script.builder("genel", "Genel", "<p>[MÜŞTERİ_ADI]</p>").build());
-        return new AcmeData(crm.customers().get(admin, c.id()), gone.id(), queued, ended);
+        long workItem = crm.workItems().create(admin, NewWorkItem.builder(WorkItemKind.TASK, "Geri ara")
+                .customer(c.id()).build()).id();
+        return new AcmeData(crm.customers().get(admin, c.id()), gone.id(), queued, ended, workItem);
     }
 
     private static JobRequest jobRequest() {
@@ -329,6 +333,25 @@ public abstract class TenantIsolationContract extends ContractSupport {
             assertFails(() -> t.crm.scripts().render(t.otherAdmin, "genel", acme.customer().id()),
                     ErrorCode.CUSTOMER_NOT_FOUND);
         }));
+        cases.add(new IsolationCase("WorkItemService.create", (t, acme) -> {
+            assertFails(() -> t.crm.workItems().create(t.otherAdmin, NewWorkItem.builder(WorkItemKind.TASK, "Sız")
+                    .customer(acme.customer().id()).build()), ErrorCode.CUSTOMER_NOT_FOUND);
+            long own = t.crm.workItems().create(t.otherAdmin, NewWorkItem.builder(WorkItemKind.TASK, "Kendi işim").build()).id();
+            assertFails(() -> t.crm.workItems().get(t.admin, own), ErrorCode.WORK_ITEM_NOT_FOUND);
+        }));
+        cases.add(new IsolationCase("WorkItemService.update", (t, acme) ->
+                assertFails(() -> t.crm.workItems().update(t.otherAdmin, acme.workItem(),
+                        NewWorkItem.builder(WorkItemKind.TASK, "X").build(), 1), ErrorCode.WORK_ITEM_NOT_FOUND)));
+        cases.add(new IsolationCase("WorkItemService.setDone", (t, acme) ->
+                assertFails(() -> t.crm.workItems().setDone(t.otherAdmin, acme.workItem(), true, 1),
+                        ErrorCode.WORK_ITEM_NOT_FOUND)));
+        cases.add(new IsolationCase("WorkItemService.delete", (t, acme) ->
+                assertFails(() -> t.crm.workItems().delete(t.otherAdmin, acme.workItem()), ErrorCode.WORK_ITEM_NOT_FOUND)));
+        cases.add(new IsolationCase("WorkItemService.get", (t, acme) ->
+                assertFails(() -> t.crm.workItems().get(t.otherAdmin, acme.workItem()), ErrorCode.WORK_ITEM_NOT_FOUND)));
+        cases.add(new IsolationCase("WorkItemService.forCustomer", (t, acme) ->
+                assertFails(() -> t.crm.workItems().forCustomer(t.otherAdmin, acme.customer().id()),
+                        ErrorCode.CUSTOMER_NOT_FOUND)));
         return List.copyOf(cases);
     }
 

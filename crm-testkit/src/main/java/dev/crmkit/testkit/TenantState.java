@@ -15,6 +15,7 @@ import dev.crmkit.core.product.Product;
 import dev.crmkit.core.result.AppliedResult;
 import dev.crmkit.core.result.ResultCode;
 import dev.crmkit.core.script.Script;
+import dev.crmkit.core.work.CustomerWorkItems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,13 @@ import java.util.Optional;
  * @param results every customer's applied results, newest first, by customer id
  * @param products every customer's products, by customer id
  * @param scripts every call script
+ * @param workItems every customer's work items as its view groups them, by customer id
  */
 record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationalIds, List<Activity> activities,
                    List<AuditEntry> audit, Grants grants, List<CustomFieldDefinition> fields, List<ImportJob> jobs,
                    List<ResultCode> resultCodes, Map<Long, List<AppliedResult>> results,
-                   Map<Long, List<Product>> products, List<Script> scripts) {
+                   Map<Long, List<Product>> products, List<Script> scripts,
+                   Map<Long, CustomerWorkItems> workItems) {
 
     /** Reads the state of the admin's tenant (at most 1000 of each kind, enough for a contract test). */
     static TenantState of(Crm crm, Actor admin) {
@@ -49,7 +52,9 @@ record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationa
         Map<Long, Optional<String>> nationalIds = new LinkedHashMap<>();
         Map<Long, List<AppliedResult>> results = new LinkedHashMap<>();
         Map<Long, List<Product>> products = new LinkedHashMap<>();
+        Map<Long, CustomerWorkItems> workItems = new LinkedHashMap<>();
         for (Customer c : customers) {
+            workItems.put(c.id(), crm.workItems().forCustomer(admin, c.id()));
             nationalIds.put(c.id(), crm.customers().revealNationalId(admin, c.id()));
             results.put(c.id(), crm.results().history(admin, c.id(), 1000));
             products.put(c.id(), crm.products().list(admin, c.id()));
@@ -63,6 +68,7 @@ record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationa
                 crm.results().list(admin),
                 results,
                 products,
-                crm.scripts().list(admin, null));
+                crm.scripts().list(admin, null),
+                workItems);
     }
 }

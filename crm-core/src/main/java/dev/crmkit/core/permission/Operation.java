@@ -42,7 +42,13 @@ public enum Operation {
     /** Reading and rendering the call scripts the actor's groups may see. */
     SCRIPT_READ(PermissionLevel.VIEW),
     /** Writing call scripts. */
-    SCRIPT_MANAGE(PermissionLevel.MANAGE);
+    SCRIPT_MANAGE(PermissionLevel.MANAGE),
+    /** Reading tasks, issues and events. */
+    WORK_READ(PermissionLevel.VIEW),
+    /** Creating and changing tasks, issues and events. */
+    WORK_WRITE(PermissionLevel.CONTRIBUTE),
+    /** Deleting tasks, issues and events. */
+    WORK_DELETE(PermissionLevel.EDIT);
 
     private final PermissionLevel required;
 

@@ -27,4 +27,6 @@ public interface StorageSession {
     ProductStore products();
 
     ScriptStore scripts();
+
+    WorkItemStore workItems();
 }

@@ -10,6 +10,7 @@ import dev.crmkit.core.spi.PermissionStore;
 import dev.crmkit.core.spi.ProductStore;
 import dev.crmkit.core.spi.ResultCodeStore;
 import dev.crmkit.core.spi.ScriptStore;
+import dev.crmkit.core.spi.WorkItemStore;
 import dev.crmkit.core.spi.StorageSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,6 +53,7 @@ public final class JdbcSession implements StorageSession {
     private final JdbcResults results = new JdbcResults(this);
     private final JdbcProducts products = new JdbcProducts(this);
     private final JdbcScripts scripts = new JdbcScripts(this);
+    private final JdbcWorkItems workItems = new JdbcWorkItems(this);
     private boolean open = true;
 
     public JdbcSession(TenantId tenant, Connection connection, Database db, boolean writable) {
@@ -187,5 +189,10 @@ public final class JdbcSession implements StorageSession {
     @Override
     public ScriptStore scripts() {
         return scripts;
+    }
+
+    @Override
+    public WorkItemStore workItems() {
+        return workItems;
     }
 }

@@ -1,5 +1,6 @@
 -- crmkit schema, version 3, for H2 2.x: result codes, products, the applications of result codes
--- (to a customer, one of its numbers or one of its products), and call scripts.
+-- (to a customer, one of its numbers or one of its products), call scripts, and work items
+-- (tasks, issues, calendar events).
 
 CREATE TABLE crm_result_code (
     tenant      varchar(64)  NOT NULL,
@@ -66,3 +67,27 @@ CREATE TABLE crm_script (
     visible_to  varchar         NOT NULL,
     PRIMARY KEY (tenant, script_key)
 );
+
+CREATE SEQUENCE crm_work_item_seq;
+
+CREATE TABLE crm_work_item (
+    id           bigint       NOT NULL,
+    tenant       varchar(64)  NOT NULL,
+    kind         varchar(16)  NOT NULL,
+    title        varchar         NOT NULL,
+    description  varchar,
+    -- Null when the item was never linked, or its customer was deleted.
+    customer_id  bigint,
+    assignee     varchar,
+    due_at       timestamp with time zone,
+    ends_at      timestamp with time zone,
+    done         boolean      NOT NULL,
+    done_at      timestamp with time zone,
+    created_by   varchar         NOT NULL,
+    created_at   timestamp with time zone  NOT NULL,
+    updated_at   timestamp with time zone  NOT NULL,
+    version      bigint       NOT NULL,
+    PRIMARY KEY (tenant, id)
+);
+
+CREATE INDEX crm_work_item_customer ON crm_work_item (tenant, customer_id, id);

@@ -1,5 +1,6 @@
 -- crmkit schema, version 3, for PostgreSQL 14+: result codes, products, the applications of result codes
--- (to a customer, one of its numbers or one of its products), and call scripts.
+-- (to a customer, one of its numbers or one of its products), call scripts, and work items
+-- (tasks, issues, calendar events).
 
 CREATE TABLE crm_result_code (
     tenant      varchar(64)  NOT NULL,
@@ -67,3 +68,27 @@ CREATE TABLE crm_script (
     visible_to  text         NOT NULL,
     PRIMARY KEY (tenant, script_key)
 );
+
+CREATE SEQUENCE crm_work_item_seq;
+
+CREATE TABLE crm_work_item (
+    id           bigint       NOT NULL,
+    tenant       varchar(64)  NOT NULL,
+    kind         varchar(16)  NOT NULL,
+    title        text         NOT NULL,
+    description  text,
+    -- Null when the item was never linked, or its customer was deleted.
+    customer_id  bigint,
+    assignee     text,
+    due_at       timestamptz,
+    ends_at      timestamptz,
+    done         boolean      NOT NULL,
+    done_at      timestamptz,
+    created_by   text         NOT NULL,
+    created_at   timestamptz  NOT NULL,
+    updated_at   timestamptz  NOT NULL,
+    version      bigint       NOT NULL,
+    PRIMARY KEY (tenant, id)
+);
+
+CREATE INDEX crm_work_item_customer ON crm_work_item (tenant, customer_id, id);
