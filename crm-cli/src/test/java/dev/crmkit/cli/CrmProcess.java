@@ -41,7 +41,8 @@ final class CrmProcess {
 
     /** {@code java -jar crm-cli.jar ARGS} in the directory, with a heap small enough for two at once. */
     static Result crm(Path workingDirectory, String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", tmpdir(workingDirectory), "-jar",
+                JAR.toString()));
         command.addAll(List.of(args));
         return run(workingDirectory, Map.of(), command);
     }
@@ -52,7 +53,8 @@ final class CrmProcess {
     }
 
     static Process start(Path workingDirectory, Path stdout, Path stderr, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", tmpdir(workingDirectory), "-jar",
+                JAR.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
@@ -82,6 +84,11 @@ final class CrmProcess {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The tool's temporary files stay in the test's folder: a killed process cannot delete them. */
+    private static String tmpdir(Path workingDirectory) {
+        return "-Djava.io.tmpdir=" + workingDirectory.toAbsolutePath();
     }
 
     private static String java() {
