@@ -3,9 +3,11 @@ package dev.crmkit.core;
 import dev.crmkit.core.activity.ActivityService;
 import dev.crmkit.core.bulk.ImportJobService;
 import dev.crmkit.core.bulk.ImportWorker;
+import dev.crmkit.core.call.CallService;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.field.CustomFieldService;
 import dev.crmkit.core.internal.DefaultActivityService;
+import dev.crmkit.core.internal.DefaultCallService;
 import dev.crmkit.core.internal.DefaultCustomFieldService;
 import dev.crmkit.core.internal.DefaultCustomerService;
 import dev.crmkit.core.internal.DefaultImportJobs;
@@ -53,6 +55,7 @@ public final class Crm {
     private final ProductService products;
     private final ScriptService scripts;
     private final WorkItemService workItems;
+    private final CallService calls;
     private final PhoneParser phoneParser;
 
     private Crm(Builder b) {
@@ -63,10 +66,12 @@ public final class Crm {
         this.customFields = new DefaultCustomFieldService(ctx);
         this.permissions = new DefaultPermissionService(ctx);
         this.imports = new DefaultImportJobs(ctx);
-        this.results = new DefaultResultCodeService(ctx);
+        DefaultResultCodeService resultCodes = new DefaultResultCodeService(ctx);
+        this.results = resultCodes;
         this.products = new DefaultProductService(ctx);
         this.scripts = new DefaultScriptService(ctx);
         this.workItems = new DefaultWorkItemService(ctx);
+        this.calls = new DefaultCallService(ctx, resultCodes);
     }
 
     /** A builder on the given storage adapter. */
@@ -108,6 +113,11 @@ public final class Crm {
     /** Tasks, issues and calendar events, optionally linked to customers. */
     public WorkItemService workItems() {
         return workItems;
+    }
+
+    /** Calls with customers and their recordings. */
+    public CallService calls() {
+        return calls;
     }
 
     /** Import jobs as users see them. */

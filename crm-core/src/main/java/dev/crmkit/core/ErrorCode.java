@@ -49,6 +49,7 @@ public enum ErrorCode {
     PRODUCT_NOT_FOUND,
     SCRIPT_NOT_FOUND,
     WORK_ITEM_NOT_FOUND,
+    CALL_NOT_FOUND,
     USER_UNKNOWN,
 
     // Access.

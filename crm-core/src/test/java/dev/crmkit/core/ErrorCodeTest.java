@@ -68,7 +68,8 @@ class ErrorCodeTest {
             "PRODUCT_NOT_FOUND",
             "SCRIPT_KEY_TAKEN",
             "SCRIPT_NOT_FOUND",
-            "WORK_ITEM_NOT_FOUND");
+            "WORK_ITEM_NOT_FOUND",
+            "CALL_NOT_FOUND");
 
     @Nested
     class Codes {

@@ -9,7 +9,9 @@ import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.AuditEntry;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.call.Call;
 import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.permission.Capability;
 import dev.crmkit.core.permission.Grants;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.phone.PhoneNumber;
@@ -21,6 +23,7 @@ import dev.crmkit.core.result.ResultSource;
 import dev.crmkit.core.script.Script;
 import dev.crmkit.core.work.WorkItem;
 import dev.crmkit.core.spi.ActivityStore;
+import dev.crmkit.core.spi.CallStore;
 import dev.crmkit.core.spi.AuditStore;
 import dev.crmkit.core.spi.CustomFieldStore;
 import dev.crmkit.core.spi.CustomerCriteria;
@@ -44,6 +47,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +69,7 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     private final ProductStore products = new Products();
     private final ScriptStore scripts = new Scripts();
     private final WorkItemStore workItems = new WorkItems();
+    private final CallStore calls = new Calls();
 
     private final TenantId tenant;
     private final TenantData data;
@@ -157,6 +162,11 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     @Override
     public WorkItemStore workItems() {
         return workItems;
+    }
+
+    @Override
+    public CallStore calls() {
+        return calls;
     }
 
     // ---- customers
@@ -363,7 +373,59 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     @Override
     public Grants all() {
         checkOpen();
-        return new Grants(new HashMap<>(data.userGrants), new HashMap<>(data.groupGrants));
+        return new Grants(new HashMap<>(data.userGrants), new HashMap<>(data.groupGrants), data.capabilities);
+    }
+
+    @Override
+    public boolean addCapability(String group, Capability capability) {
+        checkWritable();
+        Set<Capability> had = data.capabilities.get(group);
+        if (had != null && had.contains(capability)) {
+            return false;
+        }
+        Set<Capability> now = had == null ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(had);
+        now.add(capability);
+        data.capabilities.put(group, now);
+        undo.push(() -> restoreCapabilities(group, had));
+        return true;
+    }
+
+    @Override
+    public boolean removeCapability(String group, Capability capability) {
+        checkWritable();
+        Set<Capability> had = data.capabilities.get(group);
+        if (had == null || !had.contains(capability)) {
+            return false;
+        }
+        Set<Capability> now = EnumSet.copyOf(had);
+        now.remove(capability);
+        if (now.isEmpty()) {
+            data.capabilities.remove(group);
+        } else {
+            data.capabilities.put(group, now);
+        }
+        undo.push(() -> restoreCapabilities(group, had));
+        return true;
+    }
+
+    private void restoreCapabilities(String group, Set<Capability> had) {
+        if (had == null) {
+            data.capabilities.remove(group);
+        } else {
+            data.capabilities.put(group, had);
+        }
+    }
+
+    @Override
+    public boolean anyHasCapability(Set<String> groups, Capability capability) {
+        checkOpen();
+        for (String g : groups) {
+            Set<Capability> caps = data.capabilities.get(g);
+            if (caps != null && caps.contains(capability)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -603,6 +665,77 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
             }
             undo.push(() -> data.scripts.put(key, previous));
             return true;
+        }
+    }
+
+    // ---- calls
+
+    private final class Calls implements CallStore {
+
+        @Override
+        public long append(Call c, String recordingRef) {
+            checkWritable();
+            long id = ids.calls.incrementAndGet();
+            data.calls.put(id, new Call(id, c.customerId(), c.phone(), c.agent(), c.startedAt(), c.duration(),
+                    c.resultCode(), c.source(), c.hasRecording(), c.recordedAt()));
+            if (recordingRef != null) {
+                data.recordings.put(id, recordingRef);
+            }
+            undo.push(() -> {
+                data.calls.remove(id);
+                data.recordings.remove(id);
+            });
+            return id;
+        }
+
+        @Override
+        public List<Call> list(long customerId, int limit) {
+            checkOpen();
+            List<Call> out = new ArrayList<>();
+            for (Call c : data.calls.descendingMap().values()) {
+                if (c.customerId() == customerId) {
+                    out.add(c);
+                    if (out.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public Optional<Call> find(long id) {
+            checkOpen();
+            return Optional.ofNullable(data.calls.get(id));
+        }
+
+        @Override
+        public Optional<String> recordingRef(long id) {
+            checkOpen();
+            return Optional.ofNullable(data.recordings.get(id));
+        }
+
+        @Override
+        public int deleteByCustomer(long customerId) {
+            checkWritable();
+            List<Call> removed = new ArrayList<>();
+            Map<Long, String> refs = new HashMap<>();
+            data.calls.values().removeIf(c -> {
+                boolean of = c.customerId() == customerId;
+                if (of) {
+                    removed.add(c);
+                    String ref = data.recordings.remove(c.id());
+                    if (ref != null) {
+                        refs.put(c.id(), ref);
+                    }
+                }
+                return of;
+            });
+            undo.push(() -> {
+                removed.forEach(c -> data.calls.put(c.id(), c));
+                data.recordings.putAll(refs);
+            });
+            return removed.size();
         }
     }
 

@@ -38,6 +38,7 @@ public final class InMemoryStorage implements Storage {
         final AtomicLong jobs = new AtomicLong();
         final AtomicLong results = new AtomicLong();
         final AtomicLong workItems = new AtomicLong();
+        final AtomicLong calls = new AtomicLong();
     }
 
     private final ConcurrentMap<TenantId, TenantData> tenants = new ConcurrentHashMap<>();

@@ -3,8 +3,10 @@ package dev.crmkit.inmemory;
 import dev.crmkit.core.activity.AuditEntry;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.call.Call;
 import dev.crmkit.core.spi.ImportChange;
 import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.permission.Capability;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.product.Product;
 import dev.crmkit.core.result.AppliedResult;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -34,6 +37,8 @@ final class TenantData {
     final Map<String, CustomFieldDefinition> fields = new HashMap<>();
     final Map<String, PermissionLevel> userGrants = new HashMap<>();
     final Map<String, PermissionLevel> groupGrants = new HashMap<>();
+    /** Capabilities by group; a group without any has no entry. */
+    final Map<String, Set<Capability>> capabilities = new HashMap<>();
     final List<AuditEntry> audit = new ArrayList<>();
     final TreeMap<Long, ImportJob> jobs = new TreeMap<>();
     final Map<Long, TreeMap<Long, RejectedRow>> rejectedRows = new HashMap<>();
@@ -43,6 +48,9 @@ final class TenantData {
     final Map<String, Product> products = new HashMap<>();
     final Map<String, Script> scripts = new HashMap<>();
     final TreeMap<Long, WorkItem> workItems = new TreeMap<>();
+    final TreeMap<Long, Call> calls = new TreeMap<>();
+    /** Recording references by call id. */
+    final Map<Long, String> recordings = new HashMap<>();
     /** Applications of result codes by id. */
     final TreeMap<Long, AppliedResult> results = new TreeMap<>();
 }

@@ -1,6 +1,6 @@
 -- crmkit schema, version 3, for H2 2.x: result codes, products, the applications of result codes
 -- (to a customer, one of its numbers or one of its products), call scripts, and work items
--- (tasks, issues, calendar events).
+-- (tasks, issues, calendar events), capabilities granted to groups, and calls.
 
 CREATE TABLE crm_result_code (
     tenant      varchar(64)  NOT NULL,
@@ -91,3 +91,31 @@ CREATE TABLE crm_work_item (
 );
 
 CREATE INDEX crm_work_item_customer ON crm_work_item (tenant, customer_id, id);
+
+-- Capabilities granted to permission groups (such as opening others' call recordings).
+CREATE TABLE crm_capability (
+    tenant      varchar(64)  NOT NULL,
+    group_name  varchar(200) NOT NULL,
+    capability  varchar(32)  NOT NULL,
+    PRIMARY KEY (tenant, group_name, capability)
+);
+
+CREATE SEQUENCE crm_call_seq;
+
+CREATE TABLE crm_call (
+    id             bigint       NOT NULL,
+    tenant         varchar(64)  NOT NULL,
+    customer_id    bigint       NOT NULL,
+    phone          varchar(16)  NOT NULL,
+    agent          varchar         NOT NULL,
+    started_at     timestamp with time zone  NOT NULL,
+    seconds        bigint       NOT NULL,
+    result_code    varchar(32),
+    source         varchar(16)  NOT NULL,
+    -- Handed out only to those allowed to open it.
+    recording_ref  varchar,
+    recorded_at    timestamp with time zone  NOT NULL,
+    PRIMARY KEY (tenant, id)
+);
+
+CREATE INDEX crm_call_customer ON crm_call (tenant, customer_id, id);

@@ -22,7 +22,7 @@ public final class TestDatabases {
     private static final String[] TABLES = {"crm_tenant", "crm_customer", "crm_activity", "crm_audit",
             "crm_custom_field", "crm_grant", "crm_import_job", "crm_import_rejected_row", "crm_import_change",
             "crm_import_source", "crm_result_code", "crm_result", "crm_product",
-            "crm_script", "crm_work_item"};
+            "crm_script", "crm_work_item", "crm_capability", "crm_call"};
 
     private static final AtomicInteger H2_NAMES = new AtomicInteger();
 

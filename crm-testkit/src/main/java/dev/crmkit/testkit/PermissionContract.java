@@ -2,10 +2,12 @@ package dev.crmkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.CrmException;
+import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.PermissionDeniedException;
 import dev.crmkit.core.activity.ActivityQuery;
@@ -15,6 +17,7 @@ import dev.crmkit.core.customer.CustomerUpdate;
 import dev.crmkit.core.customer.NewCustomer;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.field.FieldType;
+import dev.crmkit.core.permission.Capability;
 import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.Grants;
 import dev.crmkit.core.permission.Operation;
@@ -364,10 +367,12 @@ public abstract class PermissionContract extends ContractSupport {
         void operationsNeedTheSpecifiedLevels() {
             Set<Operation> view = EnumSet.of(Operation.CUSTOMER_READ, Operation.ACTIVITY_READ, Operation.FIELD_READ,
                     Operation.PERMISSION_READ_OWN, Operation.IMPORT_READ, Operation.RESULT_READ,
-                    Operation.PRODUCT_READ, Operation.SCRIPT_READ, Operation.WORK_READ);
+                    Operation.PRODUCT_READ, Operation.SCRIPT_READ, Operation.WORK_READ,
+                    Operation.CALL_READ);
             Set<Operation> contribute = EnumSet.copyOf(view);
             contribute.addAll(EnumSet.of(Operation.CUSTOMER_CREATE, Operation.NOTE_ADD, Operation.CONTACT_RECORD,
-                    Operation.IMPORT_NEW, Operation.IMPORT_CANCEL, Operation.RESULT_APPLY, Operation.WORK_WRITE));
+                    Operation.IMPORT_NEW, Operation.IMPORT_CANCEL, Operation.RESULT_APPLY, Operation.WORK_WRITE,
+                    Operation.CALL_RECORD));
             Set<Operation> edit = EnumSet.copyOf(contribute);
             edit.addAll(EnumSet.of(Operation.CUSTOMER_UPDATE, Operation.CUSTOMER_DELETE, Operation.PHONE_ADD,
                     Operation.PHONE_UPDATE, Operation.PHONE_REMOVE, Operation.IMPORT_UPDATE, Operation.IMPORT_UNDO,
@@ -497,6 +502,44 @@ public abstract class PermissionContract extends ContractSupport {
             assertDeniedWithoutChange(() -> crm.customers().update(editor,
                     CustomerUpdate.of(c).company("Other Co").customField("creditLimit", "9999").build()));
             assertThat(crm.customers().get(admin, c.id()).company()).isNull();
+        }
+    }
+
+    @Nested
+    @DisplayName("capabilities")
+    class Capabilities {
+
+        @Test
+        void aCapabilityReachesTheMembersOfTheGroupsGrantedItAndAdminsAlways() {
+            Actor agent = Actor.user(ACME, "ayse", "agents");
+            Actor financeAgent = Actor.user(ACME, "zeynep", "finance", "agents");
+            assertThat(crm.permissions().hasCapability(agent, Capability.OTHERS_RECORDINGS)).isFalse();
+            assertThat(crm.permissions().hasCapability(admin, Capability.OTHERS_RECORDINGS)).isTrue();
+
+            crm.permissions().grantCapability(admin, "finance", Capability.OTHERS_RECORDINGS);
+            crm.permissions().grantCapability(admin, "finance", Capability.OTHERS_RECORDINGS);
+
+            assertThat(crm.permissions().hasCapability(financeAgent, Capability.OTHERS_RECORDINGS)).isTrue();
+            assertThat(crm.permissions().hasCapability(financeAgent, Capability.FREE_TEXT_MESSAGES)).isFalse();
+            assertThat(crm.permissions().hasCapability(agent, Capability.OTHERS_RECORDINGS)).isFalse();
+            assertThat(crm.permissions().grants(admin).capabilities())
+                    .isEqualTo(Map.of("finance", Set.of(Capability.OTHERS_RECORDINGS)));
+            assertThat(crm.activities().auditLog(admin, 10)).extracting(a -> a.action() + " " + a.subject())
+                    .containsOnlyOnce("GRANT_CAPABILITY_OTHERS_RECORDINGS finance");
+
+            crm.permissions().revokeCapability(admin, "finance", Capability.OTHERS_RECORDINGS);
+            assertThat(crm.permissions().hasCapability(financeAgent, Capability.OTHERS_RECORDINGS)).isFalse();
+            assertThat(crm.permissions().grants(admin).capabilities()).isEmpty();
+        }
+
+        @Test
+        void aCapabilityIsIndependentOfTheLevel() {
+            crm.permissions().grantGroup(admin, "agents", PermissionLevel.MANAGE);
+            assertThat(crm.permissions().hasCapability(Actor.user(ACME, "ayse", "agents"), Capability.FREE_TEXT_MESSAGES))
+                    .isFalse();
+            assertThatThrownBy(() -> crm.permissions().grantCapability(admin, " ", Capability.FREE_TEXT_MESSAGES))
+                    .isInstanceOfSatisfying(CrmValidationException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.VALUE_INVALID));
         }
     }
 }

@@ -12,6 +12,8 @@ import dev.crmkit.core.activity.ActivityService;
 import dev.crmkit.core.bulk.ImportJobService;
 import dev.crmkit.core.bulk.JobRequest;
 import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.call.CallService;
+import dev.crmkit.core.call.NewCall;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerService;
@@ -22,6 +24,8 @@ import dev.crmkit.core.customer.PhoneChange;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.field.CustomFieldService;
 import dev.crmkit.core.field.FieldType;
+import dev.crmkit.core.permission.Capability;
+import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.permission.PermissionService;
@@ -85,7 +89,7 @@ public abstract class PermissionMatrixContract extends ContractSupport {
 
     /** The data every call works on. */
     protected record Fixture(Customer customer, String primaryPhone, String secondPhone, String newPhone,
-                             long queuedJob, long endedJob, Path sharedFile, long workItem) {
+                             long queuedJob, long endedJob, Path sharedFile, long workItem, long call) {
     }
 
     /** Performs one real service call. */
@@ -186,6 +190,12 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 (crm, f, a) -> crm.permissions().revokeGroup(a, "finance")));
         rows.add(new Row("PermissionService.grants", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,
                 (crm, f, a) -> crm.permissions().grants(a)));
+        rows.add(new Row("PermissionService.grantCapability", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.permissions().grantCapability(a, "agents", Capability.FREE_TEXT_MESSAGES)));
+        rows.add(new Row("PermissionService.revokeCapability", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.permissions().revokeCapability(a, "finance", Capability.OTHERS_RECORDINGS)));
+        rows.add(new Row("PermissionService.hasCapability", Operation.PERMISSION_READ_OWN, PermissionLevel.NONE,
+                (crm, f, a) -> crm.permissions().hasCapability(a, Capability.OTHERS_RECORDINGS)));
         // ImportJobService
         rows.add(new Row("ImportJobService.submit", "new customers", Operation.IMPORT_NEW, PermissionLevel.CONTRIBUTE,
                 (crm, f, a) -> crm.imports().submit(a, jobRequest(OnDuplicate.SKIP), source())));
@@ -260,6 +270,14 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 (crm, f, a) -> crm.workItems().get(a, f.workItem())));
         rows.add(new Row("WorkItemService.forCustomer", Operation.WORK_READ, PermissionLevel.VIEW,
                 (crm, f, a) -> crm.workItems().forCustomer(a, f.customer().id())));
+        // CallService
+        rows.add(new Row("CallService.record", Operation.CALL_RECORD, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.calls().record(a, f.customer().id(), NewCall.builder(f.primaryPhone(),
+                        java.time.Instant.parse("2026-03-02T08:00:00Z"), java.time.Duration.ofSeconds(30)).build())));
+        rows.add(new Row("CallService.list", Operation.CALL_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.calls().list(a, f.customer().id(), 10)));
+        rows.add(new Row("CallService.recording", Operation.CALL_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.calls().recording(a, f.call())));
         return List.copyOf(rows);
     }
 
@@ -267,7 +285,7 @@ public abstract class PermissionMatrixContract extends ContractSupport {
     protected static List<Class<?>> services() {
         return List.of(CustomerService.class, ActivityService.class, CustomFieldService.class, PermissionService.class,
                 ImportJobService.class, ResultCodeService.class, ProductService.class, ScriptService.class,
-                WorkItemService.class);
+                WorkItemService.class, CallService.class);
     }
 
     private static JobRequest jobRequest(OnDuplicate onDuplicate) {
@@ -305,6 +323,7 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         crm.activities().addNote(admin, c.id(), "İlk görüşme");
         crm.permissions().grantUser(admin, "mehmet", PermissionLevel.EDIT);
         crm.permissions().grantGroup(admin, "finance", PermissionLevel.CONTRIBUTE);
+        crm.permissions().grantCapability(admin, "finance", Capability.OTHERS_RECORDINGS);
         crm.results().define(admin, ResultCode.builder("DONE", "Tamamlandı")
                 .appliesTo(ResultTarget.CUSTOMER, ResultTarget.PHONE, ResultTarget.PRODUCT).build());
         crm.results().apply(admin, c.id(), ResultInput.builder("DONE", ResultSource.SYSTEM).build());
@@ -313,6 +332,12 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         crm.scripts().define(admin, Script.builder("genel", "Genel", "<p>[MÜŞTERİ_ADI]</p>").build());
         long workItem = crm.workItems().create(admin, NewWorkItem.builder(WorkItemKind.TASK, "Geri ara")
                 .customer(c.id()).build()).id();
+        // The probe's own call: its recording is theirs to open at any level that reads calls.
+        if (users.find(ACME, "probe").isEmpty()) {
+            users.add(ACME, DirectoryUser.of("probe", "probe", "probes"));
+        }
+        long call = crm.calls().record(admin, c.id(), NewCall.builder(PRIMARY, java.time.Instant.parse("2026-03-02T08:00:00Z"),
+                java.time.Duration.ofSeconds(60)).agent("probe").recording("rec/1.mp3").build()).id();
         long queued = crm.imports().submit(admin, jobRequest(OnDuplicate.REJECT), source()).id();
         long ended = crm.imports().submit(admin, jobRequest(OnDuplicate.UPDATE), source()).id();
         crm.imports().cancel(admin, ended);
@@ -324,7 +349,8 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Fixture(crm.customers().get(admin, c.id()), PRIMARY, SECOND, NEW, queued, ended, shared, workItem);
+        return new Fixture(crm.customers().get(admin, c.id()), PRIMARY, SECOND, NEW, queued, ended, shared, workItem,
+                call);
     }
 
     private Actor caller(Caller caller) {

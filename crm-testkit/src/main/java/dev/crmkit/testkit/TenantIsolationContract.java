@@ -13,6 +13,7 @@ import dev.crmkit.core.activity.AuditEntry;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.JobRequest;
 import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.call.NewCall;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerUpdate;
@@ -21,6 +22,7 @@ import dev.crmkit.core.customer.NewPhone;
 import dev.crmkit.core.customer.PhoneChange;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.field.FieldType;
+import dev.crmkit.core.permission.Capability;
 import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
@@ -62,7 +64,8 @@ public abstract class TenantIsolationContract extends ContractSupport {
     private static final String ACME_NATIONAL_ID = "10000000146";
 
     /** What ACME holds when a case starts. */
-    protected record AcmeData(Customer customer, long deletedCustomerId, long queuedJob, long endedJob, long workItem) {
+    protected record AcmeData(Customer customer, long deletedCustomerId, long queuedJob, long endedJob, long workItem,
+                              long call) {
     }
 
     /** Tries one service method on ACME's data as GLOBEX and checks what GLOBEX observes. */
@@ -94,6 +97,7 @@ public abstract class TenantIsolationContract extends ContractSupport {
         crm.activities().addNote(admin, c.id(), "ACME'nin gizli notu");
         crm.permissions().grantUser(admin, "ayse", PermissionLevel.CONTRIBUTE);
         crm.permissions().grantGroup(admin, "finance", PermissionLevel.EDIT);
+        crm.permissions().grantCapability(admin, "finance", Capability.OTHERS_RECORDINGS);
         Customer gone = crm.customers().create(admin, NewCustomer.builder("Silinen Müşteri", OTHER_PHONE).build());
         crm.customers().delete(admin, gone.id());
         long queued = crm.imports().submit(admin, jobRequest(), csv()).id();
@@ -105,7 +109,9 @@ public abstract class TenantIsolationContract extends ContractSupport {
         crm.scripts().define(admin, Script.builder("genel", "Genel", "<p>[MÜŞTERİ_ADI]</p>").build());
         long workItem = crm.workItems().create(admin, NewWorkItem.builder(WorkItemKind.TASK, "Geri ara")
                 .customer(c.id()).build()).id();
-        return new AcmeData(crm.customers().get(admin, c.id()), gone.id(), queued, ended, workItem);
+        long call = crm.calls().record(admin, c.id(), NewCall.builder(ACME_PHONE, START, java.time.Duration.ofSeconds(42))
+                .recording("acme/rec.mp3").build()).id();
+        return new AcmeData(crm.customers().get(admin, c.id()), gone.id(), queued, ended, workItem, call);
     }
 
     private static JobRequest jobRequest() {
@@ -245,6 +251,21 @@ public abstract class TenantIsolationContract extends ContractSupport {
             assertThat(t.crm.permissions().levelOf(Actor.user(ACME, "zeynep", "finance")))
                     .isEqualTo(PermissionLevel.EDIT);
         }));
+        cases.add(new IsolationCase("PermissionService.grantCapability", (t, acme) -> {
+            t.crm.permissions().grantCapability(t.otherAdmin, "agents", Capability.OTHERS_RECORDINGS);
+            assertThat(t.crm.permissions().hasCapability(t.globexUser("ayse", "agents"), Capability.OTHERS_RECORDINGS))
+                    .isTrue();
+            assertThat(t.crm.permissions().hasCapability(Actor.user(ACME, "ayse", "agents"), Capability.OTHERS_RECORDINGS))
+                    .isFalse();
+        }));
+        cases.add(new IsolationCase("PermissionService.revokeCapability", (t, acme) -> {
+            t.crm.permissions().revokeCapability(t.otherAdmin, "finance", Capability.OTHERS_RECORDINGS);
+            assertThat(t.crm.permissions().hasCapability(Actor.user(ACME, "zeynep", "finance"), Capability.OTHERS_RECORDINGS))
+                    .isTrue();
+        }));
+        cases.add(new IsolationCase("PermissionService.hasCapability", (t, acme) ->
+                assertThat(t.crm.permissions().hasCapability(t.globexUser("zeynep", "finance"), Capability.OTHERS_RECORDINGS))
+                        .isFalse()));
         cases.add(new IsolationCase("PermissionService.grants", (t, acme) -> {
             assertThat(t.crm.permissions().grants(t.otherAdmin).users()).isEmpty();
             assertThat(t.crm.permissions().grants(t.otherAdmin).groups()).isEmpty();
@@ -352,6 +373,13 @@ public abstract class TenantIsolationContract extends ContractSupport {
         cases.add(new IsolationCase("WorkItemService.forCustomer", (t, acme) ->
                 assertFails(() -> t.crm.workItems().forCustomer(t.otherAdmin, acme.customer().id()),
                         ErrorCode.CUSTOMER_NOT_FOUND)));
+        cases.add(new IsolationCase("CallService.record", (t, acme) ->
+                assertFails(() -> t.crm.calls().record(t.otherAdmin, acme.customer().id(), NewCall.builder(ACME_PHONE,
+                        START, java.time.Duration.ofSeconds(5)).build()), ErrorCode.CUSTOMER_NOT_FOUND)));
+        cases.add(new IsolationCase("CallService.list", (t, acme) ->
+                assertFails(() -> t.crm.calls().list(t.otherAdmin, acme.customer().id(), 10), ErrorCode.CUSTOMER_NOT_FOUND)));
+        cases.add(new IsolationCase("CallService.recording", (t, acme) ->
+                assertFails(() -> t.crm.calls().recording(t.otherAdmin, acme.call()), ErrorCode.CALL_NOT_FOUND)));
         return List.copyOf(cases);
     }
 

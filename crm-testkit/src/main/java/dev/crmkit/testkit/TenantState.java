@@ -6,6 +6,7 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityQuery;
 import dev.crmkit.core.activity.AuditEntry;
 import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.call.Call;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerSort;
@@ -37,12 +38,13 @@ import java.util.Optional;
  * @param products every customer's products, by customer id
  * @param scripts every call script
  * @param workItems every customer's work items as its view groups them, by customer id
+ * @param calls every customer's calls, by customer id
  */
 record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationalIds, List<Activity> activities,
                    List<AuditEntry> audit, Grants grants, List<CustomFieldDefinition> fields, List<ImportJob> jobs,
                    List<ResultCode> resultCodes, Map<Long, List<AppliedResult>> results,
                    Map<Long, List<Product>> products, List<Script> scripts,
-                   Map<Long, CustomerWorkItems> workItems) {
+                   Map<Long, CustomerWorkItems> workItems, Map<Long, List<Call>> calls) {
 
     /** Reads the state of the admin's tenant (at most 1000 of each kind, enough for a contract test). */
     static TenantState of(Crm crm, Actor admin) {
@@ -53,7 +55,9 @@ record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationa
         Map<Long, List<AppliedResult>> results = new LinkedHashMap<>();
         Map<Long, List<Product>> products = new LinkedHashMap<>();
         Map<Long, CustomerWorkItems> workItems = new LinkedHashMap<>();
+        Map<Long, List<Call>> calls = new LinkedHashMap<>();
         for (Customer c : customers) {
+            calls.put(c.id(), crm.calls().list(admin, c.id(), 1000));
             workItems.put(c.id(), crm.workItems().forCustomer(admin, c.id()));
             nationalIds.put(c.id(), crm.customers().revealNationalId(admin, c.id()));
             results.put(c.id(), crm.results().history(admin, c.id(), 1000));
@@ -69,6 +73,7 @@ record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationa
                 results,
                 products,
                 crm.scripts().list(admin, null),
-                workItems);
+                workItems,
+                calls);
     }
 }

@@ -245,6 +245,7 @@ public final class DefaultCustomerService implements CustomerService {
             s.resultCodes().deleteByCustomer(customerId);
             s.products().deleteByCustomer(customerId);
             s.workItems().unlinkCustomer(customerId);
+            s.calls().deleteByCustomer(customerId);
             s.customers().delete(customerId);
             s.audit().append(new AuditEntry(0, ctx.now(), actor.userId(), "CUSTOMER_DELETED", Long.toString(customerId)));
             return null;

@@ -207,6 +207,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                 s.resultCodes().deleteByCustomer(change.customerId());
                 s.products().deleteByCustomer(change.customerId());
                 s.workItems().unlinkCustomer(change.customerId());
+                s.calls().deleteByCustomer(change.customerId());
                 s.customers().delete(change.customerId());
                 s.audit().append(new dev.crmkit.core.activity.AuditEntry(0, now, actor.userId(), "CUSTOMER_DELETED",
                         Long.toString(change.customerId())));

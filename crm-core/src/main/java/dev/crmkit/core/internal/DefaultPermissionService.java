@@ -5,6 +5,7 @@ import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.NotFoundException;
 import dev.crmkit.core.activity.AuditEntry;
+import dev.crmkit.core.permission.Capability;
 import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.Grants;
 import dev.crmkit.core.permission.Operation;
@@ -93,6 +94,42 @@ public final class DefaultPermissionService implements PermissionService {
         return ctx.storage().read(actor.tenant(), s -> {
             ctx.authorizer().require(s, actor, Operation.PERMISSION_MANAGE);
             return s.permissions().all();
+        });
+    }
+
+    @Override
+    public void grantCapability(Actor actor, String group, Capability capability) {
+        Objects.requireNonNull(capability, "capability");
+        if (group == null || group.isBlank()) {
+            throw new CrmValidationException(ErrorCode.VALUE_INVALID, "a group name is required");
+        }
+        ctx.storage().write(actor.tenant(), s -> {
+            ctx.authorizer().require(s, actor, Operation.PERMISSION_MANAGE);
+            if (s.permissions().addCapability(group, capability)) {
+                s.audit().append(new AuditEntry(0, ctx.now(), actor.userId(), "GRANT_CAPABILITY_" + capability, group));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void revokeCapability(Actor actor, String group, Capability capability) {
+        Objects.requireNonNull(capability, "capability");
+        ctx.storage().write(actor.tenant(), s -> {
+            ctx.authorizer().require(s, actor, Operation.PERMISSION_MANAGE);
+            if (s.permissions().removeCapability(group, capability)) {
+                s.audit().append(new AuditEntry(0, ctx.now(), actor.userId(), "REVOKE_CAPABILITY_" + capability, group));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean hasCapability(Actor actor, Capability capability) {
+        Objects.requireNonNull(capability, "capability");
+        return ctx.storage().read(actor.tenant(), s -> {
+            ctx.authorizer().require(s, actor, Operation.PERMISSION_READ_OWN);
+            return actor.admin() || s.permissions().anyHasCapability(actor.groups(), capability);
         });
     }
 }

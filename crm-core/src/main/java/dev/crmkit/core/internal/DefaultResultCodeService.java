@@ -100,26 +100,14 @@ public final class DefaultResultCodeService implements ResultCodeService {
         return ctx.storage().write(actor.tenant(), s -> {
             ctx.authorizer().require(s, actor, Operation.RESULT_APPLY);
             CustomerRecord current = DefaultCustomerService.load(s, customerId);
-            ResultCode code = s.resultCodes().find(input.code()).orElseThrow(() -> notFound(input.code()));
-            PhoneNumber phone = input.phone() == null ? null : phoneOf(current, input.phone());
-            String productNo = input.productNo() == null ? null : productOf(s, current, input.productNo());
-            String note = input.note() == null || TextFolding.isBlank(input.note()) ? null : TextFolding.trim(input.note());
-            check(code, input, note);
-
             Instant now = ctx.now();
-            AppliedResult applied = new AppliedResult(0, customerId, code.code(), input.target(), phone, productNo,
-                    input.source(),
-                    input.actionAt(), input.amount(), input.installments(), note, actor.userId(), now);
-            long id = s.resultCodes().append(applied);
-
-            List<FieldChange> changes = new ArrayList<>();
-            if (!Objects.equals(current.resultCode(), code.code())) {
-                changes.add(new FieldChange(CustomerField.RESULT_CODE.key(), current.resultCode(), code.code()));
-            }
-            if (!Objects.equals(current.actionAt(), input.actionAt())) {
-                changes.add(new FieldChange(CustomerField.ACTION_AT.key(), DefaultCustomerService.display(current.actionAt()),
-                        DefaultCustomerService.display(input.actionAt())));
-            }
+            Stored stored = store(s, actor, current, input, now);
+            ResultCode code = stored.code();
+            AppliedResult applied = stored.applied();
+            PhoneNumber phone = applied.phone();
+            String productNo = applied.productNo();
+            long id = applied.id();
+            List<FieldChange> changes = changes(current, code.code(), input.actionAt());
             CustomerRecord updated = current.toBuilder().resultCode(code.code()).actionAt(input.actionAt())
                     .version(current.version() + 1).updatedAt(now).build();
             if (!s.customers().update(updated, current.version())) {
@@ -141,8 +129,41 @@ public final class DefaultResultCodeService implements ResultCodeService {
                     "Result " + code.code() + " (" + code.label() + ")" + (phone == null ? "" : " on " + phone.e164())
                             + (productNo == null ? "" : " on product " + productNo),
                     changes, data));
-            return applied.withId(id);
+            return applied;
         });
+    }
+
+    /** An application stored, with the code it applied. */
+    record Stored(AppliedResult applied, ResultCode code) {
+    }
+
+    /**
+     * Checks an application against its code and the customer and stores it; the caller updates
+     * the customer (its resultCode and actionAt, see {@link #changes}) in the same unit of work.
+     */
+    Stored store(StorageSession s, Actor actor, CustomerRecord current, ResultInput input, Instant now) {
+        ResultCode code = s.resultCodes().find(input.code()).orElseThrow(() -> notFound(input.code()));
+        PhoneNumber phone = input.phone() == null ? null : phoneOf(current, input.phone());
+        String productNo = input.productNo() == null ? null : productOf(s, current, input.productNo());
+        String note = input.note() == null || TextFolding.isBlank(input.note()) ? null : TextFolding.trim(input.note());
+        check(code, input, note);
+        AppliedResult applied = new AppliedResult(0, current.id(), code.code(), input.target(), phone, productNo,
+                input.source(), input.actionAt(), input.amount(), input.installments(), note, actor.userId(), now);
+        long id = s.resultCodes().append(applied);
+        return new Stored(applied.withId(id), code);
+    }
+
+    /** The changes to the customer's resultCode and actionAt that applying a code makes. */
+    static List<FieldChange> changes(CustomerRecord current, String code, Instant actionAt) {
+        List<FieldChange> changes = new ArrayList<>();
+        if (!Objects.equals(current.resultCode(), code)) {
+            changes.add(new FieldChange(CustomerField.RESULT_CODE.key(), current.resultCode(), code));
+        }
+        if (!Objects.equals(current.actionAt(), actionAt)) {
+            changes.add(new FieldChange(CustomerField.ACTION_AT.key(), DefaultCustomerService.display(current.actionAt()),
+                    DefaultCustomerService.display(actionAt)));
+        }
+        return changes;
     }
 
     @Override

@@ -48,7 +48,14 @@ public enum Operation {
     /** Creating and changing tasks, issues and events. */
     WORK_WRITE(PermissionLevel.CONTRIBUTE),
     /** Deleting tasks, issues and events. */
-    WORK_DELETE(PermissionLevel.EDIT);
+    WORK_DELETE(PermissionLevel.EDIT),
+    /** Recording a call with a customer. */
+    CALL_RECORD(PermissionLevel.CONTRIBUTE),
+    /**
+     * Reading a customer's calls; opening a recording also needs the call to be one's own or
+     * {@link Capability#OTHERS_RECORDINGS}.
+     */
+    CALL_READ(PermissionLevel.VIEW);
 
     private final PermissionLevel required;
 

@@ -30,6 +30,15 @@ public interface PermissionService {
     /** Removes a group's grant. */
     void revokeGroup(Actor actor, String group);
 
-    /** Every explicit grant of the tenant. */
+    /** Every explicit grant of the tenant, capabilities included. */
     Grants grants(Actor actor);
+
+    /** Gives a group a capability (needs MANAGE); granting it again changes nothing. */
+    void grantCapability(Actor actor, String group, Capability capability);
+
+    /** Takes a capability from a group (needs MANAGE). */
+    void revokeCapability(Actor actor, String group, Capability capability);
+
+    /** Whether the actor has the capability: a tenant admin always, anyone else through a group (any actor may ask). */
+    boolean hasCapability(Actor actor, Capability capability);
 }

@@ -1,8 +1,10 @@
 package dev.crmkit.core.spi;
 
+import dev.crmkit.core.permission.Capability;
 import dev.crmkit.core.permission.Grants;
 import dev.crmkit.core.permission.PermissionLevel;
 import java.util.Optional;
+import java.util.Set;
 
 /** Permission grants of one tenant. */
 public interface PermissionStore {
@@ -25,4 +27,13 @@ public interface PermissionStore {
 
     /** False if there was none. */
     boolean removeGroupGrant(String group);
+
+    /** Adds a capability to a group; false if it had it. */
+    boolean addCapability(String group, Capability capability);
+
+    /** Removes a capability from a group; false if it did not have it. */
+    boolean removeCapability(String group, Capability capability);
+
+    /** Whether any of the groups has the capability. */
+    boolean anyHasCapability(Set<String> groups, Capability capability);
 }

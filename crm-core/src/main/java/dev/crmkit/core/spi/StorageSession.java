@@ -29,4 +29,6 @@ public interface StorageSession {
     ScriptStore scripts();
 
     WorkItemStore workItems();
+
+    CallStore calls();
 }

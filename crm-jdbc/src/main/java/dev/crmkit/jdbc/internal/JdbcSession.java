@@ -2,6 +2,7 @@ package dev.crmkit.jdbc.internal;
 
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.spi.ActivityStore;
+import dev.crmkit.core.spi.CallStore;
 import dev.crmkit.core.spi.AuditStore;
 import dev.crmkit.core.spi.CustomFieldStore;
 import dev.crmkit.core.spi.CustomerStore;
@@ -54,6 +55,7 @@ public final class JdbcSession implements StorageSession {
     private final JdbcProducts products = new JdbcProducts(this);
     private final JdbcScripts scripts = new JdbcScripts(this);
     private final JdbcWorkItems workItems = new JdbcWorkItems(this);
+    private final JdbcCalls calls = new JdbcCalls(this);
     private boolean open = true;
 
     public JdbcSession(TenantId tenant, Connection connection, Database db, boolean writable) {
@@ -194,5 +196,10 @@ public final class JdbcSession implements StorageSession {
     @Override
     public WorkItemStore workItems() {
         return workItems;
+    }
+
+    @Override
+    public CallStore calls() {
+        return calls;
     }
 }

@@ -4,6 +4,7 @@ import dev.crmkit.core.ConflictException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.field.FieldType;
+import dev.crmkit.core.permission.Capability;
 import dev.crmkit.core.permission.Grants;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.spi.CustomFieldStore;
@@ -11,10 +12,12 @@ import dev.crmkit.core.spi.PermissionStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A tenant's custom field definitions and permission grants: small tables read often. */
 final class JdbcSettings implements CustomFieldStore, PermissionStore {
@@ -146,8 +149,65 @@ final class JdbcSettings implements CustomFieldStore, PermissionStore {
                     }
                 }
             }
-            return new Grants(users, groups);
+            Map<String, Set<Capability>> capabilities = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT group_name, capability FROM crm_capability WHERE tenant = ?")) {
+                ps.setString(1, s.tenantValue());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        capabilities.computeIfAbsent(rs.getString(1), g -> EnumSet.noneOf(Capability.class))
+                                .add(Capability.valueOf(rs.getString(2)));
+                    }
+                }
+            }
+            return new Grants(users, groups, capabilities);
         });
+    }
+
+    @Override
+    public boolean addCapability(String group, Capability capability) {
+        s.checkWritable();
+        if (hasCapability(group, capability)) {
+            // Checked first: on PostgreSQL a failed insert would end the whole unit of work.
+            return false;
+        }
+        return s.update("granting a capability", "INSERT INTO crm_capability (tenant, group_name, capability)"
+                + " VALUES (?, ?, ?)", ps -> {
+                    ps.setString(1, s.tenantValue());
+                    ps.setString(2, group);
+                    ps.setString(3, capability.name());
+                }) == 1;
+    }
+
+    @Override
+    public boolean removeCapability(String group, Capability capability) {
+        s.checkWritable();
+        return s.update("revoking a capability", "DELETE FROM crm_capability WHERE tenant = ? AND group_name = ?"
+                + " AND capability = ?", ps -> {
+                    ps.setString(1, s.tenantValue());
+                    ps.setString(2, group);
+                    ps.setString(3, capability.name());
+                }) == 1;
+    }
+
+    @Override
+    public boolean anyHasCapability(Set<String> groups, Capability capability) {
+        s.checkOpen();
+        for (String group : groups) {
+            if (hasCapability(group, capability)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasCapability(String group, Capability capability) {
+        return s.first("reading a capability", "SELECT 1 FROM crm_capability WHERE tenant = ? AND group_name = ?"
+                + " AND capability = ?", ps -> {
+                    ps.setString(1, s.tenantValue());
+                    ps.setString(2, group);
+                    ps.setString(3, capability.name());
+                }, rs -> Boolean.TRUE).isPresent();
     }
 
     @Override
