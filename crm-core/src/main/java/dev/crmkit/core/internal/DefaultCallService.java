@@ -14,7 +14,6 @@ import dev.crmkit.core.call.CallService;
 import dev.crmkit.core.call.NewCall;
 import dev.crmkit.core.permission.Capability;
 import dev.crmkit.core.permission.Operation;
-import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.result.ResultInput;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.PhoneRecord;
@@ -49,7 +48,7 @@ public final class DefaultCallService implements CallService {
                 throw new CrmValidationException(ErrorCode.USER_UNKNOWN, "no user '" + agent + "' in the directory");
             }
             List<PhoneRecord> phones = new ArrayList<>(current.phones());
-            int i = indexOf(customerId, phones, in.phone());
+            int i = DefaultCustomerService.requirePhone(ctx.phones(), customerId, phones, in.phone());
             PhoneRecord p = phones.get(i);
             Instant now = ctx.now();
 
@@ -62,9 +61,7 @@ public final class DefaultCallService implements CallService {
                 next.resultCode(in.resultCode()).actionAt(null);
             }
             LocalDate today = LocalDate.ofInstant(now, ctx.zoneOf(actor.tenant()));
-            int onDay = today.equals(p.contactDay()) ? p.contactsOnDay() + 1 : 1;
-            phones.set(i, new PhoneRecord(p.number(), p.status(), p.favorite(), p.owner(), onDay, today,
-                    p.totalContacts() + 1));
+            phones.set(i, DefaultCustomerService.contacted(p, today));
             Instant lastContact = current.lastContactAt() == null || in.startedAt().isAfter(current.lastContactAt())
                     ? in.startedAt() : current.lastContactAt();
             CustomerRecord updated = next.phones(phones).totalCalls(current.totalCalls() + 1)
@@ -97,10 +94,7 @@ public final class DefaultCallService implements CallService {
 
     @Override
     public List<Call> list(Actor actor, long customerId, int limit) {
-        if (limit < 1 || limit > DefaultResultCodeService.MAX_HISTORY) {
-            throw new CrmValidationException(ErrorCode.VALUE_INVALID,
-                    "limit must be 1.." + DefaultResultCodeService.MAX_HISTORY + ": " + limit);
-        }
+        DefaultCustomerService.checkLimit(limit);
         return ctx.storage().read(actor.tenant(), s -> {
             ctx.authorizer().require(s, actor, Operation.CALL_READ);
             DefaultCustomerService.load(s, customerId);
@@ -121,21 +115,5 @@ public final class DefaultCallService implements CallService {
             }
             return s.calls().recordingRef(callId);
         });
-    }
-
-    /** The index of the customer's number the text names. */
-    private int indexOf(long customerId, List<PhoneRecord> phones, String text) {
-        PhoneNumber parsed;
-        try {
-            parsed = ctx.phones().parse(text);
-        } catch (CrmValidationException e) {
-            throw new NotFoundException(ErrorCode.PHONE_NOT_FOUND, "customer " + customerId + " has no number " + text);
-        }
-        for (int i = 0; i < phones.size(); i++) {
-            if (phones.get(i).number().equals(parsed)) {
-                return i;
-            }
-        }
-        throw new NotFoundException(ErrorCode.PHONE_NOT_FOUND, "customer " + customerId + " has no number " + parsed);
     }
 }

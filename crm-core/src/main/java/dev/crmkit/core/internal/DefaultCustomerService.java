@@ -27,6 +27,7 @@ import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.phone.PhoneParser;
 import dev.crmkit.core.spi.CustomerCriteria;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.PhoneRecord;
@@ -358,9 +359,7 @@ public final class DefaultCustomerService implements CustomerService {
             Instant now = ctx.now();
             LocalDate today = LocalDate.ofInstant(now, ctx.zoneOf(actor.tenant()));
             PhoneRecord p = phones.get(i);
-            int onDay = today.equals(p.contactDay()) ? p.contactsOnDay() + 1 : 1;
-            phones.set(i, new PhoneRecord(p.number(), p.status(), p.favorite(), p.owner(), onDay, today,
-                    p.totalContacts() + 1));
+            phones.set(i, contacted(p, today));
             CustomerRecord updated = current.toBuilder().phones(phones).totalContacts(current.totalContacts() + 1)
                     .lastContactAt(now).version(current.version() + 1).updatedAt(now).build();
             if (!s.customers().update(updated, current.version())) {
@@ -398,9 +397,17 @@ public final class DefaultCustomerService implements CustomerService {
     }
 
     private int requirePhone(long customerId, List<PhoneRecord> phones, String number) {
+        return requirePhone(ctx.phones(), customerId, phones, number);
+    }
+
+    /**
+     * The index of the customer's number the text names, in any spelling it parses from; every
+     * service that acts on one of a customer's numbers finds it here.
+     */
+    static int requirePhone(PhoneParser parser, long customerId, List<PhoneRecord> phones, String number) {
         PhoneNumber parsed;
         try {
-            parsed = ctx.phones().parse(number);
+            parsed = parser.parse(number);
         } catch (CrmValidationException e) {
             throw new NotFoundException(ErrorCode.PHONE_NOT_FOUND, "customer " + customerId + " has no number " + number);
         }
@@ -409,6 +416,20 @@ public final class DefaultCustomerService implements CustomerService {
             throw new NotFoundException(ErrorCode.PHONE_NOT_FOUND, "customer " + customerId + " has no number " + parsed);
         }
         return i;
+    }
+
+    /** The number after one more contact today: today's count starts again on a new day. */
+    static PhoneRecord contacted(PhoneRecord p, LocalDate today) {
+        int onDay = today.equals(p.contactDay()) ? p.contactsOnDay() + 1 : 1;
+        return new PhoneRecord(p.number(), p.status(), p.favorite(), p.owner(), onDay, today, p.totalContacts() + 1);
+    }
+
+    /** Checks a history page size against {@link DefaultResultCodeService#MAX_HISTORY}. */
+    static void checkLimit(int limit) {
+        if (limit < 1 || limit > DefaultResultCodeService.MAX_HISTORY) {
+            throw new CrmValidationException(ErrorCode.VALUE_INVALID,
+                    "limit must be 1.." + DefaultResultCodeService.MAX_HISTORY + ": " + limit);
+        }
     }
 
     private static int indexOf(List<PhoneRecord> phones, PhoneNumber number) {

@@ -2,7 +2,6 @@ package dev.crmkit.core.internal;
 
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.ConflictException;
-import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.NotFoundException;
 import dev.crmkit.core.activity.Activity;
@@ -115,10 +114,7 @@ public final class DefaultProductService implements ProductService {
     @Override
     public List<AppliedResult> actions(Actor actor, String productNo, int limit) {
         Objects.requireNonNull(productNo, "productNo");
-        if (limit < 1 || limit > DefaultResultCodeService.MAX_HISTORY) {
-            throw new CrmValidationException(ErrorCode.VALUE_INVALID,
-                    "limit must be 1.." + DefaultResultCodeService.MAX_HISTORY + ": " + limit);
-        }
+        DefaultCustomerService.checkLimit(limit);
         return ctx.storage().read(actor.tenant(), s -> {
             ctx.authorizer().require(s, actor, Operation.PRODUCT_READ);
             Product product = load(s, productNo);

@@ -22,7 +22,6 @@ import dev.crmkit.core.result.ResultInput;
 import dev.crmkit.core.result.ResultParameter;
 import dev.crmkit.core.result.ResultTarget;
 import dev.crmkit.core.spi.CustomerRecord;
-import dev.crmkit.core.spi.PhoneRecord;
 import dev.crmkit.core.spi.StorageSession;
 import dev.crmkit.core.text.TextFolding;
 import java.math.BigDecimal;
@@ -168,9 +167,7 @@ public final class DefaultResultCodeService implements ResultCodeService {
 
     @Override
     public List<AppliedResult> history(Actor actor, long customerId, int limit) {
-        if (limit < 1 || limit > MAX_HISTORY) {
-            throw new CrmValidationException(ErrorCode.VALUE_INVALID, "limit must be 1.." + MAX_HISTORY + ": " + limit);
-        }
+        DefaultCustomerService.checkLimit(limit);
         return ctx.storage().read(actor.tenant(), s -> {
             ctx.authorizer().require(s, actor, Operation.RESULT_READ);
             DefaultCustomerService.load(s, customerId);
@@ -194,18 +191,8 @@ public final class DefaultResultCodeService implements ResultCodeService {
 
     /** The customer's number the input names, parsed as the customer's numbers were. */
     private PhoneNumber phoneOf(CustomerRecord customer, String text) {
-        PhoneNumber parsed;
-        try {
-            parsed = ctx.phones().parse(text);
-        } catch (CrmValidationException e) {
-            throw new NotFoundException(ErrorCode.PHONE_NOT_FOUND, "customer " + customer.id() + " has no number " + text);
-        }
-        for (PhoneRecord p : customer.phones()) {
-            if (p.number().equals(parsed)) {
-                return parsed;
-            }
-        }
-        throw new NotFoundException(ErrorCode.PHONE_NOT_FOUND, "customer " + customer.id() + " has no number " + parsed);
+        int i = DefaultCustomerService.requirePhone(ctx.phones(), customer.id(), customer.phones(), text);
+        return customer.phones().get(i).number();
     }
 
     /** The customer's product the input names. */
