@@ -1,6 +1,12 @@
 package dev.crmkit.core;
 
 import dev.crmkit.core.activity.ActivityService;
+import dev.crmkit.core.attachment.AttachmentService;
+import dev.crmkit.core.blob.BlobStore;
+import dev.crmkit.core.internal.DefaultAttachmentService;
+import dev.crmkit.core.internal.DefaultMessageService;
+import dev.crmkit.core.message.MessageGateway;
+import dev.crmkit.core.message.MessageService;
 import dev.crmkit.core.bulk.ImportJobService;
 import dev.crmkit.core.bulk.ImportWorker;
 import dev.crmkit.core.call.CallService;
@@ -56,11 +62,14 @@ public final class Crm {
     private final ScriptService scripts;
     private final WorkItemService workItems;
     private final CallService calls;
+    private final MessageService messages;
+    private final AttachmentService attachments;
     private final PhoneParser phoneParser;
 
     private Crm(Builder b) {
         this.phoneParser = PhoneParser.forRegion(b.region);
-        ServiceContext ctx = new ServiceContext(b.storage, b.users, b.clock, phoneParser, b.tenantZones);
+        ServiceContext ctx = new ServiceContext(b.storage, b.users, b.clock, phoneParser, b.tenantZones,
+                b.blobs, b.gateway, b.attachmentLimit);
         this.customers = new DefaultCustomerService(ctx);
         this.activities = new DefaultActivityService(ctx);
         this.customFields = new DefaultCustomFieldService(ctx);
@@ -72,6 +81,8 @@ public final class Crm {
         this.scripts = new DefaultScriptService(ctx);
         this.workItems = new DefaultWorkItemService(ctx);
         this.calls = new DefaultCallService(ctx, resultCodes);
+        this.messages = new DefaultMessageService(ctx);
+        this.attachments = new DefaultAttachmentService(ctx);
     }
 
     /** A builder on the given storage adapter. */
@@ -120,6 +131,16 @@ public final class Crm {
         return calls;
     }
 
+    /** SMS and WhatsApp messages through the host's gateway, and their templates. */
+    public MessageService messages() {
+        return messages;
+    }
+
+    /** Files on customers' cards. */
+    public AttachmentService attachments() {
+        return attachments;
+    }
+
     /** Import jobs as users see them. */
     public ImportJobService imports() {
         return imports;
@@ -142,6 +163,9 @@ public final class Crm {
         private Clock clock;
         private String region;
         private Function<dev.crmkit.core.TenantId, ZoneId> tenantZones;
+        private BlobStore blobs;
+        private MessageGateway gateway;
+        private Long attachmentLimit;
 
         private Builder(Storage storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -178,7 +202,37 @@ public final class Crm {
             return tenantZones(t -> zone);
         }
 
+        /**
+         * Where attachment bytes go; the storage adapter's own if unset (database tables for JDBC,
+         * memory for in-memory), for example a {@link dev.crmkit.core.blob.FileSystemBlobStore}.
+         */
+        public Builder blobStore(BlobStore blobStore) {
+            this.blobs = once(this.blobs, blobStore, "blobStore");
+            return this;
+        }
+
+        /** How messages leave; without one, sending fails with {@code MESSAGE_NOT_SENT}. */
+        public Builder messageGateway(MessageGateway gateway) {
+            this.gateway = once(this.gateway, gateway, "messageGateway");
+            return this;
+        }
+
+        /** The largest attachment in bytes, at least 1; 50 MB (52,428,800 bytes) if unset. */
+        public Builder attachmentSizeLimit(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("an attachment size limit is at least 1 byte: " + bytes);
+            }
+            this.attachmentLimit = once(this.attachmentLimit, bytes, "attachmentSizeLimit");
+            return this;
+        }
+
         public Crm build() {
+            if (blobs == null) {
+                blobs = storage.defaultBlobStore().orElse(null);
+            }
+            if (attachmentLimit == null) {
+                attachmentLimit = ServiceContext.DEFAULT_ATTACHMENT_LIMIT;
+            }
             if (users == null) {
                 users = new InMemoryUserDirectory();
             }

@@ -16,8 +16,17 @@ public final class CrmValidationException extends CrmException {
         this(List.of(new Violation(code, null, message)));
     }
 
+    /** One violation caused by another failure, such as the input stream it was read from failing. */
+    public CrmValidationException(ErrorCode code, String message, Throwable cause) {
+        this(List.of(new Violation(code, null, message)), cause);
+    }
+
     public CrmValidationException(List<Violation> violations) {
-        super(first(violations).code(), joined(violations));
+        this(violations, null);
+    }
+
+    private CrmValidationException(List<Violation> violations, Throwable cause) {
+        super(first(violations).code(), joined(violations), cause);
         this.violations = List.copyOf(violations);
     }
 

@@ -28,6 +28,12 @@ public enum ErrorCode {
     RESULT_TARGET_NOT_ALLOWED,
     /** An inactive result code applied. */
     RESULT_CODE_INACTIVE,
+    /** A message sent to a number marked INVALID (red: not callable, not messageable). */
+    PHONE_NOT_REACHABLE,
+    /** A message template used while inactive or for a channel it is not written for. */
+    MESSAGE_TEMPLATE_INACTIVE,
+    /** An attachment larger than the configured limit (50 MB unless configured). */
+    ATTACHMENT_TOO_LARGE,
 
     // Conflicts with stored state.
     DUPLICATE_PHONE,
@@ -38,6 +44,7 @@ public enum ErrorCode {
     RESULT_CODE_TAKEN,
     PRODUCT_NO_TAKEN,
     SCRIPT_KEY_TAKEN,
+    MESSAGE_TEMPLATE_KEY_TAKEN,
     FIELD_BUILT_IN,
     ADMIN_LEVEL_FIXED,
 
@@ -50,6 +57,8 @@ public enum ErrorCode {
     SCRIPT_NOT_FOUND,
     WORK_ITEM_NOT_FOUND,
     CALL_NOT_FOUND,
+    MESSAGE_TEMPLATE_NOT_FOUND,
+    ATTACHMENT_NOT_FOUND,
     USER_UNKNOWN,
 
     // Access.
@@ -57,6 +66,8 @@ public enum ErrorCode {
 
     // Infrastructure.
     STORAGE_FAILURE,
+    /** The host's message gateway did not send a message; nothing was recorded. */
+    MESSAGE_NOT_SENT,
 
     // Bulk import: row errors (a row carries every one it has).
     DUPLICATE_IN_FILE,

@@ -24,6 +24,14 @@ class ArchitectureTest {
             "dev.crmkit.core.permission..",
             "dev.crmkit.core.phone..",
             "dev.crmkit.core.text..",
+            "dev.crmkit.core.result..",
+            "dev.crmkit.core.product..",
+            "dev.crmkit.core.script..",
+            "dev.crmkit.core.work..",
+            "dev.crmkit.core.call..",
+            "dev.crmkit.core.message..",
+            "dev.crmkit.core.attachment..",
+            "dev.crmkit.core.blob..",
     };
 
     @ArchTest

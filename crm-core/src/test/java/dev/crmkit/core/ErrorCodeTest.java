@@ -69,7 +69,14 @@ class ErrorCodeTest {
             "SCRIPT_KEY_TAKEN",
             "SCRIPT_NOT_FOUND",
             "WORK_ITEM_NOT_FOUND",
-            "CALL_NOT_FOUND");
+            "CALL_NOT_FOUND",
+            "PHONE_NOT_REACHABLE",
+            "MESSAGE_TEMPLATE_INACTIVE",
+            "ATTACHMENT_TOO_LARGE",
+            "MESSAGE_TEMPLATE_KEY_TAKEN",
+            "MESSAGE_TEMPLATE_NOT_FOUND",
+            "ATTACHMENT_NOT_FOUND",
+            "MESSAGE_NOT_SENT");
 
     @Nested
     class Codes {

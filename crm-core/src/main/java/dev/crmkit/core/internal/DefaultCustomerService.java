@@ -239,18 +239,32 @@ public final class DefaultCustomerService implements CustomerService {
 
     @Override
     public void delete(Actor actor, long customerId) {
-        ctx.storage().write(actor.tenant(), s -> {
+        List<String> orphanedBlobs = ctx.storage().write(actor.tenant(), s -> {
             ctx.authorizer().require(s, actor, Operation.CUSTOMER_DELETE);
             load(s, customerId);
-            s.activities().deleteByCustomer(customerId);
-            s.resultCodes().deleteByCustomer(customerId);
-            s.products().deleteByCustomer(customerId);
-            s.workItems().unlinkCustomer(customerId);
-            s.calls().deleteByCustomer(customerId);
-            s.customers().delete(customerId);
+            List<String> blobs = remove(s, customerId);
             s.audit().append(new AuditEntry(0, ctx.now(), actor.userId(), "CUSTOMER_DELETED", Long.toString(customerId)));
-            return null;
+            return blobs;
         });
+        DefaultAttachmentService.deleteBlobs(ctx, actor.tenant(), orphanedBlobs);
+    }
+
+    /**
+     * Removes a customer with everything that is its own (spec 2.2): activities, results,
+     * products, calls, messages, attachments; work items stay, unlinked.
+     *
+     * @return the blob keys of its attachments, to delete once the unit of work is stored
+     */
+    static List<String> remove(StorageSession s, long customerId) {
+        s.activities().deleteByCustomer(customerId);
+        s.resultCodes().deleteByCustomer(customerId);
+        s.products().deleteByCustomer(customerId);
+        s.workItems().unlinkCustomer(customerId);
+        s.calls().deleteByCustomer(customerId);
+        s.messages().deleteByCustomer(customerId);
+        List<String> blobs = s.attachments().deleteByCustomer(customerId);
+        s.customers().delete(customerId);
+        return blobs;
     }
 
     @Override

@@ -167,7 +167,9 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
 
     @Override
     public UndoReport undo(Actor actor, long jobId) {
-        return ctx.storage().write(actor.tenant(), s -> {
+        List<String> orphanedBlobs = new ArrayList<>();
+        UndoReport undone = ctx.storage().write(actor.tenant(), s -> {
+            orphanedBlobs.clear();
             ctx.authorizer().require(s, actor, Operation.IMPORT_UNDO);
             ImportJob job = load(s, jobId);
             if (!job.status().isFinal()) {
@@ -177,16 +179,21 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             if (job.undone()) {
                 throw new ConflictException(ErrorCode.JOB_STATE_INVALID, "job " + jobId + " was already undone");
             }
-            UndoReport report = revert(s, actor, job);
+            UndoReport report = revert(s, actor, job, orphanedBlobs);
             store(s, job.toBuilder().undone(true).version(job.version() + 1).build(), job);
             s.audit().append(new dev.crmkit.core.activity.AuditEntry(0, ctx.now(), actor.userId(), "IMPORT_UNDONE",
                     Long.toString(jobId)));
             return report;
         });
+        DefaultAttachmentService.deleteBlobs(ctx, actor.tenant(), orphanedBlobs);
+        return undone;
     }
 
-    /** Removes what the job created and restores what it updated, newest change first. */
-    private UndoReport revert(StorageSession s, Actor actor, ImportJob job) {
+    /**
+     * Removes what the job created and restores what it updated, newest change first. The blob keys
+     * of removed customers' attachments are added to {@code orphanedBlobs}, for deletion once stored.
+     */
+    private UndoReport revert(StorageSession s, Actor actor, ImportJob job, List<String> orphanedBlobs) {
         List<ImportChange> changes = new ArrayList<>(s.importJobs().changes(job.id()));
         java.util.Collections.reverse(changes);
         int removed = 0;
@@ -203,12 +210,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                 continue;
             }
             if (change.created()) {
-                s.activities().deleteByCustomer(change.customerId());
-                s.resultCodes().deleteByCustomer(change.customerId());
-                s.products().deleteByCustomer(change.customerId());
-                s.workItems().unlinkCustomer(change.customerId());
-                s.calls().deleteByCustomer(change.customerId());
-                s.customers().delete(change.customerId());
+                orphanedBlobs.addAll(DefaultCustomerService.remove(s, change.customerId()));
                 s.audit().append(new dev.crmkit.core.activity.AuditEntry(0, now, actor.userId(), "CUSTOMER_DELETED",
                         Long.toString(change.customerId())));
                 removed++;
@@ -321,7 +323,9 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
         if (!status.isFinal()) {
             throw new IllegalArgumentException("a job finishes as COMPLETED, FAILED or CANCELLED, not " + status);
         }
-        return ctx.storage().write(tenant, s -> {
+        List<String> orphanedBlobs = new ArrayList<>();
+        ImportJob finished = ctx.storage().write(tenant, s -> {
+            orphanedBlobs.clear();
             ImportJob job = owned(s, jobId, owner);
             ImportJob.Builder end = job.toBuilder().status(status).fatal(code, message).finishedAt(ctx.now())
                     .lease(null, null).version(job.version() + 1);
@@ -329,7 +333,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                 // Nothing stays: an atomic job with a rejected row, or a file found broken on the
                 // way, stores nothing. What earlier chunks wrote is reverted.
                 if (!job.dryRun()) {
-                    revert(s, job.submitter(), job);
+                    revert(s, job.submitter(), job, orphanedBlobs);
                 }
                 end.counts(job.rows(), 0, 0, 0, job.rejected());
             }
@@ -337,6 +341,8 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             store(s, ended, job);
             return ended;
         });
+        DefaultAttachmentService.deleteBlobs(ctx, tenant, orphanedBlobs);
+        return finished;
     }
 
     @Override

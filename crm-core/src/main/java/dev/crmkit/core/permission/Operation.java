@@ -55,7 +55,21 @@ public enum Operation {
      * Reading a customer's calls; opening a recording also needs the call to be one's own or
      * {@link Capability#OTHERS_RECORDINGS}.
      */
-    CALL_READ(PermissionLevel.VIEW);
+    CALL_READ(PermissionLevel.VIEW),
+    /** Reading a customer's messages and the message templates, previewing a template. */
+    MESSAGE_READ(PermissionLevel.VIEW),
+    /**
+     * Sending a message from a template; free text also needs {@link Capability#FREE_TEXT_MESSAGES}.
+     */
+    MESSAGE_SEND(PermissionLevel.CONTRIBUTE),
+    /** Writing message templates. */
+    MESSAGE_TEMPLATE_MANAGE(PermissionLevel.MANAGE),
+    /** Listing and downloading a customer's attachments. */
+    ATTACHMENT_READ(PermissionLevel.VIEW),
+    /** Uploading an attachment. */
+    ATTACHMENT_ADD(PermissionLevel.CONTRIBUTE),
+    /** Deleting an attachment. */
+    ATTACHMENT_DELETE(PermissionLevel.EDIT);
 
     private final PermissionLevel required;
 

@@ -1,6 +1,7 @@
 package dev.crmkit.core.spi;
 
 import dev.crmkit.core.TenantId;
+import dev.crmkit.core.blob.BlobStore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,4 +39,13 @@ public interface Storage {
      * @return the claimed job, or empty if none needs a worker
      */
     Optional<JobClaim> claimImportJob(String owner, Instant now, Instant leaseUntil);
+
+    /**
+     * Where attachment bytes go when the host configures no blob store: the adapter's own
+     * (in-memory beside in-memory data, database tables beside the database's), or empty if it has
+     * none (attachments then need one configured).
+     */
+    default Optional<BlobStore> defaultBlobStore() {
+        return Optional.empty();
+    }
 }

@@ -31,4 +31,8 @@ public interface StorageSession {
     WorkItemStore workItems();
 
     CallStore calls();
+
+    MessageStore messages();
+
+    AttachmentStore attachments();
 }

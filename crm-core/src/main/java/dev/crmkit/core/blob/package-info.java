@@ -1,0 +1,6 @@
+/**
+ * Where attachment bytes live: the {@link dev.crmkit.core.blob.BlobStore} port and its file-system
+ * implementation. The in-memory and database implementations ship with their storage adapters,
+ * and a host may plug in its own (an object store, say).
+ */
+package dev.crmkit.core.blob;
