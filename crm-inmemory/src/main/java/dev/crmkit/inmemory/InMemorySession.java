@@ -9,7 +9,10 @@ import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.AuditEntry;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.attachment.Attachment;
 import dev.crmkit.core.call.Call;
+import dev.crmkit.core.message.Message;
+import dev.crmkit.core.message.MessageTemplate;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.Capability;
 import dev.crmkit.core.permission.Grants;
@@ -23,7 +26,9 @@ import dev.crmkit.core.result.ResultSource;
 import dev.crmkit.core.script.Script;
 import dev.crmkit.core.work.WorkItem;
 import dev.crmkit.core.spi.ActivityStore;
+import dev.crmkit.core.spi.AttachmentStore;
 import dev.crmkit.core.spi.CallStore;
+import dev.crmkit.core.spi.MessageStore;
 import dev.crmkit.core.spi.AuditStore;
 import dev.crmkit.core.spi.CustomFieldStore;
 import dev.crmkit.core.spi.CustomerCriteria;
@@ -70,6 +75,8 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     private final ScriptStore scripts = new Scripts();
     private final WorkItemStore workItems = new WorkItems();
     private final CallStore calls = new Calls();
+    private final MessageStore messages = new Messages();
+    private final AttachmentStore attachments = new Attachments();
 
     private final TenantId tenant;
     private final TenantData data;
@@ -167,6 +174,16 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
     @Override
     public CallStore calls() {
         return calls;
+    }
+
+    @Override
+    public MessageStore messages() {
+        return messages;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
     }
 
     // ---- customers
@@ -737,6 +754,175 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
             });
             return removed.size();
         }
+    }
+
+    // ---- messages
+
+    private final class Messages implements MessageStore {
+
+        @Override
+        public void insertTemplate(MessageTemplate template) {
+            checkWritable();
+            if (data.messageTemplates.containsKey(template.key())) {
+                throw new ConflictException(ErrorCode.MESSAGE_TEMPLATE_KEY_TAKEN,
+                        "a message template " + template.key() + " exists");
+            }
+            data.messageTemplates.put(template.key(), template);
+            undo.push(() -> data.messageTemplates.remove(template.key()));
+        }
+
+        @Override
+        public boolean updateTemplate(MessageTemplate template) {
+            checkWritable();
+            MessageTemplate previous = data.messageTemplates.get(template.key());
+            if (previous == null) {
+                return false;
+            }
+            data.messageTemplates.put(template.key(), template);
+            undo.push(() -> data.messageTemplates.put(previous.key(), previous));
+            return true;
+        }
+
+        @Override
+        public boolean deleteTemplate(String key) {
+            checkWritable();
+            MessageTemplate previous = data.messageTemplates.remove(key);
+            if (previous == null) {
+                return false;
+            }
+            undo.push(() -> data.messageTemplates.put(key, previous));
+            return true;
+        }
+
+        @Override
+        public Optional<MessageTemplate> findTemplate(String key) {
+            checkOpen();
+            return Optional.ofNullable(data.messageTemplates.get(key));
+        }
+
+        @Override
+        public List<MessageTemplate> templates() {
+            checkOpen();
+            List<MessageTemplate> out = new ArrayList<>(data.messageTemplates.values());
+            out.sort(Comparator.comparing(MessageTemplate::key));
+            return out;
+        }
+
+        @Override
+        public long append(Message message) {
+            checkWritable();
+            long id = ids.messages.incrementAndGet();
+            data.messages.put(id, message.withId(id));
+            undo.push(() -> data.messages.remove(id));
+            return id;
+        }
+
+        @Override
+        public List<Message> list(long customerId, int limit) {
+            checkOpen();
+            return newestOf(data.messages, m -> m.customerId() == customerId, limit);
+        }
+
+        @Override
+        public int deleteByCustomer(long customerId) {
+            checkWritable();
+            List<Message> removed = removeIf(data.messages, m -> m.customerId() == customerId);
+            undo.push(() -> removed.forEach(m -> data.messages.put(m.id(), m)));
+            return removed.size();
+        }
+    }
+
+    // ---- attachments
+
+    private final class Attachments implements AttachmentStore {
+
+        @Override
+        public long append(Attachment attachment, String blobKey) {
+            checkWritable();
+            long id = ids.attachments.incrementAndGet();
+            data.attachments.put(id, attachment.withId(id));
+            data.attachmentBlobs.put(id, blobKey);
+            undo.push(() -> {
+                data.attachments.remove(id);
+                data.attachmentBlobs.remove(id);
+            });
+            return id;
+        }
+
+        @Override
+        public Optional<Attachment> find(long id) {
+            checkOpen();
+            return Optional.ofNullable(data.attachments.get(id));
+        }
+
+        @Override
+        public Optional<String> blobKey(long id) {
+            checkOpen();
+            return Optional.ofNullable(data.attachmentBlobs.get(id));
+        }
+
+        @Override
+        public List<Attachment> list(long customerId) {
+            checkOpen();
+            return newestOf(data.attachments, a -> a.customerId() == customerId, Integer.MAX_VALUE);
+        }
+
+        @Override
+        public boolean delete(long id) {
+            checkWritable();
+            Attachment removed = data.attachments.remove(id);
+            if (removed == null) {
+                return false;
+            }
+            String key = data.attachmentBlobs.remove(id);
+            undo.push(() -> {
+                data.attachments.put(id, removed);
+                data.attachmentBlobs.put(id, key);
+            });
+            return true;
+        }
+
+        @Override
+        public List<String> deleteByCustomer(long customerId) {
+            checkWritable();
+            List<Attachment> removed = removeIf(data.attachments, a -> a.customerId() == customerId);
+            Map<Long, String> keys = new HashMap<>();
+            for (Attachment a : removed) {
+                keys.put(a.id(), data.attachmentBlobs.remove(a.id()));
+            }
+            undo.push(() -> {
+                removed.forEach(a -> data.attachments.put(a.id(), a));
+                data.attachmentBlobs.putAll(keys);
+            });
+            return List.copyOf(keys.values());
+        }
+    }
+
+    /** The values matching, highest id first, at most {@code limit}. */
+    private static <V> List<V> newestOf(TreeMap<Long, V> byId, java.util.function.Predicate<V> which, int limit) {
+        List<V> out = new ArrayList<>();
+        for (V v : byId.descendingMap().values()) {
+            if (which.test(v)) {
+                out.add(v);
+                if (out.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Removes the values matching; returns them. */
+    private static <V> List<V> removeIf(TreeMap<Long, V> byId, java.util.function.Predicate<V> which) {
+        List<V> removed = new ArrayList<>();
+        byId.values().removeIf(v -> {
+            boolean of = which.test(v);
+            if (of) {
+                removed.add(v);
+            }
+            return of;
+        });
+        return removed;
     }
 
     // ---- work items

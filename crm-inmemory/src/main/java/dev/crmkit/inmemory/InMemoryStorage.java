@@ -1,6 +1,7 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.core.TenantId;
+import dev.crmkit.core.blob.BlobStore;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.JobStatus;
 import dev.crmkit.core.spi.JobClaim;
@@ -39,10 +40,13 @@ public final class InMemoryStorage implements Storage {
         final AtomicLong results = new AtomicLong();
         final AtomicLong workItems = new AtomicLong();
         final AtomicLong calls = new AtomicLong();
+        final AtomicLong messages = new AtomicLong();
+        final AtomicLong attachments = new AtomicLong();
     }
 
     private final ConcurrentMap<TenantId, TenantData> tenants = new ConcurrentHashMap<>();
     private final Sequences ids = new Sequences();
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
 
     private InMemoryStorage() {
     }
@@ -50,6 +54,12 @@ public final class InMemoryStorage implements Storage {
     /** A new, empty storage. */
     public static InMemoryStorage create() {
         return new InMemoryStorage();
+    }
+
+    /** An {@link InMemoryBlobStore} of its own: attachment bytes live and die with the data. */
+    @Override
+    public Optional<BlobStore> defaultBlobStore() {
+        return Optional.of(blobs);
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.crmkit.inmemory;
 import dev.crmkit.core.activity.AuditEntry;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.attachment.Attachment;
 import dev.crmkit.core.call.Call;
+import dev.crmkit.core.message.Message;
+import dev.crmkit.core.message.MessageTemplate;
 import dev.crmkit.core.spi.ImportChange;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.Capability;
@@ -51,6 +54,11 @@ final class TenantData {
     final TreeMap<Long, Call> calls = new TreeMap<>();
     /** Recording references by call id. */
     final Map<Long, String> recordings = new HashMap<>();
+    final Map<String, MessageTemplate> messageTemplates = new HashMap<>();
+    final TreeMap<Long, Message> messages = new TreeMap<>();
+    final TreeMap<Long, Attachment> attachments = new TreeMap<>();
+    /** The blob key of each attachment, by attachment id. */
+    final Map<Long, String> attachmentBlobs = new HashMap<>();
     /** Applications of result codes by id. */
     final TreeMap<Long, AppliedResult> results = new TreeMap<>();
 }

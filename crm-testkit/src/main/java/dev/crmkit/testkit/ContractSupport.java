@@ -37,6 +37,10 @@ public abstract class ContractSupport {
     protected InMemoryUserDirectory users;
     protected Storage storage;
     protected Crm crm;
+    /** The gateway {@link #crm} sends messages through. */
+    protected RecordingMessageGateway gateway;
+    /** The blob store {@link #crm} keeps attachments in: the adapter's own, tracked. */
+    protected TrackingBlobStore blobs;
 
     /** ACME's admin. */
     protected Actor admin;
@@ -60,7 +64,10 @@ public abstract class ContractSupport {
             users.add(tenant, DirectoryUser.of("zeynep", "Zeynep Demir", "finance"));
         }
         storage = newStorage();
-        crm = Crm.builder(storage).userDirectory(users).clock(clock).build();
+        gateway = new RecordingMessageGateway();
+        blobs = new TrackingBlobStore(storage.defaultBlobStore().orElseThrow(() ->
+                new AssertionError("the adapter's storage has no blob store of its own (Storage.defaultBlobStore)")));
+        crm = Crm.builder(storage).userDirectory(users).clock(clock).messageGateway(gateway).blobStore(blobs).build();
         admin = new Actor("boss", ACME, true, Set.of("managers"));
         otherAdmin = new Actor("boss", GLOBEX, true, Set.of("managers"));
     }

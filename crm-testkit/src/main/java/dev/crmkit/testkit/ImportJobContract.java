@@ -1849,6 +1849,23 @@ public abstract class ImportJobContract extends ContractSupport {
     class Undo {
 
         @Test
+        @DisplayName("removes the attachments of the customers it removes, their bytes included")
+        void removesAttachmentsOfRemovedCustomers() throws Exception {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, "Ali Veli", PHONE)));
+            complete(id);
+            Customer imported = customer(PHONE).orElseThrow();
+            crm.attachments().upload(admin, imported.id(), dev.crmkit.core.attachment.NewAttachment.of("dekont.pdf",
+                    "application/pdf"), new ByteArrayInputStream(new byte[] {1, 2, 3}));
+            assertThat(blobs.stored(ACME)).hasSize(1);
+
+            assertThat(jobs().undo(admin, id).removed()).isEqualTo(1);
+
+            assertThat(customer(PHONE)).isEmpty();
+            assertThat(blobs.stored(ACME)).isEmpty();
+        }
+
+        @Test
         @DisplayName("removes the customers the import created, with their activities")
         void removesCreatedCustomers() {
             Customer other = createCustomer(NewCustomer.builder("Kalıcı", PHONE_5).build());

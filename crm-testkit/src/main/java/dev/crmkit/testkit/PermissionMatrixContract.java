@@ -12,7 +12,13 @@ import dev.crmkit.core.activity.ActivityService;
 import dev.crmkit.core.bulk.ImportJobService;
 import dev.crmkit.core.bulk.JobRequest;
 import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.attachment.AttachmentService;
+import dev.crmkit.core.attachment.NewAttachment;
 import dev.crmkit.core.call.CallService;
+import dev.crmkit.core.message.MessageChannel;
+import dev.crmkit.core.message.MessageService;
+import dev.crmkit.core.message.MessageTemplate;
+import dev.crmkit.core.message.NewMessage;
 import dev.crmkit.core.call.NewCall;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
@@ -89,7 +95,8 @@ public abstract class PermissionMatrixContract extends ContractSupport {
 
     /** The data every call works on. */
     protected record Fixture(Customer customer, String primaryPhone, String secondPhone, String newPhone,
-                             long queuedJob, long endedJob, Path sharedFile, long workItem, long call) {
+                             long queuedJob, long endedJob, Path sharedFile, long workItem, long call,
+                             long attachment) {
     }
 
     /** Performs one real service call. */
@@ -278,6 +285,43 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 (crm, f, a) -> crm.calls().list(a, f.customer().id(), 10)));
         rows.add(new Row("CallService.recording", Operation.CALL_READ, PermissionLevel.VIEW,
                 (crm, f, a) -> crm.calls().recording(a, f.call())));
+        // MessageService
+        rows.add(new Row("MessageService.defineTemplate", Operation.MESSAGE_TEMPLATE_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.messages().defineTemplate(a, MessageTemplate.builder("yeni", "Yeni", "Merhaba").build())));
+        rows.add(new Row("MessageService.redefineTemplate", Operation.MESSAGE_TEMPLATE_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.messages().redefineTemplate(a, MessageTemplate.builder("hatirlatma", "Hatırlatma",
+                        "Sayın [MÜŞTERİ_ADI], tekrar hatırlatırız.").build())));
+        rows.add(new Row("MessageService.deleteTemplate", Operation.MESSAGE_TEMPLATE_MANAGE, PermissionLevel.MANAGE,
+                (crm, f, a) -> crm.messages().deleteTemplate(a, "hatirlatma")));
+        rows.add(new Row("MessageService.templates", Operation.MESSAGE_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.messages().templates(a)));
+        rows.add(new Row("MessageService.preview", Operation.MESSAGE_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.messages().preview(a, f.customer().id(), "hatirlatma")));
+        rows.add(new Row("MessageService.send", "template", Operation.MESSAGE_SEND, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.messages().send(a, f.customer().id(),
+                        NewMessage.fromTemplate(MessageChannel.SMS, "hatirlatma"))));
+        // The probes' group has the free-text capability; without it see MessageContract.
+        rows.add(new Row("MessageService.send", "free text", Operation.MESSAGE_SEND, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.messages().send(a, f.customer().id(),
+                        NewMessage.freeText(MessageChannel.WHATSAPP, "Merhaba").to(f.secondPhone()))));
+        rows.add(new Row("MessageService.list", Operation.MESSAGE_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.messages().list(a, f.customer().id(), 10)));
+        // AttachmentService
+        rows.add(new Row("AttachmentService.upload", Operation.ATTACHMENT_ADD, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.attachments().upload(a, f.customer().id(), NewAttachment.of("dekont.pdf",
+                        "application/pdf"), new ByteArrayInputStream("%PDF-1.4".getBytes(StandardCharsets.US_ASCII)))));
+        rows.add(new Row("AttachmentService.list", Operation.ATTACHMENT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.attachments().list(a, f.customer().id())));
+        rows.add(new Row("AttachmentService.download", Operation.ATTACHMENT_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> {
+                    try (var download = crm.attachments().download(a, f.attachment())) {
+                        download.content().readAllBytes();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+        rows.add(new Row("AttachmentService.delete", Operation.ATTACHMENT_DELETE, PermissionLevel.EDIT,
+                (crm, f, a) -> crm.attachments().delete(a, f.attachment())));
         return List.copyOf(rows);
     }
 
@@ -285,7 +329,7 @@ public abstract class PermissionMatrixContract extends ContractSupport {
     protected static List<Class<?>> services() {
         return List.of(CustomerService.class, ActivityService.class, CustomFieldService.class, PermissionService.class,
                 ImportJobService.class, ResultCodeService.class, ProductService.class, ScriptService.class,
-                WorkItemService.class, CallService.class);
+                WorkItemService.class, CallService.class, MessageService.class, AttachmentService.class);
     }
 
     private static JobRequest jobRequest(OnDuplicate onDuplicate) {
@@ -338,6 +382,11 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         }
         long call = crm.calls().record(admin, c.id(), NewCall.builder(PRIMARY, java.time.Instant.parse("2026-03-02T08:00:00Z"),
                 java.time.Duration.ofSeconds(60)).agent("probe").recording("rec/1.mp3").build()).id();
+        crm.permissions().grantCapability(admin, "probes", Capability.FREE_TEXT_MESSAGES);
+        crm.messages().defineTemplate(admin, MessageTemplate.builder("hatirlatma", "Hatırlatma",
+                "Sayın [MÜŞTERİ_ADI], ödemenizi hatırlatırız.").channels(MessageChannel.SMS, MessageChannel.WHATSAPP).build());
+        long attachment = crm.attachments().upload(admin, c.id(), NewAttachment.of("sozlesme.pdf", "application/pdf"),
+                new ByteArrayInputStream("%PDF-1.4 sözleşme".getBytes(StandardCharsets.UTF_8))).id();
         long queued = crm.imports().submit(admin, jobRequest(OnDuplicate.REJECT), source()).id();
         long ended = crm.imports().submit(admin, jobRequest(OnDuplicate.UPDATE), source()).id();
         crm.imports().cancel(admin, ended);
@@ -350,7 +399,7 @@ public abstract class PermissionMatrixContract extends ContractSupport {
             throw new UncheckedIOException(e);
         }
         return new Fixture(crm.customers().get(admin, c.id()), PRIMARY, SECOND, NEW, queued, ended, shared, workItem,
-                call);
+                call, attachment);
     }
 
     private Actor caller(Caller caller) {
@@ -368,6 +417,8 @@ public abstract class PermissionMatrixContract extends ContractSupport {
             Fixture fixture = prepare();
             Actor actor = caller(who);
             TenantState before = TenantState.of(crm, admin);
+            int gatewayCalls = gateway.calls();
+            Set<String> blobsBefore = storedBlobs();
 
             Throwable thrown = catchThrowable(() -> row.call().perform(crm, fixture, actor));
 
@@ -377,7 +428,17 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 assertThat(thrown).as("%s by %s", row, who).isInstanceOf(PermissionDeniedException.class);
                 assertThat(((PermissionDeniedException) thrown).code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
                 assertThat(TenantState.of(crm, admin)).as("state after a refused %s", row).isEqualTo(before);
+                assertThat(gateway.calls()).as("messages sent by a refused %s", row).isEqualTo(gatewayCalls);
+                assertThat(storedBlobs()).as("blobs after a refused %s", row).isEqualTo(blobsBefore);
             }
+        }
+    }
+
+    private Set<String> storedBlobs() {
+        try {
+            return blobs.stored(ACME);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -13,7 +13,11 @@ import dev.crmkit.core.activity.AuditEntry;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.JobRequest;
 import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.attachment.NewAttachment;
 import dev.crmkit.core.call.NewCall;
+import dev.crmkit.core.message.MessageChannel;
+import dev.crmkit.core.message.MessageTemplate;
+import dev.crmkit.core.message.NewMessage;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerUpdate;
@@ -65,7 +69,7 @@ public abstract class TenantIsolationContract extends ContractSupport {
 
     /** What ACME holds when a case starts. */
     protected record AcmeData(Customer customer, long deletedCustomerId, long queuedJob, long endedJob, long workItem,
-                              long call) {
+                              long call, long attachment) {
     }
 
     /** Tries one service method on ACME's data as GLOBEX and checks what GLOBEX observes. */
@@ -111,7 +115,12 @@ public abstract class TenantIsolationContract extends ContractSupport {
                 .customer(c.id()).build()).id();
         long call = crm.calls().record(admin, c.id(), NewCall.builder(ACME_PHONE, START, java.time.Duration.ofSeconds(42))
                 .recording("acme/rec.mp3").build()).id();
-        return new AcmeData(crm.customers().get(admin, c.id()), gone.id(), queued, ended, workItem, call);
+        crm.messages().defineTemplate(admin, MessageTemplate.builder("hatirlatma", "Hatırlatma",
+                "Sayın [MÜŞTERİ_ADI], ödemenizi hatırlatırız.").build());
+        crm.messages().send(admin, c.id(), NewMessage.fromTemplate(MessageChannel.SMS, "hatirlatma"));
+        long attachment = crm.attachments().upload(admin, c.id(), NewAttachment.of("sozlesme.pdf", "application/pdf"),
+                new ByteArrayInputStream("ACME'nin sözleşmesi".getBytes(StandardCharsets.UTF_8))).id();
+        return new AcmeData(crm.customers().get(admin, c.id()), gone.id(), queued, ended, workItem, call, attachment);
     }
 
     private static JobRequest jobRequest() {
@@ -380,6 +389,45 @@ public abstract class TenantIsolationContract extends ContractSupport {
                 assertFails(() -> t.crm.calls().list(t.otherAdmin, acme.customer().id(), 10), ErrorCode.CUSTOMER_NOT_FOUND)));
         cases.add(new IsolationCase("CallService.recording", (t, acme) ->
                 assertFails(() -> t.crm.calls().recording(t.otherAdmin, acme.call()), ErrorCode.CALL_NOT_FOUND)));
+        cases.add(new IsolationCase("MessageService.defineTemplate", (t, acme) -> {
+            t.crm.messages().defineTemplate(t.otherAdmin, MessageTemplate.builder("hatirlatma", "Globex", "Globex'ten").build());
+            assertThat(t.crm.messages().templates(t.otherAdmin)).extracting(MessageTemplate::name).containsExactly("Globex");
+        }));
+        cases.add(new IsolationCase("MessageService.redefineTemplate", (t, acme) ->
+                assertFails(() -> t.crm.messages().redefineTemplate(t.otherAdmin,
+                        MessageTemplate.builder("hatirlatma", "X", "X").build()), ErrorCode.MESSAGE_TEMPLATE_NOT_FOUND)));
+        cases.add(new IsolationCase("MessageService.deleteTemplate", (t, acme) ->
+                assertFails(() -> t.crm.messages().deleteTemplate(t.otherAdmin, "hatirlatma"),
+                        ErrorCode.MESSAGE_TEMPLATE_NOT_FOUND)));
+        cases.add(new IsolationCase("MessageService.templates", (t, acme) ->
+                assertThat(t.crm.messages().templates(t.otherAdmin)).isEmpty()));
+        cases.add(new IsolationCase("MessageService.preview", (t, acme) -> {
+            t.crm.messages().defineTemplate(t.otherAdmin, MessageTemplate.builder("hatirlatma", "Globex", "[MÜŞTERİ_ADI]").build());
+            assertFails(() -> t.crm.messages().preview(t.otherAdmin, acme.customer().id(), "hatirlatma"),
+                    ErrorCode.CUSTOMER_NOT_FOUND);
+        }));
+        cases.add(new IsolationCase("MessageService.send", (t, acme) -> {
+            int sent = t.gateway.calls();
+            assertFails(() -> t.crm.messages().send(t.otherAdmin, acme.customer().id(),
+                    NewMessage.freeText(MessageChannel.SMS, "Merhaba")), ErrorCode.CUSTOMER_NOT_FOUND);
+            assertThat(t.gateway.calls()).isEqualTo(sent);
+        }));
+        cases.add(new IsolationCase("MessageService.list", (t, acme) ->
+                assertFails(() -> t.crm.messages().list(t.otherAdmin, acme.customer().id(), 10),
+                        ErrorCode.CUSTOMER_NOT_FOUND)));
+        cases.add(new IsolationCase("AttachmentService.upload", (t, acme) ->
+                assertFails(() -> t.crm.attachments().upload(t.otherAdmin, acme.customer().id(),
+                        NewAttachment.of("x.txt", "text/plain"), new ByteArrayInputStream(new byte[] {1})),
+                        ErrorCode.CUSTOMER_NOT_FOUND)));
+        cases.add(new IsolationCase("AttachmentService.list", (t, acme) ->
+                assertFails(() -> t.crm.attachments().list(t.otherAdmin, acme.customer().id()),
+                        ErrorCode.CUSTOMER_NOT_FOUND)));
+        cases.add(new IsolationCase("AttachmentService.download", (t, acme) ->
+                assertFails(() -> t.crm.attachments().download(t.otherAdmin, acme.attachment()).close(),
+                        ErrorCode.ATTACHMENT_NOT_FOUND)));
+        cases.add(new IsolationCase("AttachmentService.delete", (t, acme) ->
+                assertFails(() -> t.crm.attachments().delete(t.otherAdmin, acme.attachment()),
+                        ErrorCode.ATTACHMENT_NOT_FOUND)));
         return List.copyOf(cases);
     }
 

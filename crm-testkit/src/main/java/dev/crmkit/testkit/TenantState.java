@@ -6,7 +6,10 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityQuery;
 import dev.crmkit.core.activity.AuditEntry;
 import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.attachment.Attachment;
 import dev.crmkit.core.call.Call;
+import dev.crmkit.core.message.Message;
+import dev.crmkit.core.message.MessageTemplate;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerSort;
@@ -39,12 +42,17 @@ import java.util.Optional;
  * @param scripts every call script
  * @param workItems every customer's work items as its view groups them, by customer id
  * @param calls every customer's calls, by customer id
+ * @param templates every message template
+ * @param messages every customer's messages, by customer id
+ * @param attachments every customer's attachments (name, type, size, checksum), by customer id
  */
 record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationalIds, List<Activity> activities,
                    List<AuditEntry> audit, Grants grants, List<CustomFieldDefinition> fields, List<ImportJob> jobs,
                    List<ResultCode> resultCodes, Map<Long, List<AppliedResult>> results,
                    Map<Long, List<Product>> products, List<Script> scripts,
-                   Map<Long, CustomerWorkItems> workItems, Map<Long, List<Call>> calls) {
+                   Map<Long, CustomerWorkItems> workItems, Map<Long, List<Call>> calls,
+                   List<MessageTemplate> templates, Map<Long, List<Message>> messages,
+                   Map<Long, List<Attachment>> attachments) {
 
     /** Reads the state of the admin's tenant (at most 1000 of each kind, enough for a contract test). */
     static TenantState of(Crm crm, Actor admin) {
@@ -56,7 +64,11 @@ record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationa
         Map<Long, List<Product>> products = new LinkedHashMap<>();
         Map<Long, CustomerWorkItems> workItems = new LinkedHashMap<>();
         Map<Long, List<Call>> calls = new LinkedHashMap<>();
+        Map<Long, List<Message>> messages = new LinkedHashMap<>();
+        Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
         for (Customer c : customers) {
+            messages.put(c.id(), crm.messages().list(admin, c.id(), 1000));
+            attachments.put(c.id(), crm.attachments().list(admin, c.id()));
             calls.put(c.id(), crm.calls().list(admin, c.id(), 1000));
             workItems.put(c.id(), crm.workItems().forCustomer(admin, c.id()));
             nationalIds.put(c.id(), crm.customers().revealNationalId(admin, c.id()));
@@ -74,6 +86,9 @@ record TenantState(List<Customer> customers, Map<Long, Optional<String>> nationa
                 products,
                 crm.scripts().list(admin, null),
                 workItems,
-                calls);
+                calls,
+                crm.messages().templates(admin),
+                messages,
+                attachments);
     }
 }

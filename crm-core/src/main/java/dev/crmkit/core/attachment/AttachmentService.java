@@ -16,7 +16,7 @@ public interface AttachmentService {
      * to its end (not closed); its size and SHA-256 are counted on the way.
      *
      * @throws dev.crmkit.core.CrmValidationException {@code ATTACHMENT_TOO_LARGE} once the content
-     *     passes {@link #sizeLimit()} (nothing is kept), {@code FILE_EMPTY} for no bytes,
+     *     passes the configured size limit (nothing is kept), {@code FILE_EMPTY} for no bytes,
      *     {@code FILE_UNREADABLE} if reading the content fails
      * @throws dev.crmkit.core.NotFoundException {@code CUSTOMER_NOT_FOUND}
      * @throws dev.crmkit.core.StorageException if the blob store fails
@@ -40,7 +40,4 @@ public interface AttachmentService {
      * @throws dev.crmkit.core.NotFoundException {@code ATTACHMENT_NOT_FOUND}
      */
     void delete(Actor actor, long attachmentId);
-
-    /** The largest file, in bytes, an upload accepts. */
-    long sizeLimit();
 }

@@ -132,11 +132,6 @@ public final class DefaultAttachmentService implements AttachmentService {
         deleteBlobs(ctx, actor.tenant(), List.of(key));
     }
 
-    @Override
-    public long sizeLimit() {
-        return ctx.attachmentLimit();
-    }
-
     /**
      * Removes bytes whose records are gone (a deleted attachment, a deleted customer's files). A
      * failure is logged, not thrown: the records are already gone, so users see the deletion done,
