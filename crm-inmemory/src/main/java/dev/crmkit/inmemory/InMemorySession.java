@@ -708,16 +708,7 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
         @Override
         public List<Call> list(long customerId, int limit) {
             checkOpen();
-            List<Call> out = new ArrayList<>();
-            for (Call c : data.calls.descendingMap().values()) {
-                if (c.customerId() == customerId) {
-                    out.add(c);
-                    if (out.size() == limit) {
-                        break;
-                    }
-                }
-            }
-            return out;
+            return newestOf(data.calls, c -> c.customerId() == customerId, limit);
         }
 
         @Override

@@ -368,15 +368,15 @@ public abstract class PermissionContract extends ContractSupport {
             Set<Operation> view = EnumSet.of(Operation.CUSTOMER_READ, Operation.ACTIVITY_READ, Operation.FIELD_READ,
                     Operation.PERMISSION_READ_OWN, Operation.IMPORT_READ, Operation.RESULT_READ,
                     Operation.PRODUCT_READ, Operation.SCRIPT_READ, Operation.WORK_READ,
-                    Operation.CALL_READ);
+                    Operation.CALL_READ, Operation.MESSAGE_READ, Operation.ATTACHMENT_READ);
             Set<Operation> contribute = EnumSet.copyOf(view);
             contribute.addAll(EnumSet.of(Operation.CUSTOMER_CREATE, Operation.NOTE_ADD, Operation.CONTACT_RECORD,
                     Operation.IMPORT_NEW, Operation.IMPORT_CANCEL, Operation.RESULT_APPLY, Operation.WORK_WRITE,
-                    Operation.CALL_RECORD));
+                    Operation.CALL_RECORD, Operation.MESSAGE_SEND, Operation.ATTACHMENT_ADD));
             Set<Operation> edit = EnumSet.copyOf(contribute);
             edit.addAll(EnumSet.of(Operation.CUSTOMER_UPDATE, Operation.CUSTOMER_DELETE, Operation.PHONE_ADD,
                     Operation.PHONE_UPDATE, Operation.PHONE_REMOVE, Operation.IMPORT_UPDATE, Operation.IMPORT_UNDO,
-                    Operation.PRODUCT_MANAGE, Operation.WORK_DELETE));
+                    Operation.PRODUCT_MANAGE, Operation.WORK_DELETE, Operation.ATTACHMENT_DELETE));
             Map<PermissionLevel, Set<Operation>> allowed = Map.of(
                     PermissionLevel.NONE, EnumSet.of(Operation.PERMISSION_READ_OWN),
                     PermissionLevel.VIEW, view,

@@ -8,6 +8,7 @@ import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.PhoneRecord;
+import dev.crmkit.core.spi.StorageSession;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +26,13 @@ final class CustomerViews {
 
     private final Map<String, CustomFieldDefinition> visible = new LinkedHashMap<>();
     private final LocalDate today;
+
+    /** One stored customer as the actor sees it now (a script or a message is filled in from this). */
+    static Customer viewOf(ServiceContext ctx, StorageSession s, Actor actor, PermissionLevel level, long customerId) {
+        LocalDate today = LocalDate.ofInstant(ctx.now(), ctx.zoneOf(actor.tenant()));
+        return new CustomerViews(actor, level, s.customFields().list(), today)
+                .view(DefaultCustomerService.load(s, customerId));
+    }
 
     CustomerViews(Actor actor, PermissionLevel level, List<CustomFieldDefinition> definitions, LocalDate today) {
         for (CustomFieldDefinition d : definitions) {

@@ -110,7 +110,8 @@ public final class DefaultMessageService implements MessageService {
         return ctx.storage().read(actor.tenant(), s -> {
             PermissionLevel level = ctx.authorizer().require(s, actor, Operation.MESSAGE_READ);
             MessageTemplate template = s.messages().findTemplate(templateKey).orElseThrow(() -> templateNotFound(templateKey));
-            return Placeholders.fill(template.body(), view(s, actor, level, customerId), UnaryOperator.identity());
+            Customer customer = CustomerViews.viewOf(ctx, s, actor, level, customerId);
+            return Placeholders.fill(template.body(), customer, UnaryOperator.identity());
         });
     }
 
@@ -184,7 +185,8 @@ public final class DefaultMessageService implements MessageService {
                 throw new CrmValidationException(ErrorCode.MESSAGE_TEMPLATE_INACTIVE, "the message template "
                         + template.key() + " is for " + template.channels() + ", not " + in.channel());
             }
-            text = Placeholders.fill(template.body(), view(s, actor, level, customerId), UnaryOperator.identity());
+            Customer view = CustomerViews.viewOf(ctx, s, actor, level, customerId);
+            text = Placeholders.fill(template.body(), view, UnaryOperator.identity());
             if (text.length() > in.channel().maxLength()) {
                 throw new CrmValidationException(ErrorCode.VALUE_TOO_LONG, "filled in for customer " + customerId
                         + ", the template " + template.key() + " has " + text.length() + " characters; a "
@@ -235,12 +237,6 @@ public final class DefaultMessageService implements MessageService {
             DefaultCustomerService.load(s, customerId);
             return s.messages().list(customerId, limit);
         });
-    }
-
-    private Customer view(StorageSession s, Actor actor, PermissionLevel level, long customerId) {
-        LocalDate today = LocalDate.ofInstant(ctx.now(), ctx.zoneOf(actor.tenant()));
-        return new CustomerViews(actor, level, s.customFields().list(), today)
-                .view(DefaultCustomerService.load(s, customerId));
     }
 
     private static NotFoundException templateNotFound(String key) {

@@ -11,7 +11,6 @@ import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.script.Script;
 import dev.crmkit.core.script.ScriptService;
 import dev.crmkit.core.spi.StorageSession;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,15 +91,9 @@ public final class DefaultScriptService implements ScriptService {
             PermissionLevel level = ctx.authorizer().require(s, actor, Operation.SCRIPT_READ);
             // A script the actor may not see is reported as missing, so its existence does not leak.
             Script script = s.scripts().find(key).filter(sc -> sees(actor, level, sc)).orElseThrow(() -> notFound(key));
-            Customer customer = view(s, actor, level, customerId);
+            Customer customer = CustomerViews.viewOf(ctx, s, actor, level, customerId);
             return Placeholders.fill(script.html(), customer, Placeholders::escapeHtml);
         });
-    }
-
-    private Customer view(StorageSession s, Actor actor, PermissionLevel level, long customerId) {
-        LocalDate today = LocalDate.ofInstant(ctx.now(), ctx.zoneOf(actor.tenant()));
-        return new CustomerViews(actor, level, s.customFields().list(), today)
-                .view(DefaultCustomerService.load(s, customerId));
     }
 
     private static boolean sees(Actor actor, PermissionLevel level, Script script) {
