@@ -22,7 +22,8 @@ public final class TestDatabases {
     private static final String[] TABLES = {"crm_tenant", "crm_customer", "crm_activity", "crm_audit",
             "crm_custom_field", "crm_grant", "crm_import_job", "crm_import_rejected_row", "crm_import_change",
             "crm_import_source", "crm_result_code", "crm_result", "crm_product",
-            "crm_script", "crm_work_item", "crm_capability", "crm_call"};
+            "crm_script", "crm_work_item", "crm_capability", "crm_call", "crm_message_template", "crm_message",
+            "crm_attachment", "crm_blob", "crm_blob_part"};
 
     private static final AtomicInteger H2_NAMES = new AtomicInteger();
 
