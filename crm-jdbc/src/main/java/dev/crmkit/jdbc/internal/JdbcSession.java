@@ -2,11 +2,13 @@ package dev.crmkit.jdbc.internal;
 
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.spi.ActivityStore;
+import dev.crmkit.core.spi.AttachmentStore;
 import dev.crmkit.core.spi.CallStore;
 import dev.crmkit.core.spi.AuditStore;
 import dev.crmkit.core.spi.CustomFieldStore;
 import dev.crmkit.core.spi.CustomerStore;
 import dev.crmkit.core.spi.ImportJobStore;
+import dev.crmkit.core.spi.MessageStore;
 import dev.crmkit.core.spi.PermissionStore;
 import dev.crmkit.core.spi.ProductStore;
 import dev.crmkit.core.spi.ResultCodeStore;
@@ -56,6 +58,8 @@ public final class JdbcSession implements StorageSession {
     private final JdbcScripts scripts = new JdbcScripts(this);
     private final JdbcWorkItems workItems = new JdbcWorkItems(this);
     private final JdbcCalls calls = new JdbcCalls(this);
+    private final JdbcMessages messages = new JdbcMessages(this);
+    private final JdbcAttachments attachments = new JdbcAttachments(this);
     private boolean open = true;
 
     public JdbcSession(TenantId tenant, Connection connection, Database db, boolean writable) {
@@ -201,5 +205,15 @@ public final class JdbcSession implements StorageSession {
     @Override
     public CallStore calls() {
         return calls;
+    }
+
+    @Override
+    public MessageStore messages() {
+        return messages;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
     }
 }
