@@ -2,6 +2,7 @@ package dev.crmkit.jdbc;
 
 import dev.crmkit.core.StorageException;
 import dev.crmkit.core.TenantId;
+import dev.crmkit.core.blob.BlobStore;
 import dev.crmkit.core.spi.JobClaim;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageSession;
@@ -31,16 +32,21 @@ import javax.sql.DataSource;
  * consistent snapshot and never wait. Failures of the database surface as {@link
  * StorageException} ({@code STORAGE_FAILURE}) and leave nothing of the unit of work behind.
  *
+ * <p>Attachment bytes go to the same database ({@link JdbcBlobStore}) unless the host gives
+ * {@code Crm.builder(...).blobStore(...)} another blob store.
+ *
  * <p>Thread-safe.
  */
 public final class JdbcStorage implements Storage {
 
     private final Database db;
     private final Transactions transactions;
+    private final JdbcBlobStore blobs;
 
     private JdbcStorage(Database db) {
         this.db = db;
         this.transactions = new Transactions(db);
+        this.blobs = JdbcBlobStore.on(db.dataSource());
     }
 
     /** Starts configuring storage on the host's data source. */
@@ -71,6 +77,12 @@ public final class JdbcStorage implements Storage {
     public Optional<JobClaim> claimImportJob(String owner, Instant now, Instant leaseUntil) {
         Objects.requireNonNull(owner, "owner");
         return transactions.claimImportJob(owner, now, leaseUntil);
+    }
+
+    /** A {@link JdbcBlobStore} on the same data source: attachment bytes in the database's own tables. */
+    @Override
+    public Optional<BlobStore> defaultBlobStore() {
+        return Optional.of(blobs);
     }
 
     /** Options of {@link JdbcStorage}. Not thread-safe. */

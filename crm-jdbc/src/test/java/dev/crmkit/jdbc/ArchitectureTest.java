@@ -11,9 +11,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The adapter's layering: its public API is {@link JdbcStorage} and {@link CrmSchema}; SQL lives
- * in {@code internal}; nothing outside the adapter reaches into it; only the COPY path touches
- * the PostgreSQL driver, which is optional.
+ * The adapter's layering: its public API is {@link JdbcStorage}, {@link CrmSchema} and {@link
+ * JdbcBlobStore}; SQL lives in {@code internal}; nothing outside the adapter reaches into it; only
+ * the COPY path touches the PostgreSQL driver, which is optional.
  */
 @AnalyzeClasses(packages = "dev.crmkit", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -44,5 +44,5 @@ class ArchitectureTest {
     static final ArchRule thePublicPackageHoldsOnlyTheEntryPoints = classes()
             .that().resideInAPackage("dev.crmkit.jdbc").and().arePublic()
             .should().haveSimpleNameEndingWith("Storage").orShould().haveSimpleName("CrmSchema")
-            .orShould().haveSimpleName("Builder");
+            .orShould().haveSimpleName("JdbcBlobStore").orShould().haveSimpleName("Builder");
 }

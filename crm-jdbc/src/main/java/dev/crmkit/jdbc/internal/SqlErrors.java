@@ -23,8 +23,12 @@ final class SqlErrors {
 
     /** A storage failure with what the database said; never the statement's parameters. */
     static StorageException storageFailure(String doing, SQLException e) {
-        return new StorageException("the database failed while " + doing + " (SQL state " + e.getSQLState() + "): "
-                + firstLine(e.getMessage()), e);
+        return new StorageException(describe(doing, e), e);
+    }
+
+    /** What failed and what the database said, for an exception's message; never the statement's parameters. */
+    static String describe(String doing, SQLException e) {
+        return "the database failed while " + doing + " (SQL state " + e.getSQLState() + "): " + firstLine(e.getMessage());
     }
 
     private static String firstLine(String message) {
