@@ -7,8 +7,11 @@ import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.activity.ActivityQuery;
+import dev.crmkit.core.attachment.Attachment;
+import dev.crmkit.core.attachment.AttachmentDownload;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.core.message.MessageChannel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -95,6 +99,31 @@ class SchemaMigrationTest {
                     assertThat(crm.results().find(ADMIN, "PTP").orElseThrow().label()).isEqualTo("Ödeme sözü");
                     assertThat(crm.products().list(ADMIN, kept.id())).singleElement()
                             .satisfies(p -> assertThat(p.status()).isEqualTo("Derdest"));
+                }
+                if (Integer.parseInt(version) >= 4) {
+                    // Data of version 4 on: a message template, a message sent from it, and an attachment
+                    // whose bytes are in the database blob store.
+                    assertThat(crm.messages().templates(ADMIN)).singleElement().satisfies(t -> {
+                        assertThat(t.key()).isEqualTo("odeme-hatirlatma");
+                        assertThat(t.name()).isEqualTo("Ödeme hatırlatma");
+                        assertThat(t.channels()).containsExactlyInAnyOrder(MessageChannel.SMS, MessageChannel.WHATSAPP);
+                        assertThat(t.active()).isTrue();
+                    });
+                    assertThat(crm.messages().list(ADMIN, kept.id(), 10)).singleElement().satisfies(m -> {
+                        assertThat(m.channel()).isEqualTo(MessageChannel.SMS);
+                        assertThat(m.to().e164()).isEqualTo("+905301112233");
+                        assertThat(m.templateKey()).isEqualTo("odeme-hatirlatma");
+                        assertThat(m.text()).isEqualTo("Sayın Ayşe Işık, ödemenizi hatırlatırız.");
+                        assertThat(m.sentAt()).isEqualTo(Instant.parse("2026-01-05T10:06:00.123456Z"));
+                        assertThat(m.providerId()).isEqualTo("sms-4711");
+                    });
+                    Attachment file = crm.attachments().list(ADMIN, kept.id()).get(0);
+                    assertThat(file.fileName()).isEqualTo("dekont.pdf");
+                    assertThat(file.size()).isEqualTo(25);
+                    try (AttachmentDownload download = crm.attachments().download(ADMIN, file.id())) {
+                        assertThat(new String(download.content().readAllBytes(), StandardCharsets.US_ASCII))
+                                .isEqualTo("%PDF-1.4 dekont 2026/0001");
+                    }
                 }
             }
         }
