@@ -87,8 +87,10 @@ public final class BlobTables {
                 createdAt = replaced.plus(1, ChronoUnit.MICROS);
             }
             try (PreparedStatement ps = c.prepareStatement(replaced == null
-                    ? "INSERT INTO crm_blob (size_bytes, part_count, created_at, tenant, blob_key) VALUES (?, ?, ?, ?, ?)"
-                    : "UPDATE crm_blob SET size_bytes = ?, part_count = ?, created_at = ? WHERE tenant = ? AND blob_key = ?")) {
+                    ? "INSERT INTO crm_blob (size_bytes, part_count, created_at, tenant, blob_key)"
+                            + " VALUES (?, ?, ?, ?, ?)"
+                    : "UPDATE crm_blob SET size_bytes = ?, part_count = ?, created_at = ?"
+                            + " WHERE tenant = ? AND blob_key = ?")) {
                 ps.setLong(1, size);
                 ps.setInt(2, parts);
                 Columns.setInstant(ps, 3, createdAt);

@@ -51,8 +51,8 @@ final class JdbcAttachments implements AttachmentStore {
     @Override
     public Optional<Attachment> find(long id) {
         s.checkOpen();
-        return s.first("reading an attachment", "SELECT " + COLUMNS + " FROM crm_attachment WHERE tenant = ? AND id = ?",
-                ps -> {
+        return s.first("reading an attachment",
+                "SELECT " + COLUMNS + " FROM crm_attachment WHERE tenant = ? AND id = ?", ps -> {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, id);
                 }, JdbcAttachments::read);
@@ -97,8 +97,8 @@ final class JdbcAttachments implements AttachmentStore {
                     ps.setLong(2, customerId);
                 }, rs -> rs.getString(1));
         if (!keys.isEmpty()) {
-            s.update("removing a customer's attachments", "DELETE FROM crm_attachment WHERE tenant = ? AND customer_id = ?",
-                    ps -> {
+            s.update("removing a customer's attachments",
+                    "DELETE FROM crm_attachment WHERE tenant = ? AND customer_id = ?", ps -> {
                         ps.setString(1, s.tenantValue());
                         ps.setLong(2, customerId);
                     });

@@ -157,8 +157,8 @@ final class JdbcMessages implements MessageStore {
     @Override
     public int deleteByCustomer(long customerId) {
         s.checkWritable();
-        return s.update("removing a customer's messages", "DELETE FROM crm_message WHERE tenant = ? AND customer_id = ?",
-                ps -> {
+        return s.update("removing a customer's messages",
+                "DELETE FROM crm_message WHERE tenant = ? AND customer_id = ?", ps -> {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, customerId);
                 });
