@@ -1,5 +1,5 @@
 /**
- * The SQL of the JDBC adapter: stores per table, the units of work, PostgreSQL's COPY path and
- * H2's suffix index. Not API: may change in any release.
+ * The SQL of the JDBC adapter: stores per table, the units of work, the blob tables, PostgreSQL's
+ * COPY path and H2's suffix index. Not API: may change in any release.
  */
 package dev.crmkit.jdbc.internal;
