@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.blob.BlobStore;
+import dev.crmkit.testkit.BlobStoreContract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +34,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link JdbcBlobStore} on a real database: what every blob store must do (until the contract
- * kit's suite covers it), and what the database one promises beyond: parts of 1 MiB, parts
+ * {@link JdbcBlobStore} on a real database: the contract every blob store passes, and what the
+ * database one promises beyond: parts of 1 MiB, parts
  * fetched one at a time as they are read, a reader that fails rather than mix two blobs, and
  * connections given back as they came.
  */
-abstract class JdbcBlobStoreChecks {
+abstract class JdbcBlobStoreChecks extends BlobStoreContract {
 
     static final int MIB = 1 << 20;
     static final TenantId ACME = TenantId.of("acme");
@@ -47,179 +48,10 @@ abstract class JdbcBlobStoreChecks {
     /** The shared, migrated database of the test's kind. */
     protected abstract DataSource dataSource();
 
-    private JdbcBlobStore store;
-
-    @BeforeEach
-    void emptyDatabase() {
+    @Override
+    protected BlobStore newBlobStore() {
         TestDatabases.empty(dataSource());
-        store = JdbcBlobStore.on(dataSource());
-    }
-
-    // ---- what every blob store does
-
-    @Test
-    void severalMebibytesOfRandomBytesComeBackAsTheyWent() throws IOException {
-        byte[] bytes = random(5 * MIB + 12_345, 1);
-
-        assertThat(store.put(ACME, "big.bin", new ByteArrayInputStream(bytes))).isEqualTo(bytes.length);
-
-        assertThat(sha256(open("big.bin"))).isEqualTo(sha256(new ByteArrayInputStream(bytes)));
-        assertThat(parts("acme", "big.bin")).isEqualTo(6);
-    }
-
-    @ParameterizedTest(name = "{0} bytes")
-    @ValueSource(ints = {1, MIB - 1, MIB, MIB + 1, 2 * MIB - 1, 2 * MIB, 2 * MIB + 1})
-    void contentsEndingAroundAPartBoundaryComeBackWhole(int size) throws IOException {
-        byte[] bytes = random(size, size);
-
-        assertThat(store.put(ACME, "k", new ByteArrayInputStream(bytes))).isEqualTo(size);
-
-        try (InputStream in = open("k")) {
-            assertThat(in.readAllBytes()).isEqualTo(bytes);
-        }
-        assertThat(parts("acme", "k")).as("parts of 1 MiB, the last one partial")
-                .isEqualTo((size + MIB - 1) / MIB);
-    }
-
-    @Test
-    void aBlobIsReadTheSameByteByByte() throws IOException {
-        byte[] bytes = random(MIB + 3, 7);
-        store.put(ACME, "k", new ByteArrayInputStream(bytes));
-
-        try (InputStream in = open("k")) {
-            byte[] read = new byte[bytes.length];
-            for (int i = 0; i < read.length; i++) {
-                int b = in.read();
-                assertThat(b).isNotNegative();
-                read[i] = (byte) b;
-            }
-            assertThat(in.read()).isEqualTo(-1);
-            assertThat(in.read(new byte[10], 0, 10)).isEqualTo(-1);
-            assertThat(read).isEqualTo(bytes);
-        }
-    }
-
-    @Test
-    void emptyContentIsABlobOfNoBytes() throws IOException {
-        assertThat(store.put(ACME, "empty", InputStream.nullInputStream())).isZero();
-
-        Optional<InputStream> opened = store.open(ACME, "empty");
-        assertThat(opened).isPresent();
-        try (InputStream in = opened.get()) {
-            assertThat(in.read()).isEqualTo(-1);
-        }
-        assertThat(parts("acme", "empty")).isZero();
-        assertThat(store.delete(ACME, "empty")).isTrue();
-    }
-
-    @Test
-    void aPutReplacesWhatTheKeyHeldLeavingNoPartOfIt() throws IOException {
-        store.put(ACME, "k", new ByteArrayInputStream(random(3 * MIB + 5, 2)));
-        byte[] small = "yeni içerik".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-        assertThat(store.put(ACME, "k", new ByteArrayInputStream(small))).isEqualTo(small.length);
-
-        try (InputStream in = open("k")) {
-            assertThat(in.readAllBytes()).isEqualTo(small);
-        }
-        assertThat(parts("acme", "k")).isOne();
-
-        byte[] large = random(2 * MIB + 1, 3);
-        store.put(ACME, "k", new ByteArrayInputStream(large));
-        try (InputStream in = open("k")) {
-            assertThat(in.readAllBytes()).isEqualTo(large);
-        }
-        assertThat(parts("acme", "k")).isEqualTo(3);
-    }
-
-    @Test
-    void deleteRemovesTheBlobAndTellsWhetherThereWasOne() throws IOException {
-        store.put(ACME, "k", new ByteArrayInputStream(random(MIB + 1, 4)));
-
-        assertThat(store.delete(ACME, "k")).isTrue();
-
-        assertThat(store.open(ACME, "k")).isEmpty();
-        assertThat(parts("acme", "k")).isZero();
-        assertThat(store.delete(ACME, "k")).isFalse();
-        assertThat(store.delete(ACME, "never-stored")).isFalse();
-    }
-
-    @Test
-    void aKeyThatHoldsNothingOpensToNothing() throws IOException {
-        assertThat(store.open(ACME, "missing")).isEmpty();
-    }
-
-    @Test
-    void theSameKeyInTwoTenantsNamesTwoBlobs() throws IOException {
-        byte[] ours = random(MIB + 10, 5);
-        byte[] theirs = random(20, 6);
-        store.put(ACME, "shared-key", new ByteArrayInputStream(ours));
-        store.put(GLOBEX, "shared-key", new ByteArrayInputStream(theirs));
-
-        try (InputStream in = open("shared-key")) {
-            assertThat(in.readAllBytes()).isEqualTo(ours);
-        }
-        assertThat(store.delete(GLOBEX, "shared-key")).isTrue();
-        assertThat(store.open(GLOBEX, "shared-key")).isEmpty();
-        try (InputStream in = open("shared-key")) {
-            assertThat(in.readAllBytes()).as("the other tenant's blob is untouched").isEqualTo(ours);
-        }
-        assertThat(store.open(GLOBEX, "other")).isEmpty();
-    }
-
-    @Test
-    void contentThatFailsHalfwayLeavesTheKeyAsItWas() throws IOException {
-        byte[] old = random(2 * MIB + 100, 8);
-        store.put(ACME, "k", new ByteArrayInputStream(old));
-        IOException broken = new IOException("the upload was cut off");
-
-        assertThatThrownBy(() -> store.put(ACME, "k", failingAfter(random(3 * MIB, 9), MIB + MIB / 2, broken)))
-                .as("the content's own exception, unchanged").isSameAs(broken);
-
-        try (InputStream in = open("k")) {
-            assertThat(in.readAllBytes()).isEqualTo(old);
-        }
-        assertThat(parts("acme", "k")).isEqualTo(3);
-
-        RuntimeException unchecked = new UncheckedIOException(new IOException("gone"));
-        assertThatThrownBy(() -> store.put(ACME, "k", failingAfter(random(MIB, 10), 10, unchecked)))
-                .isSameAs(unchecked);
-        try (InputStream in = open("k")) {
-            assertThat(in.readAllBytes()).isEqualTo(old);
-        }
-    }
-
-    @Test
-    void contentThatFailsHalfwayLeavesNothingUnderANewKey() throws IOException {
-        IOException broken = new IOException("the upload was cut off");
-
-        assertThatThrownBy(() -> store.put(ACME, "new", failingAfter(random(3 * MIB, 11), 2 * MIB + 7, broken)))
-                .isSameAs(broken);
-
-        assertThat(store.open(ACME, "new")).isEmpty();
-        assertThat(parts("acme", "new")).as("no partial blob").isZero();
-    }
-
-    @ParameterizedTest(name = "''{0}''")
-    @ValueSource(strings = {"", ".hidden", "a/b", "../etc", "boşluk var", "ç", "tab\tkey"})
-    void anInvalidKeyIsRejected(String key) {
-        assertThatThrownBy(() -> store.put(ACME, key, InputStream.nullInputStream()))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.open(ACME, key)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.delete(ACME, key)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void keysTooLongOrNullAreRejectedAndTheLongestValidOneIsKept() throws IOException {
-        assertThatThrownBy(() -> store.put(ACME, "x".repeat(129), InputStream.nullInputStream()))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.open(ACME, null)).isInstanceOf(IllegalArgumentException.class);
-
-        String longest = "K".repeat(128);
-        store.put(ACME, longest, new ByteArrayInputStream(new byte[] {1, 2, 3}));
-        try (InputStream in = open(longest)) {
-            assertThat(in.readAllBytes()).containsExactly(1, 2, 3);
-        }
+        return JdbcBlobStore.on(dataSource());
     }
 
     // ---- what the database store promises beyond
@@ -344,20 +176,6 @@ abstract class JdbcBlobStoreChecks {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return bytes;
-    }
-
-    static String sha256(InputStream in) throws IOException {
-        try (in) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The bytes up to {@code failAt}, then the exception (an IOException or a RuntimeException). */

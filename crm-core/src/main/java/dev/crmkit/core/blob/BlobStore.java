@@ -31,7 +31,9 @@ public interface BlobStore {
     long put(TenantId tenant, String key, InputStream content) throws IOException;
 
     /**
-     * Opens the blob for reading; the caller closes the stream.
+     * Opens the blob for reading; the caller closes the stream. A blob deleted or replaced while
+     * it is read may fail the reader with an {@link IOException}, but never yields a mix of two
+     * blobs' bytes.
      *
      * @return the bytes as stored, or empty if the key holds nothing
      */

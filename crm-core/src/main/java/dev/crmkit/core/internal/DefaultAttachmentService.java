@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,9 +110,14 @@ public final class DefaultAttachmentService implements AttachmentService {
             return new Found(a, s.attachments().blobKey(attachmentId).orElseThrow(() -> notFound(attachmentId)));
         });
         try {
-            InputStream in = blobs().open(actor.tenant(), found.key()).orElseThrow(() -> new StorageException(
-                    "the bytes of attachment " + attachmentId + " are missing from the blob store", null));
-            return new AttachmentDownload(found.attachment(), in);
+            Optional<InputStream> in = blobs().open(actor.tenant(), found.key());
+            if (in.isEmpty()) {
+                // Deleted since it was looked up (its record goes first), or lost by the blob store.
+                boolean deleted = ctx.storage().read(actor.tenant(), s -> s.attachments().find(attachmentId).isEmpty());
+                throw deleted ? notFound(attachmentId) : new StorageException("the bytes of attachment "
+                        + attachmentId + " are missing from the blob store", null);
+            }
+            return new AttachmentDownload(found.attachment(), in.get());
         } catch (IOException e) {
             throw new StorageException("the blob store could not open attachment " + attachmentId + ": "
                     + e.getMessage(), e);
