@@ -25,4 +25,14 @@ public record ImportRow(long rowNumber, List<String> cells, NewCustomer values, 
         errors = List.copyOf(errors);
         failedFields = Set.copyOf(failedFields);
     }
+
+    /**
+     * Leaves the cells out (they hold the file's raw values, a national id among them); the parsed
+     * values are shown as {@link NewCustomer} shows them, masked.
+     */
+    @Override
+    public String toString() {
+        return "ImportRow[rowNumber=" + rowNumber + ", cells=" + cells.size() + ", values=" + values + ", cleared="
+                + cleared + ", errors=" + errors + ", failedFields=" + failedFields + "]";
+    }
 }

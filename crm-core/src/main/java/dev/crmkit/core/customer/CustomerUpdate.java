@@ -32,6 +32,16 @@ public record CustomerUpdate(long customerId, long expectedVersion, Map<Customer
         }
     }
 
+    /** As records write themselves, with a new national id masked. */
+    @Override
+    public String toString() {
+        Map<CustomerField, Object> shown = new EnumMap<>(CustomerField.class);
+        shown.putAll(fields);
+        shown.computeIfPresent(CustomerField.NATIONAL_ID, (k, v) -> v instanceof String id ? NationalId.mask(id) : v);
+        return "CustomerUpdate[customerId=" + customerId + ", expectedVersion=" + expectedVersion + ", fields=" + shown
+                + ", customFields=" + customFields + "]";
+    }
+
     /** A builder for a change to the customer read at {@code expectedVersion}. */
     public static Builder of(long customerId, long expectedVersion) {
         return new Builder(customerId, expectedVersion);

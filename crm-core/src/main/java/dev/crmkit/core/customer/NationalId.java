@@ -60,6 +60,40 @@ public record NationalId(String value) {
         return "*".repeat(text.length() - keep) + text.substring(text.length() - keep);
     }
 
+    /**
+     * Whether the text is a masked TCKN as the library writes it ({@code *******4146}): what an
+     * error report holds in place of the number, which an import reads as no value.
+     */
+    public static boolean isMasked(String text) {
+        return text != null && MASKED.matcher(text.strip()).matches();
+    }
+
+    private static final java.util.regex.Pattern MASKED = java.util.regex.Pattern.compile("\\*{7}[0-9]{4}");
+
+    /**
+     * A record's text as Java writes it ({@code Name[a=1, b=x]}) but with every component named
+     * {@code nationalId} masked; the records that carry a TCKN use it for {@code toString}, so the
+     * number never reaches a log line or an assertion message.
+     */
+    public static String describeMasked(Record record) {
+        StringBuilder sb = new StringBuilder(record.getClass().getSimpleName()).append('[');
+        java.lang.reflect.RecordComponent[] components = record.getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            Object value;
+            try {
+                value = components[i].getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a record's accessor is public", e);
+            }
+            sb.append(components[i].getName()).append('=')
+                    .append(components[i].getName().equals("nationalId") && value instanceof String id ? mask(id) : value);
+        }
+        return sb.append(']').toString();
+    }
+
     /** The masked form: {@code *******4146}. */
     public String masked() {
         return mask(value);

@@ -42,6 +42,13 @@ public record NewCustomer(
      * A builder for a customer with the given name and phone (as written by a user, such as
      * {@code 0530 123 45 67}).
      */
+
+    /** As records write themselves, with the national id masked. */
+    @Override
+    public String toString() {
+        return NationalId.describeMasked(this);
+    }
+
     public static Builder builder(String fullName, String phone) {
         return new Builder(fullName, phone);
     }

@@ -591,7 +591,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                     int i = e.column() == null ? -1 : chunk.headers().indexOf(e.column());
                     return i < 0 ? Integer.MAX_VALUE : i;
                 }));
-                rejectedRows.add(new RejectedRow(row.rowNumber(), row.cells(), rowErrors));
+                rejectedRows.add(rejected(chunk, row, rowErrors));
                 return;
             }
             claimed.put(phone, row.rowNumber());
@@ -696,6 +696,31 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
         private RowError error(ImportRow row, String fieldKey, ErrorCode code, String message) {
             return rowError(chunk, row, fieldKey, code, message);
         }
+    }
+
+    /**
+     * The rejected row as it is stored and reported: its national id masked, in its cell and in
+     * any error about that column, since error reports are read models like any other (an import
+     * reads the masked value back as no value).
+     */
+    private static RejectedRow rejected(Chunk chunk, ImportRow row, List<RowError> errors) {
+        Integer column = chunk.columns().get(CustomerField.NATIONAL_ID.key());
+        if (column == null || column >= row.cells().size()) {
+            return new RejectedRow(row.rowNumber(), row.cells(), errors);
+        }
+        List<String> cells = new ArrayList<>(row.cells());
+        cells.set(column, maskCell(cells.get(column)));
+        String header = column < chunk.headers().size() ? chunk.headers().get(column) : null;
+        List<RowError> masked = new ArrayList<>(errors.size());
+        for (RowError e : errors) {
+            masked.add(header != null && header.equals(e.column()) && e.value() != null
+                    ? new RowError(e.row(), e.column(), maskCell(e.value()), e.code(), e.message()) : e);
+        }
+        return new RejectedRow(row.rowNumber(), cells, masked);
+    }
+
+    private static String maskCell(String cell) {
+        return cell == null || cell.isBlank() ? cell : NationalId.mask(cell.strip());
     }
 
     /** A row error naming the column (header) of the field and the cell's value. */

@@ -1,5 +1,6 @@
 package dev.crmkit.core.spi;
 
+import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.customer.CustomerStatus;
 import dev.crmkit.core.customer.CustomerType;
 import dev.crmkit.core.customer.Segment;
@@ -73,6 +74,13 @@ public record CustomerRecord(
     }
 
     /** A builder starting from this record. */
+
+    /** As records write themselves, with the national id masked. */
+    @Override
+    public String toString() {
+        return NationalId.describeMasked(this);
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }

@@ -5,6 +5,7 @@ import dev.crmkit.core.bulk.ImportRow;
 import dev.crmkit.core.bulk.JobWarning;
 import dev.crmkit.core.bulk.RowError;
 import dev.crmkit.core.customer.CustomerField;
+import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.customer.NewCustomer;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.phone.PhoneNumber;
@@ -82,7 +83,8 @@ public final class RowParser {
                 continue;
             }
             if (cell.length() > maxCellChars) {
-                errors.add(new RowError(row, column.header(), cell, ErrorCode.VALUE_TOO_LONG,
+                String shown = target.builtIn() == CustomerField.NATIONAL_ID ? NationalId.mask(cell) : cell;
+                errors.add(new RowError(row, column.header(), shown, ErrorCode.VALUE_TOO_LONG,
                         column.header() + " has at most " + maxCellChars + " characters"));
                 failed.add(key);
                 continue;
@@ -187,7 +189,12 @@ public final class RowParser {
                 case COMPANY -> setters.add(b -> b.company(text));
                 case FAX -> setters.add(b -> b.fax(text));
                 case ADDRESS -> setters.add(b -> b.address(text));
-                case NATIONAL_ID -> setters.add(b -> b.nationalId(text));
+                case NATIONAL_ID -> {
+                    // An error report holds the number masked; imported again, that is no value.
+                    if (!NationalId.isMasked(text)) {
+                        setters.add(b -> b.nationalId(text));
+                    }
+                }
                 case REPRESENTATIVE -> setters.add(b -> b.representative(text));
                 case QUEUE -> setters.add(b -> b.queue(text));
                 case RESULT_CODE -> setters.add(b -> b.resultCode(text));
