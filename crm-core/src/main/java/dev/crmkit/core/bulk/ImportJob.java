@@ -2,6 +2,7 @@ package dev.crmkit.core.bulk;
 
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.text.TextFolding;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -83,7 +84,9 @@ public record ImportJob(
         Objects.requireNonNull(submittedAt, "submittedAt");
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-        headers = List.copyOf(headers);
+        headers = headers.stream().map(h -> h == null ? "" : TextFolding.replaceNul(h)).toList();
+        fileName = TextFolding.replaceNul(fileName);
+        fatalMessage = TextFolding.replaceNul(fatalMessage);
         warnings = List.copyOf(warnings);
     }
 

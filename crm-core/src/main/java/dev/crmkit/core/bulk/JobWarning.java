@@ -1,5 +1,6 @@
 package dev.crmkit.core.bulk;
 
+import dev.crmkit.core.text.TextFolding;
 import java.util.Objects;
 
 /**
@@ -15,5 +16,7 @@ public record JobWarning(String code, long row, String column, String message) {
     public JobWarning {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+        column = TextFolding.replaceNul(column);
+        message = TextFolding.replaceNul(message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.crmkit.core.bulk;
 
+import dev.crmkit.core.text.TextFolding;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public record RejectedRow(long row, List<String> cells, List<RowError> errors) {
     public RejectedRow {
-        cells = List.copyOf(cells);
+        cells = cells.stream().map(c -> c == null ? "" : TextFolding.replaceNul(c)).toList();
         errors = List.copyOf(errors);
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("a rejected row has at least one error");

@@ -1,6 +1,7 @@
 package dev.crmkit.core.bulk;
 
 import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.text.TextFolding;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,9 @@ public record RowError(long row, String column, String value, ErrorCode code, St
     public RowError {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+        column = TextFolding.replaceNul(column);
+        value = TextFolding.replaceNul(value);
+        message = TextFolding.replaceNul(message);
         if (value != null && value.length() > MAX_VALUE_CHARS) {
             value = value.substring(0, MAX_VALUE_CHARS);
         }

@@ -45,6 +45,7 @@ public record NewCall(String phone, Instant startedAt, Duration duration, String
             problems.add(new Violation(ErrorCode.VALUE_TOO_LONG, "recordingRef",
                     "a recording reference has at most 1000 characters"));
         }
+        TextFolding.refuseNul(problems, "agent", agent, "resultCode", resultCode, "recordingRef", recordingRef);
         if (!problems.isEmpty()) {
             throw new CrmValidationException(problems);
         }

@@ -47,6 +47,9 @@ public record CustomFieldDefinition(String key, String label, FieldType type, Li
             throw new CrmValidationException(ErrorCode.FIELD_BUILT_IN, "'" + key + "' is a built-in field");
         }
         label = TextFolding.trim(label);
+        if (TextFolding.hasNul(label) || options.stream().anyMatch(TextFolding::hasNul)) {
+            throw new CrmValidationException(ErrorCode.VALUE_INVALID, TextFolding.nulMessage("a field's label or option"));
+        }
         if (label.isEmpty() || label.length() > 200) {
             throw new CrmValidationException(ErrorCode.VALUE_INVALID, "a field label has 1..200 characters");
         }
@@ -95,6 +98,9 @@ public record CustomFieldDefinition(String key, String label, FieldType type, Li
         return switch (type) {
             case TEXT -> {
                 String s = requireType(value, String.class);
+                if (TextFolding.hasNul(s)) {
+                    throw invalid("cannot hold the NUL character (U+0000)");
+                }
                 if (s.length() > MAX_TEXT_LENGTH) {
                     throw invalid("is longer than " + MAX_TEXT_LENGTH + " characters");
                 }

@@ -52,7 +52,9 @@ final class CustomerRules {
 
     String fullName(String raw, Violations v) {
         String name = collapse(raw);
-        if (name == null) {
+        if (TextFolding.hasNul(raw)) {
+            v.add(ErrorCode.VALUE_INVALID, "fullName", TextFolding.nulMessage("fullName"));
+        } else if (name == null) {
             v.add(ErrorCode.NAME_REQUIRED, "fullName", "a name is required");
         } else if (name.length() > MAX_NAME) {
             v.add(ErrorCode.VALUE_TOO_LONG, "fullName", "a name has at most " + MAX_NAME + " characters");
@@ -62,7 +64,9 @@ final class CustomerRules {
 
     String company(String raw, Violations v) {
         String company = collapse(raw);
-        if (company != null && company.length() > MAX_COMPANY) {
+        if (TextFolding.hasNul(raw)) {
+            v.add(ErrorCode.VALUE_INVALID, "company", TextFolding.nulMessage("company"));
+        } else if (company != null && company.length() > MAX_COMPANY) {
             v.add(ErrorCode.VALUE_TOO_LONG, "company", "a company name has at most " + MAX_COMPANY + " characters");
         }
         return company;
@@ -83,6 +87,10 @@ final class CustomerRules {
         if (email == null) {
             return null;
         }
+        if (TextFolding.hasNul(email)) {
+            v.add(ErrorCode.EMAIL_INVALID, "email", "an e-mail address cannot hold the NUL character (U+0000)");
+            return email;
+        }
         if (email.length() > MAX_EMAIL) {
             v.add(ErrorCode.VALUE_TOO_LONG, "email", "an e-mail address has at most " + MAX_EMAIL + " characters");
             return email;
@@ -99,7 +107,9 @@ final class CustomerRules {
     /** Trimmed text, {@code null} for blank. */
     String text(String field, String raw, int max, Violations v) {
         String text = trimToNull(raw);
-        if (text != null && text.length() > max) {
+        if (TextFolding.hasNul(text)) {
+            v.add(ErrorCode.VALUE_INVALID, field, TextFolding.nulMessage(field));
+        } else if (text != null && text.length() > max) {
             v.add(ErrorCode.VALUE_TOO_LONG, field, field + " has at most " + max + " characters");
         }
         return text;

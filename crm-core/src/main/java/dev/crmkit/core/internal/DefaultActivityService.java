@@ -44,6 +44,9 @@ public final class DefaultActivityService implements ActivityService {
             if (note == null || note.isEmpty()) {
                 throw new CrmValidationException(ErrorCode.VALUE_INVALID, "a note needs text");
             }
+            if (dev.crmkit.core.text.TextFolding.hasNul(note)) {
+                throw new CrmValidationException(ErrorCode.VALUE_INVALID, dev.crmkit.core.text.TextFolding.nulMessage("a note"));
+            }
             if (note.length() > MAX_NOTE) {
                 throw new CrmValidationException(ErrorCode.VALUE_TOO_LONG, "a note has at most " + MAX_NOTE + " characters");
             }

@@ -50,6 +50,7 @@ public record MessageTemplate(String key, String name, String body, Set<MessageC
                         "a template for " + channels + " has at most " + max + " characters, this has " + body.length()));
             }
         }
+        TextFolding.refuseNul(problems, "name", name, "body", body);
         if (!problems.isEmpty()) {
             throw new CrmValidationException(problems);
         }

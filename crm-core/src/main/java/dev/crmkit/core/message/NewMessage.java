@@ -23,6 +23,9 @@ public record NewMessage(MessageChannel channel, String templateKey, String text
             throw new IllegalArgumentException("a message is either from a template or free text");
         }
         if (text != null) {
+            if (TextFolding.hasNul(text)) {
+                throw new CrmValidationException(ErrorCode.VALUE_INVALID, TextFolding.nulMessage("a message"));
+            }
             if (TextFolding.isBlank(text)) {
                 throw new CrmValidationException(ErrorCode.VALUE_INVALID, "a message needs its text");
             }

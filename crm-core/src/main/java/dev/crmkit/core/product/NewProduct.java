@@ -42,6 +42,7 @@ public record NewProduct(String productNo, LocalDate fileDate, BigDecimal amount
             problems.add(new Violation(ErrorCode.VALUE_TOO_LONG, "status",
                     "a status has at most " + MAX_STATUS + " characters"));
         }
+        TextFolding.refuseNul(problems, "productNo", productNo, "status", status);
         if (!problems.isEmpty()) {
             throw new CrmValidationException(problems);
         }

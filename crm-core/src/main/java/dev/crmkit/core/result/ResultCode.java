@@ -35,6 +35,9 @@ public record ResultCode(String code, String label, boolean active, Set<ResultTa
                     "a result code is 1 to 32 of A-Z, 0-9, _ and -: '" + code + "'");
         }
         label = TextFolding.trim(label);
+        if (TextFolding.hasNul(label)) {
+            throw new CrmValidationException(ErrorCode.VALUE_INVALID, TextFolding.nulMessage("a result code's label"));
+        }
         if (label.isEmpty() || label.length() > 200) {
             throw new CrmValidationException(ErrorCode.VALUE_INVALID, "a result code's label has 1 to 200 characters");
         }

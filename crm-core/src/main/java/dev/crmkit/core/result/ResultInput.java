@@ -24,6 +24,10 @@ public record ResultInput(String code, ResultSource source, String phone, String
     public ResultInput {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(source, "source");
+        if (dev.crmkit.core.text.TextFolding.hasNul(note)) {
+            throw new dev.crmkit.core.CrmValidationException(dev.crmkit.core.ErrorCode.VALUE_INVALID,
+                    dev.crmkit.core.text.TextFolding.nulMessage("note"));
+        }
     }
 
     public static Builder builder(String code, ResultSource source) {

@@ -46,6 +46,7 @@ public record Script(String key, String title, String html, String queue, String
         queue = blankToNull(queue);
         project = blankToNull(project);
         visibleTo = visibleTo == null ? Set.of() : Set.copyOf(visibleTo);
+        TextFolding.refuseNul(problems, "title", title, "html", html, "queue", queue, "project", project);
         if (!problems.isEmpty()) {
             throw new CrmValidationException(problems);
         }

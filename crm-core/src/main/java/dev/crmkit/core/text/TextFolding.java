@@ -76,6 +76,44 @@ public final class TextFolding {
     }
 
     /**
+     * Whether the text holds U+0000. No text input may: no person types it, PostgreSQL cannot store
+     * it, and refusing it everywhere keeps every storage adapter alike.
+     */
+    public static boolean hasNul(String text) {
+        return text != null && text.indexOf('\u0000') >= 0;
+    }
+
+    /**
+     * Adds a VALUE_INVALID violation for each named value holding U+0000; the records that take
+     * text call it with theirs.
+     *
+     * @param fieldsAndValues field name, value, field name, value...
+     */
+    public static void refuseNul(java.util.List<dev.crmkit.core.CrmValidationException.Violation> problems,
+                                 String... fieldsAndValues) {
+        for (int i = 0; i + 1 < fieldsAndValues.length; i += 2) {
+            if (hasNul(fieldsAndValues[i + 1])) {
+                problems.add(new dev.crmkit.core.CrmValidationException.Violation(dev.crmkit.core.ErrorCode.VALUE_INVALID,
+                        fieldsAndValues[i], nulMessage(fieldsAndValues[i])));
+            }
+        }
+    }
+
+    /**
+     * The text with each U+0000 replaced by U+FFFD, the mark for an unreadable character: what
+     * reports about bad input (rejected rows, row errors, warnings) keep, since they must be
+     * stored whatever the input held.
+     */
+    public static String replaceNul(String text) {
+        return hasNul(text) ? text.replace('\u0000', '\uFFFD') : text;
+    }
+
+    /** The message every refused NUL character gets. */
+    public static String nulMessage(String field) {
+        return field + " cannot hold the NUL character (U+0000)";
+    }
+
+    /**
      * Removes leading and trailing white space of every kind, including the no-break spaces
      * spreadsheets and web forms produce (U+00A0, U+2007, U+202F), which {@link String#strip()}
      * keeps.

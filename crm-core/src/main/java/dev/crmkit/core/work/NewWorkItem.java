@@ -48,6 +48,7 @@ public record NewWorkItem(WorkItemKind kind, String title, String description, L
         if (endsAt != null && dueAt != null && endsAt.isBefore(dueAt)) {
             problems.add(new Violation(ErrorCode.VALUE_INVALID, "endsAt", "an event ends after it starts"));
         }
+        TextFolding.refuseNul(problems, "title", title, "description", description);
         if (!problems.isEmpty()) {
             throw new CrmValidationException(problems);
         }
