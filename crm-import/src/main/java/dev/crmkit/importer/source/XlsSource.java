@@ -31,6 +31,7 @@ import org.apache.poi.hssf.record.BoundSheetRecord;
 import org.apache.poi.hssf.record.CellValueRecordInterface;
 import org.apache.poi.hssf.record.ContinueRecord;
 import org.apache.poi.hssf.record.DateWindow1904Record;
+import org.apache.poi.hssf.record.DrawingGroupRecord;
 import org.apache.poi.hssf.record.EOFRecord;
 import org.apache.poi.hssf.record.ExtendedFormatRecord;
 import org.apache.poi.hssf.record.FormatRecord;
@@ -64,9 +65,13 @@ import org.apache.poi.ss.usermodel.FormulaError;
  * string table (every distinct text of the file, inherent to the format), the cell formats and the
  * sheet names. The shared strings are not left to POI, whose table takes some seventy bytes of
  * heap for every string, even one of three bytes in the file: the SST record is renamed on its way
- * in ({@link SstDiverter}), so POI hands over its bytes, and {@link BiffSharedStrings} parses them
+ * in ({@link RecordDiverter}), so POI hands over its bytes, and {@link BiffSharedStrings} parses them
  * into a {@link SharedStringTable}, in memory up to a budget and in temporary files beyond it,
- * each string cut to the cell limit plus one character.
+ * each string cut to the cell limit plus one character. The drawing group is renamed too, so that
+ * POI does not join its records in memory; it is not needed. More than {@value #MAX_CELL_FORMATS}
+ * cell formats (cells address them with 16 bits) or {@value #MAX_SHEETS} sheets are refused as
+ * {@code FILE_UNREADABLE}: no real workbook has them, and POI's records for them would take about
+ * twice the file's size in memory.
  *
  * <p>The sheet is chosen by {@link SourceOptions#sheetName()} (exact, else Turkish-aware and
  * ignoring case and diacritics), else by {@link SourceOptions#sheetIndex()} in tab order. Cells are
@@ -90,6 +95,12 @@ public final class XlsSource implements RecordSource {
     private static final double EXACT_INTEGER_LIMIT = 9_007_199_254_740_992d;
     /** The type the SST record is given on its way to POI: one POI does not know, so it is left raw. */
     static final int DIVERTED_SST_SID = 0x7EFC;
+    /** The same for the drawing group (MSODRAWINGGROUP), which POI would otherwise join in memory. */
+    static final int DIVERTED_DRAWING_GROUP_SID = 0x7EEB;
+    /** Cells address their format with 16 bits; Excel itself allows some 4,000. */
+    static final int MAX_CELL_FORMATS = 65_536;
+    /** As for XLSX workbooks. */
+    static final int MAX_SHEETS = 10_000;
 
     private final POIFSFileSystem fs;
     private final CountingInputStream counted;
@@ -122,7 +133,7 @@ public final class XlsSource implements RecordSource {
         this.streamSize = streamSize;
         this.fileSize = fileSize;
         this.limits = options.limits();
-        this.records = new RecordFactoryInputStream(new SstDiverter(counted), false);
+        this.records = new RecordFactoryInputStream(new RecordDiverter(counted), false);
         String sheetName;
         try {
             sheetName = readGlobals(options, sharedStringsMemory, spillDirectory);
@@ -229,6 +240,7 @@ public final class XlsSource implements RecordSource {
         depth = 1;
         List<BoundSheetRecord> sheets = new ArrayList<>();
         BiffSharedStrings strings = null;
+        int cellFormats = 0;
         try {
             Record r;
             while (depth > 0 && (r = records.nextRecord()) != null) {
@@ -250,10 +262,20 @@ public final class XlsSource implements RecordSource {
                 } else if (r instanceof EOFRecord) {
                     depth--;
                 } else if (r instanceof BoundSheetRecord b) {
+                    if (sheets.size() == MAX_SHEETS) {
+                        throw new ImportFileException(ErrorCode.FILE_UNREADABLE,
+                                "The Excel workbook lists more than " + MAX_SHEETS + " sheets; it is damaged.");
+                    }
                     sheets.add(b);
                 } else if (r instanceof DateWindow1904Record w) {
                     date1904 = w.getWindowing() == 1;
-                } else if (r instanceof FormatRecord || r instanceof ExtendedFormatRecord) {
+                } else if (r instanceof ExtendedFormatRecord) {
+                    if (++cellFormats > MAX_CELL_FORMATS) {
+                        throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The Excel workbook has more than "
+                                + MAX_CELL_FORMATS + " cell formats; it is damaged.");
+                    }
+                    formats.processRecordInternally(r);
+                } else if (r instanceof FormatRecord) {
                     formats.processRecordInternally(r);
                 }
             }
@@ -640,18 +662,19 @@ public final class XlsSource implements RecordSource {
     }
 
     /**
-     * Passes the workbook stream through unchanged except for the type of the SST record, which
-     * becomes {@link #DIVERTED_SST_SID}. Record headers are never encrypted and the length is kept,
-     * so decryption of a protected stream, which depends on positions, is not disturbed.
+     * Passes the workbook stream through unchanged except for the types of the SST record and the
+     * drawing group, which become {@link #DIVERTED_SST_SID} and {@link #DIVERTED_DRAWING_GROUP_SID}.
+     * Record headers are never encrypted and lengths are kept, so decryption of a protected stream,
+     * which depends on positions, is not disturbed.
      */
-    static final class SstDiverter extends FilterInputStream {
+    static final class RecordDiverter extends FilterInputStream {
 
         private final byte[] header = new byte[4];
         private int headerLength;
         private int headerPos;
         private long dataLeft;
 
-        SstDiverter(InputStream in) {
+        RecordDiverter(InputStream in) {
             super(in);
         }
 
@@ -690,10 +713,10 @@ public final class XlsSource implements RecordSource {
             }
             if (headerLength == 4) {
                 int sid = (header[0] & 0xFF) | (header[1] & 0xFF) << 8;
-                if (sid == SSTRecord.sid) {
-                    header[0] = (byte) DIVERTED_SST_SID;
-                    header[1] = (byte) (DIVERTED_SST_SID >> 8);
-                }
+                int renamed = sid == SSTRecord.sid ? DIVERTED_SST_SID
+                        : sid == DrawingGroupRecord.sid ? DIVERTED_DRAWING_GROUP_SID : sid;
+                header[0] = (byte) renamed;
+                header[1] = (byte) (renamed >> 8);
                 dataLeft = (header[2] & 0xFF) | (header[3] & 0xFF) << 8;
             }
             return true;
