@@ -108,6 +108,23 @@ class ReportsTest {
     }
 
     @Test
+    void anOverLongCellIsCutToExcelsLimitInTheXlsxReport() throws IOException {
+        // The reader keeps one character over the limit so the row shows VALUE_TOO_LONG; a formula-like
+        // cell of exactly the limit gains an apostrophe. Neither may stop the report being written.
+        ImportReport report = importText("uzun.csv", "isim;telefon;not\n" + "x".repeat(40_000) + ";05301234567;\n"
+                + "Ali;123;=" + "y".repeat(32_766) + "\n");
+        assertThat(report.rejected()).isEqualTo(2);
+
+        byte[] bytes = errorReport(admin, report.jobId(), ReportFormat.XLSX);
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("x".repeat(32_767));
+            assertThat(wb.getSheetAt(0).getRow(2).getCell(2).getStringCellValue())
+                    .isEqualTo("'=" + "y".repeat(32_765));
+        }
+    }
+
+    @Test
     void columnsOfHiddenCustomFieldsAreLeftOutOfTheReportForThoseWhoMayNotSeeThem() throws IOException {
         crm.customFields().define(admin, CustomFieldDefinition.builder("salary", "Maaş", FieldType.NUMBER)
                 .visibleTo("finance").build());

@@ -2,9 +2,11 @@ package dev.crmkit.importer.report;
 
 /**
  * Makes cell text safe for spreadsheets: a cell starting with {@code =}, {@code +}, {@code -} or
- * {@code @} (or a tab or carriage return, which some programs skip before one) gets a leading
- * apostrophe, so no spreadsheet runs it as a formula. The importer drops one leading apostrophe
- * from every cell, so such a file imports again unchanged.
+ * {@code @}, with a tab, carriage return or line feed (which some programs skip before one), or
+ * with a full-width {@code ＝ ＋ － ＠} (which Excel in East Asian locales takes as the ASCII
+ * operator when a cell is typed or a file opened) gets a leading apostrophe, so no spreadsheet runs
+ * it as a formula. The importer drops one leading apostrophe from every cell, so such a file
+ * imports again unchanged.
  */
 public final class SpreadsheetText {
 
@@ -15,7 +17,13 @@ public final class SpreadsheetText {
         if (cell == null || cell.isEmpty()) {
             return cell == null ? "" : cell;
         }
-        char c = cell.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+        return startsFormula(cell.charAt(0)) ? "'" + cell : cell;
+    }
+
+    private static boolean startsFormula(char c) {
+        return switch (c) {
+            case '=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> true;
+            default -> false;
+        };
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -17,9 +18,14 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Writes rows of text cells as CSV (UTF-8 with BOM) or XLSX, streaming: rows are not kept in
  * memory (POI's streaming writer keeps a small window). Every cell goes through {@link
- * SpreadsheetText#neutralize}. Not thread-safe; close it to finish the file.
+ * SpreadsheetText#neutralize}. An XLSX cell holds at most Excel's 32,767 characters, so a longer
+ * text (a cell the import found too long, kept one character over the limit, or a cell of the
+ * limit's length that gained an apostrophe) is cut there. Not thread-safe; close it to finish the
+ * file.
  */
 final class TableWriter implements AutoCloseable {
+
+    private static final int MAX_XLSX_CELL_CHARS = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     private final CSVPrinter csv;
     private final SXSSFWorkbook workbook;
@@ -57,12 +63,23 @@ final class TableWriter implements AutoCloseable {
                 Row row = sheet.createRow(rowIndex++);
                 for (int i = 0; i < cells.size(); i++) {
                     Cell cell = row.createCell(i);
-                    cell.setCellValue(SpreadsheetText.neutralize(cells.get(i)));
+                    cell.setCellValue(cut(SpreadsheetText.neutralize(cells.get(i))));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String cut(String text) {
+        if (text.length() <= MAX_XLSX_CELL_CHARS) {
+            return text;
+        }
+        int end = MAX_XLSX_CELL_CHARS;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     @Override

@@ -38,7 +38,9 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * </ul>
  *
  * <p>Only the first {@value #SAMPLE_BYTES} bytes are read, plus a zip archive's central directory
- * or an OLE2 container's directory; nothing is decompressed. Stateless and thread-safe.
+ * or an OLE2 container's directory; nothing is decompressed. A central directory larger than the
+ * XLSX reader accepts ({@link GuardedZipSource#MAX_CENTRAL_DIRECTORY_BYTES}) is
+ * {@code FILE_UNREADABLE} before it is read. Stateless and thread-safe.
  */
 public final class FormatDetector {
 
@@ -152,6 +154,14 @@ public final class FormatDetector {
     }
 
     private static SourceFormat detectZip(Path file, byte[] head) {
+        try {
+            // The JDK's zip reader holds the whole central directory, and more, in memory.
+            GuardedZipSource.checkCentralDirectory(file);
+        } catch (HostileContentException e) {
+            throw new ImportFileException(ErrorCode.FILE_UNREADABLE, e.getMessage(), e);
+        } catch (IOException e) {
+            return detectDamagedZip(head);
+        }
         List<String> names = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.ISO_8859_1)) {
             Enumeration<? extends ZipEntry> entries = zip.entries();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,9 @@ import org.apache.poi.hssf.record.BlankRecord;
 import org.apache.poi.hssf.record.BoolErrRecord;
 import org.apache.poi.hssf.record.BoundSheetRecord;
 import org.apache.poi.hssf.record.CellValueRecordInterface;
+import org.apache.poi.hssf.record.ContinueRecord;
 import org.apache.poi.hssf.record.DateWindow1904Record;
+import org.apache.poi.hssf.record.DrawingGroupRecord;
 import org.apache.poi.hssf.record.EOFRecord;
 import org.apache.poi.hssf.record.ExtendedFormatRecord;
 import org.apache.poi.hssf.record.FormatRecord;
@@ -42,6 +45,7 @@ import org.apache.poi.hssf.record.SSTRecord;
 import org.apache.poi.hssf.record.SharedFormulaRecord;
 import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.hssf.record.TableRecord;
+import org.apache.poi.hssf.record.UnknownRecord;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.DocumentEntry;
 import org.apache.poi.poifs.filesystem.Entry;
@@ -58,8 +62,16 @@ import org.apache.poi.ss.usermodel.FormulaError;
  * {@link RecordFactoryInputStream} (which also decrypts and expands multi-cell records); no
  * {@code HSSFWorkbook} is ever built and no record is pushed into a queue, so memory does not grow
  * with the rows read. What is held for the whole read is the workbook's global part: the shared
- * string table (every distinct text of the file, inherent to the format, bounded by the file's
- * size), the cell formats and the sheet names.
+ * string table (every distinct text of the file, inherent to the format), the cell formats and the
+ * sheet names. The shared strings are not left to POI, whose table takes some seventy bytes of
+ * heap for every string, even one of three bytes in the file: the SST record is renamed on its way
+ * in ({@link RecordDiverter}), so POI hands over its bytes, and {@link BiffSharedStrings} parses them
+ * into a {@link SharedStringTable}, in memory up to a budget and in temporary files beyond it,
+ * each string cut to the cell limit plus one character. The drawing group is renamed too, so that
+ * POI does not join its records in memory; it is not needed. More than {@value #MAX_CELL_FORMATS}
+ * cell formats (cells address them with 16 bits) or {@value #MAX_SHEETS} sheets are refused as
+ * {@code FILE_UNREADABLE}: no real workbook has them, and POI's records for them would take about
+ * twice the file's size in memory.
  *
  * <p>The sheet is chosen by {@link SourceOptions#sheetName()} (exact, else Turkish-aware and
  * ignoring case and diacritics), else by {@link SourceOptions#sheetIndex()} in tab order. Cells are
@@ -81,6 +93,14 @@ public final class XlsSource implements RecordSource {
     private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_EVEN);
     /** 2^53: every whole double below it is an exact integer. */
     private static final double EXACT_INTEGER_LIMIT = 9_007_199_254_740_992d;
+    /** The type the SST record is given on its way to POI: one POI does not know, so it is left raw. */
+    static final int DIVERTED_SST_SID = 0x7EFC;
+    /** The same for the drawing group (MSODRAWINGGROUP), which POI would otherwise join in memory. */
+    static final int DIVERTED_DRAWING_GROUP_SID = 0x7EEB;
+    /** Cells address their format with 16 bits; Excel itself allows some 4,000. */
+    static final int MAX_CELL_FORMATS = 65_536;
+    /** As for XLSX workbooks. */
+    static final int MAX_SHEETS = 10_000;
 
     private final POIFSFileSystem fs;
     private final CountingInputStream counted;
@@ -91,7 +111,7 @@ public final class XlsSource implements RecordSource {
     private final SourceInfo info;
     private final Formats formats = new Formats();
 
-    private SSTRecord sst;
+    private SharedStringTable sharedStrings;
     private boolean date1904;
     /** The selected sheet's place among the sheet substreams in stream order. */
     private int targetOrdinal;
@@ -107,14 +127,22 @@ public final class XlsSource implements RecordSource {
     private int pendingStringColumn = -1;
 
     private XlsSource(POIFSFileSystem fs, CountingInputStream counted, long streamSize, long fileSize,
-                      SourceOptions options) {
+                      SourceOptions options, long sharedStringsMemory, Path spillDirectory) {
         this.fs = fs;
         this.counted = counted;
         this.streamSize = streamSize;
         this.fileSize = fileSize;
         this.limits = options.limits();
-        this.records = new RecordFactoryInputStream(counted, false);
-        String sheetName = readGlobals(options);
+        this.records = new RecordFactoryInputStream(new RecordDiverter(counted), false);
+        String sheetName;
+        try {
+            sheetName = readGlobals(options, sharedStringsMemory, spillDirectory);
+        } catch (IOException | RuntimeException e) {
+            if (sharedStrings != null) {
+                sharedStrings.close();
+            }
+            throw e instanceof IOException io ? unreadable(io) : (RuntimeException) e;
+        }
         this.info = new SourceInfo(SourceFormat.XLS, null, null, sheetName, fileSize);
     }
 
@@ -128,6 +156,10 @@ public final class XlsSource implements RecordSource {
      *     {@code FILE_FORMAT_UNSUPPORTED} or {@code FILE_UNREADABLE} (see the class description)
      */
     public static XlsSource open(Path file, SourceOptions options) {
+        return open(file, options, SharedStringTable.DEFAULT_MEMORY_BUDGET, null);
+    }
+
+    static XlsSource open(Path file, SourceOptions options, long sharedStringsMemory, Path spillDirectory) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         long size;
@@ -149,7 +181,7 @@ public final class XlsSource implements RecordSource {
             DocumentEntry workbook = workbookStream(fs.getRoot());
             checkVersion(fs.getRoot(), workbook);
             CountingInputStream in = new CountingInputStream(fs.getRoot().createDocumentInputStream(workbook));
-            return new XlsSource(fs, in, workbook.getSize(), size, options);
+            return new XlsSource(fs, in, workbook.getSize(), size, options, sharedStringsMemory, spillDirectory);
         } catch (ImportFileException e) {
             closeQuietly(fs);
             throw e;
@@ -198,7 +230,8 @@ public final class XlsSource implements RecordSource {
     }
 
     /** Reads the workbook globals up to their end; returns the chosen sheet's name. */
-    private String readGlobals(SourceOptions options) {
+    private String readGlobals(SourceOptions options, long sharedStringsMemory, Path spillDirectory)
+            throws IOException {
         Record first = records.nextRecord();
         if (!(first instanceof BOFRecord)) {
             throw new ImportFileException(ErrorCode.FILE_UNREADABLE,
@@ -206,20 +239,50 @@ public final class XlsSource implements RecordSource {
         }
         depth = 1;
         List<BoundSheetRecord> sheets = new ArrayList<>();
-        Record r;
-        while (depth > 0 && (r = records.nextRecord()) != null) {
-            if (r instanceof BOFRecord) {
-                depth++;
-            } else if (r instanceof EOFRecord) {
-                depth--;
-            } else if (r instanceof BoundSheetRecord b) {
-                sheets.add(b);
-            } else if (r instanceof SSTRecord s) {
-                sst = s;
-            } else if (r instanceof DateWindow1904Record w) {
-                date1904 = w.getWindowing() == 1;
-            } else if (r instanceof FormatRecord || r instanceof ExtendedFormatRecord) {
-                formats.processRecordInternally(r);
+        BiffSharedStrings strings = null;
+        int cellFormats = 0;
+        try {
+            Record r;
+            while (depth > 0 && (r = records.nextRecord()) != null) {
+                if (strings != null && r instanceof ContinueRecord c) {
+                    strings.add(c.getData(), true);
+                    continue;
+                }
+                if (strings != null) {
+                    SharedStringTable table = strings.finish();
+                    strings = null;
+                    replaceSharedStrings(table);
+                }
+                if (r instanceof UnknownRecord u && u.getSid() == DIVERTED_SST_SID) {
+                    strings = new BiffSharedStrings(limits.maxCellChars(), sharedStringsMemory, spillDirectory);
+                    byte[] record = u.serialize();
+                    strings.add(Arrays.copyOfRange(record, 4, record.length), false);
+                } else if (r instanceof BOFRecord) {
+                    depth++;
+                } else if (r instanceof EOFRecord) {
+                    depth--;
+                } else if (r instanceof BoundSheetRecord b) {
+                    if (sheets.size() == MAX_SHEETS) {
+                        throw new ImportFileException(ErrorCode.FILE_UNREADABLE,
+                                "The Excel workbook lists more than " + MAX_SHEETS + " sheets; it is damaged.");
+                    }
+                    sheets.add(b);
+                } else if (r instanceof DateWindow1904Record w) {
+                    date1904 = w.getWindowing() == 1;
+                } else if (r instanceof ExtendedFormatRecord) {
+                    if (++cellFormats > MAX_CELL_FORMATS) {
+                        throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The Excel workbook has more than "
+                                + MAX_CELL_FORMATS + " cell formats; it is damaged.");
+                    }
+                    formats.processRecordInternally(r);
+                } else if (r instanceof FormatRecord) {
+                    formats.processRecordInternally(r);
+                }
+            }
+        } finally {
+            // Left open only when the globals end inside the table, or fail.
+            if (strings != null) {
+                strings.close();
             }
         }
         if (depth > 0) {
@@ -233,6 +296,13 @@ public final class XlsSource implements RecordSource {
         byPosition.sort(Comparator.comparingLong(b -> Integer.toUnsignedLong(b.getPositionOfBof())));
         targetOrdinal = byPosition.indexOf(chosen);
         return chosen.getSheetname();
+    }
+
+    private void replaceSharedStrings(SharedStringTable table) {
+        if (sharedStrings != null) {
+            sharedStrings.close();
+        }
+        sharedStrings = table;
     }
 
     private static BoundSheetRecord chooseSheet(List<BoundSheetRecord> sheets, SourceOptions options) {
@@ -337,11 +407,11 @@ public final class XlsSource implements RecordSource {
         int column = cell.getColumn() & 0xFFFF;
         if (cell instanceof LabelSSTRecord label) {
             int index = label.getSSTIndex();
-            if (sst == null || index < 0 || index >= sst.getNumUniqueStrings()) {
+            if (sharedStrings == null || index < 0 || index >= sharedStrings.size()) {
                 throw new ImportFileException(ErrorCode.FILE_UNREADABLE,
                         "The Excel workbook is damaged: a cell refers to a missing text.");
             }
-            put(column, sst.getString(index).getString());
+            put(column, sharedStrings.get(index));
         } else if (cell instanceof NumberRecord number) {
             put(column, numberText(cell, number.getValue()));
         } else if (cell instanceof FormulaRecord formula) {
@@ -484,6 +554,9 @@ public final class XlsSource implements RecordSource {
     @Override
     public void close() {
         finished = true;
+        if (sharedStrings != null) {
+            sharedStrings.close();
+        }
         closeQuietly(fs);
     }
 
@@ -585,6 +658,92 @@ public final class XlsSource implements RecordSource {
             long skipped = in.skip(n);
             count += Math.max(0, skipped);
             return skipped;
+        }
+    }
+
+    /**
+     * Passes the workbook stream through unchanged except for the types of the SST record and the
+     * drawing group, which become {@link #DIVERTED_SST_SID} and {@link #DIVERTED_DRAWING_GROUP_SID}.
+     * Record headers are never encrypted and lengths are kept, so decryption of a protected stream,
+     * which depends on positions, is not disturbed.
+     */
+    static final class RecordDiverter extends FilterInputStream {
+
+        private final byte[] header = new byte[4];
+        private int headerLength;
+        private int headerPos;
+        private long dataLeft;
+
+        RecordDiverter(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (headerPos == headerLength && dataLeft == 0 && !nextHeader()) {
+                return -1;
+            }
+            if (headerPos < headerLength) {
+                int n = Math.min(len, headerLength - headerPos);
+                System.arraycopy(header, headerPos, b, off, n);
+                headerPos += n;
+                return n;
+            }
+            int n = in.read(b, off, (int) Math.min(len, dataLeft));
+            if (n > 0) {
+                dataLeft -= n;
+            }
+            return n;
+        }
+
+        private boolean nextHeader() throws IOException {
+            headerLength = in.readNBytes(header, 0, 4);
+            headerPos = 0;
+            if (headerLength == 0) {
+                return false;
+            }
+            if (headerLength == 4) {
+                int sid = (header[0] & 0xFF) | (header[1] & 0xFF) << 8;
+                int renamed = sid == SSTRecord.sid ? DIVERTED_SST_SID
+                        : sid == DrawingGroupRecord.sid ? DIVERTED_DRAWING_GROUP_SID : sid;
+                header[0] = (byte) renamed;
+                header[1] = (byte) (renamed >> 8);
+                dataLeft = (header[2] & 0xFF) | (header[3] & 0xFF) << 8;
+            }
+            return true;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buffer = new byte[(int) Math.min(8192, Math.max(1, n))];
+            long skipped = 0;
+            while (skipped < n) {
+                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+                if (r < 0) {
+                    break;
+                }
+                skipped += r;
+            }
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (headerLength - headerPos) + (int) Math.min(Integer.MAX_VALUE, in.available());
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 }
