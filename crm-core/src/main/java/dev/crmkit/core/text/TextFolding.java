@@ -134,7 +134,9 @@ public final class TextFolding {
         String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
         for (int j = 0; j < decomposed.length(); j++) {
             char d = decomposed.charAt(j);
-            if (Character.getType(d) == Character.NON_SPACING_MARK) {
+            // A mark is dropped unless it has a case: the iota subscript (U+0345) is an iota in
+            // disguise, whose upper case is the letter Ι.
+            if (Character.getType(d) == Character.NON_SPACING_MARK && Character.toUpperCase(d) == d) {
                 continue;
             }
             if (d == 'I' || d == '\u0130' || d == '\u0131') {

@@ -65,6 +65,13 @@ class TextFoldingTest {
         }
 
         @Test
+        @DisplayName("the iota subscript, a mark whose upper case is a letter, folds like that letter")
+        void foldsTheIotaSubscriptLikeIota() {
+            assertThat(TextFolding.fold("\u0345")).isEqualTo(TextFolding.fold("\u0399")).isEqualTo("\u03B9");
+            assertThat(TextFolding.fold("\u1FB3")).isEqualTo(TextFolding.fold("\u1FBC")); // alpha with ypogegrammeni
+        }
+
+        @Test
         @DisplayName("folded text is at most three times as long, a Hangul syllable being three letters")
         void growsAtMostThreefold() {
             assertThat(TextFolding.fold("\uD55C")).hasSize(3);
