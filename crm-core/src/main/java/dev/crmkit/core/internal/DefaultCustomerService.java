@@ -308,7 +308,7 @@ public final class DefaultCustomerService implements CustomerService {
     private CustomerCriteria criteria(CustomerQuery q, SortKey after, int limit) {
         Instant since = q.contactedWithinDays() == null ? null
                 : ctx.now().minus(q.contactedWithinDays(), ChronoUnit.DAYS);
-        return new CustomerCriteria(SearchTerms.of(q.text()), q.segments(), q.statuses(),
+        return new CustomerCriteria(SearchTerms.of(q.text(), ctx.phones()), q.segments(), q.statuses(),
                 CustomerRules.trimToNull(q.representative()), CustomerRules.trimToNull(q.queue()), since, q.sort(),
                 after, limit);
     }

@@ -1,5 +1,8 @@
 package dev.crmkit.core.internal;
 
+import dev.crmkit.core.CrmValidationException;
+import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.phone.PhoneParser;
 import dev.crmkit.core.text.TextFolding;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +13,11 @@ import java.util.List;
  * <p>A text made only of digits, spaces and {@code + - ( )} with at least 7 digits is one phone
  * query: its digits, without an international {@code 00}, form one term, so
  * {@code 0530 123 45 67} matches the national digits {@code 05301234567} and
- * {@code +90 530 123 45 67} the international ones. Any other text is split on whitespace and
- * each word folded; a word that another word contains adds nothing and is dropped.
+ * {@code +90 530 123 45 67} the international ones. A complete number whose digits as typed occur
+ * in neither form, such as {@code +90 (0530) 123 45 67} with the trunk prefix after the country
+ * code, is searched by the international digits of the number it parses to. Any other text is
+ * split on whitespace and each word folded; a word that another word contains adds nothing and is
+ * dropped.
  */
 final class SearchTerms {
 
@@ -21,12 +27,20 @@ final class SearchTerms {
     }
 
     static List<String> of(String text) {
+        return of(text, null);
+    }
+
+    /**
+     * @param phones reads a phone query that is a complete number in the tenant's region; {@code null}
+     *     to search by the digits as typed only
+     */
+    static List<String> of(String text, PhoneParser phones) {
         if (text == null || TextFolding.isBlank(text)) {
             return List.of();
         }
         String phone = phoneDigits(text);
         if (phone != null) {
-            return List.of(phone);
+            return List.of(phones == null ? phone : asStored(phone, text, phones));
         }
         List<String> words = new ArrayList<>();
         for (String w : words(text)) {
@@ -64,6 +78,22 @@ final class SearchTerms {
             }
         }
         return words;
+    }
+
+    /**
+     * The digits as typed if a stored number can contain them, else the international digits of
+     * the number the text parses to (the digits as typed when it does not parse).
+     */
+    private static String asStored(String digits, String text, PhoneParser phones) {
+        PhoneNumber number;
+        try {
+            number = phones.parse(text);
+        } catch (CrmValidationException e) {
+            return digits;
+        }
+        String international = number.digits();
+        return international.contains(digits) || PhoneParser.nationalDigits(number).contains(digits)
+                ? digits : international;
     }
 
     private static String phoneDigits(String text) {

@@ -10,7 +10,12 @@ import java.text.Normalizer;
  * {@code ı} and {@code i} all become {@code i}; {@code ş ç ğ ü ö} become {@code s c g u o}; any
  * other letter with a combining mark loses the mark ({@code é} to {@code e}). So {@code ayse}
  * matches {@code Ayşe}, {@code ISIK} matches {@code Işık} and {@code istanbul} matches
- * {@code İstanbul}. Thread-safe and allocation-free for text that is already folded.
+ * {@code İstanbul}. Letters outside ASCII are case-folded (upper-cased, then lower-cased), so
+ * that every spelling of a letter in either case folds alike: the long s {@code ſ} and {@code S}
+ * both give {@code s}, the final sigma {@code ς} and {@code Σ} both give {@code σ}. Folded text is
+ * at most three times as long as the text (a Hangul syllable decomposes into up to three letters;
+ * text in the Latin scripts only gets shorter or stays as long). Thread-safe and allocation-free
+ * for text that is already folded.
  */
 public final class TextFolding {
 
@@ -167,13 +172,16 @@ public final class TextFolding {
         String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
         for (int j = 0; j < decomposed.length(); j++) {
             char d = decomposed.charAt(j);
-            if (Character.getType(d) == Character.NON_SPACING_MARK) {
+            // A mark is dropped unless it has a case: the iota subscript (U+0345) is an iota in
+            // disguise, whose upper case is the letter Ι.
+            if (Character.getType(d) == Character.NON_SPACING_MARK && Character.toUpperCase(d) == d) {
                 continue;
             }
             if (d == 'I' || d == '\u0130' || d == '\u0131') {
                 sb.append('i');
             } else {
-                sb.append(Character.toLowerCase(d));
+                // Lower case alone would keep ſ and ς apart from the s and σ their upper case gives.
+                sb.append(Character.toLowerCase(Character.toUpperCase(d)));
             }
         }
     }

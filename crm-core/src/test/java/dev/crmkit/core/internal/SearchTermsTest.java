@@ -2,7 +2,9 @@ package dev.crmkit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.core.phone.PhoneParser;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,24 @@ class SearchTermsTest {
         })
         void becomeOneTermOfDigits(String text, String digits) {
             assertThat(SearchTerms.of(text)).containsExactly(digits);
+        }
+
+        @ParameterizedTest(name = "[{0}] -> {1}")
+        @CsvSource(delimiter = '|', value = {
+                "+90 (0530) 123 45 67|905301234567",
+                "0090 0530 123 45 67|905301234567",
+                "00810602469134|81602469134",
+        })
+        @DisplayName("a complete number typed with its trunk prefix after the country code is searched as stored")
+        void aNumberWithTrunkPrefixAfterCountryCodeIsSearchedAsStored(String text, String digits) {
+            assertThat(SearchTerms.of(text, PhoneParser.forRegion("TR"))).containsExactly(digits);
+        }
+
+        @ParameterizedTest(name = "[{0}]")
+        @ValueSource(strings = {"0530 123 45 67", "+90 530 123 45 67", "5301234567", "0530 123", "+7 800 555 35 35"})
+        @DisplayName("digits a stored number contains stay as typed, so partial numbers still match anywhere")
+        void digitsAStoredNumberContainsStayAsTyped(String text) {
+            assertThat(SearchTerms.of(text, PhoneParser.forRegion("TR"))).isEqualTo(SearchTerms.of(text));
         }
 
         @Test

@@ -55,6 +55,30 @@ class TextFoldingTest {
         }
 
         @Test
+        @DisplayName("letters with two lower-case forms fold like their upper case")
+        void foldsLettersWithTwoLowerCaseForms() {
+            assertThat(TextFolding.fold("\u017F")).isEqualTo("s"); // long s, upper case S
+            assertThat(TextFolding.fold("Ka\u017F\u0131m")).isEqualTo(TextFolding.fold("KASIM"));
+            assertThat(TextFolding.fold("\u03C3\u03BF\u03C6\u03BF\u03C2")) // final sigma
+                    .isEqualTo(TextFolding.fold("\u03A3\u039F\u03A6\u039F\u03A3"));
+            assertThat(TextFolding.fold("\u00B5")).isEqualTo(TextFolding.fold("\u039C")); // micro sign, Greek Mu
+        }
+
+        @Test
+        @DisplayName("the iota subscript, a mark whose upper case is a letter, folds like that letter")
+        void foldsTheIotaSubscriptLikeIota() {
+            assertThat(TextFolding.fold("\u0345")).isEqualTo(TextFolding.fold("\u0399")).isEqualTo("\u03B9");
+            assertThat(TextFolding.fold("\u1FB3")).isEqualTo(TextFolding.fold("\u1FBC")); // alpha with ypogegrammeni
+        }
+
+        @Test
+        @DisplayName("folded text is at most three times as long, a Hangul syllable being three letters")
+        void growsAtMostThreefold() {
+            assertThat(TextFolding.fold("\uD55C")).hasSize(3);
+            assertThat(TextFolding.fold("Ayşe Işık")).hasSize("Ayşe Işık".length());
+        }
+
+        @Test
         void lowerCasesAscii() {
             assertThat(TextFolding.fold("Kaya LOJISTIK")).isEqualTo("kaya lojistik");
         }

@@ -77,7 +77,9 @@ import org.apache.poi.ss.usermodel.FormulaError;
  * ignoring case and diacritics), else by {@link SourceOptions#sheetIndex()} in tab order. Cells are
  * rendered as {@link SourceRecord} describes; a record is returned for every row that has at least
  * one cell (a blank formatted cell counts), with the row number Excel shows. Rows holding no cell
- * at all are not returned; their numbers are simply absent. Trailing empty cells are dropped.
+ * at all are not returned; their numbers are simply absent. Trailing empty cells are dropped. Row
+ * numbers rise: a row whose cells come after those of a later row (which Excel never writes) is
+ * {@code FILE_UNREADABLE}, as it would otherwise be read twice or out of order.
  *
  * <p>Failures are {@link ImportFileException}s: {@code FILE_TOO_LARGE} before the file is opened,
  * {@code FILE_FORMAT_UNSUPPORTED} for an OLE2 file without a workbook (a Word document),
@@ -123,6 +125,8 @@ public final class XlsSource implements RecordSource {
 
     private Record lookahead;
     private int currentRow = -1;
+    /** The 0-based row last returned, -1 before the first. */
+    private int lastRow = -1;
     private final List<String> cells = new ArrayList<>();
     private int pendingStringColumn = -1;
 
@@ -398,6 +402,10 @@ public final class XlsSource implements RecordSource {
                 lookahead = r;
                 return finishRow();
             }
+            if (currentRow < 0 && cell.getRow() <= lastRow) {
+                throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The Excel workbook is damaged: row "
+                        + (cell.getRow() + 1) + " comes after row " + (lastRow + 1) + "; rows must be in order.");
+            }
             currentRow = cell.getRow();
             addCell(cell);
         }
@@ -467,6 +475,7 @@ public final class XlsSource implements RecordSource {
         }
         SourceRecord result = new SourceRecord(rowNumber, cells.subList(0, end));
         cells.clear();
+        lastRow = currentRow;
         currentRow = -1;
         return result;
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.poi.hssf.model.InternalWorkbook;
 import org.apache.poi.hssf.record.DateWindow1904Record;
+import org.apache.poi.hssf.record.NumberRecord;
 import org.apache.poi.hssf.usermodel.HSSFFont;
 import org.apache.poi.hssf.usermodel.HSSFFormulaEvaluator;
 import org.apache.poi.hssf.usermodel.HSSFRichTextString;
@@ -411,6 +412,34 @@ class XlsSourceTest {
                     assertThat(((ImportFileException) thrown).code()).isEqualTo(ErrorCode.FILE_UNREADABLE);
                 }
             }
+        }
+
+        @Test
+        @DisplayName("a row whose cells come after a later row's is unreadable, not read twice or out of order")
+        void rowsOutOfOrderAreUnreadable() throws IOException {
+            Path file = workbook(wb -> {
+                Sheet sheet = wb.createSheet("S");
+                sheet.createRow(0).createCell(0).setCellValue("isim");
+                sheet.createRow(1).createCell(0).setCellValue(1);
+                sheet.createRow(2).createCell(0).setCellValue(2);
+            });
+            byte[] stream;
+            try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
+                 InputStream in = fs.createDocumentInputStream("Workbook")) {
+                stream = in.readAllBytes();
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (int pos = 0; pos + 4 <= stream.length; pos += 4 + ((stream[pos + 2] & 0xFF) | (stream[pos + 3] & 0xFF) << 8)) {
+                if (((stream[pos] & 0xFF) | (stream[pos + 1] & 0xFF) << 8) == NumberRecord.sid) {
+                    numbers.add(pos);
+                }
+            }
+            assertThat(numbers).hasSize(2);
+            stream[numbers.get(1) + 4] = 0; // the cell of row 3 now says row 1
+            Path damaged = dir.resolve("rows-out-of-order.xls");
+            writeOle2(damaged, "Workbook", stream);
+
+            assertUnreadable(damaged, "row 1 comes after row 2");
         }
 
         @Test
