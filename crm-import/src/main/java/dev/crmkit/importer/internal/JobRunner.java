@@ -120,8 +120,14 @@ public final class JobRunner {
                 return end(JobStatus.FAILED, e.code(), messageOf(e));
             }
             // Cancelled, or another worker took the job over after our lease ran out: stop here.
-            return crm.imports().find(job.submitter(), jobId).orElse(job);
+            return stored();
         } catch (StorageException e) {
+            if (e.isTransient()) {
+                // As if this process had died: the job stays RUNNING under a lease that is no
+                // longer renewed, and whoever claims it once the lease runs out resumes it after
+                // its last committed chunk.
+                return stored();
+            }
             return tryEnd(JobStatus.FAILED, ErrorCode.STORAGE_FAILURE, messageOf(e));
         } finally {
             if (copy != null) {
@@ -392,6 +398,12 @@ public final class JobRunner {
             Path copy = Files.createTempFile(workDir, "crm-import-" + jobId + "-", ".src");
             try (InputStream in = worker.openSource(tenant, jobId)) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                Files.deleteIfExists(copy);
+                if (e.getCause() instanceof StorageException failure) {
+                    throw failure; // the store failed, not the file
+                }
+                throw e;
             }
             long size = Files.size(copy);
             if (job.sourcePath() == null && size != job.sourceBytes()) {
@@ -434,6 +446,15 @@ public final class JobRunner {
     private ImportJob end(JobStatus status, ErrorCode code, String message) {
         job = worker.finish(tenant, jobId, owner, status, code, message);
         return job;
+    }
+
+    /** The job as stored now, or as this runner last saw it if the store cannot say. */
+    private ImportJob stored() {
+        try {
+            return crm.imports().find(job.submitter(), jobId).orElse(job);
+        } catch (CrmException e) {
+            return job;
+        }
     }
 
     private ImportJob tryEnd(JobStatus status, ErrorCode code, String message) {
