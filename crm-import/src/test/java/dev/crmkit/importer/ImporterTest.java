@@ -389,6 +389,39 @@ class ImporterTest {
         }
 
         @Test
+        void aJobWhoseWorkerDiedAfterItsLastChunkIsResumedWithoutReadingItsRowsAgain() throws IOException {
+            StringBuilder sb = new StringBuilder("isim,telefon\n");
+            for (int i = 0; i < 20; i++) {
+                sb.append("Kişi ").append(i).append(",0532").append(String.format("%07d", i)).append('\n');
+            }
+            Path f = file("yirmi.csv", sb.toString(), StandardCharsets.UTF_8);
+            ImportJob job = importer.submit(admin, f, ImportOptions.builder().chunkSize(10).build());
+            Importer dying = Importer.builder(crm).owner("dying").lease(Duration.ofSeconds(30)).workDir(dir).build();
+            AtomicInteger chunks = new AtomicInteger();
+            dying.addListener(new ImportListener() {
+                @Override
+                public void onProgress(ImportProgress progress) {
+                    // Two full chunks, then the closing one with no rows: the worker dies before finishing.
+                    if (chunks.incrementAndGet() == 3) {
+                        throw new ProcessDeath();
+                    }
+                }
+            });
+            assertThatThrownBy(() -> dying.runJob(ACME, job.id())).isInstanceOf(ProcessDeath.class);
+            ImportJob stored = crm.imports().find(admin, job.id()).orElseThrow();
+            assertThat(stored.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(stored.nextRow()).as("after the last row, header on row 1").isEqualTo(22);
+
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(importer.runPending()).isEqualTo(1);
+            ImportReport report = importer.report(admin, job.id());
+            assertThat(report.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(report.rows()).isEqualTo(20);
+            assertThat(report.created()).isEqualTo(20);
+            assertThat(report.rejected()).isZero();
+        }
+
+        @Test
         void aJobInterruptedByATransientStorageFailureIsResumedAfterItsLease() throws IOException {
             FailingStorage storage = new FailingStorage();
             Crm failing = Crm.builder(storage).clock(clock).build();

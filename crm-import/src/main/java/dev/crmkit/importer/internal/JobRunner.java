@@ -253,6 +253,8 @@ public final class JobRunner {
         private void read() {
             List<ImportRow> rows = new ArrayList<>(options.chunkSize());
             List<JobWarning> warnings = new ArrayList<>(headerWarnings);
+            // The row after the last one read: where the job goes on from once what was read is stored.
+            long next = Math.max(startRow, headerRow + 1);
             SourceRecord record;
             while (!stopped && (record = source.next()) != null) {
                 if (record.isBlank()) {
@@ -262,6 +264,7 @@ public final class JobRunner {
                     remember(record, phoneColumn, phones, rejectedBefore, claimed);
                     continue;
                 }
+                next = record.rowNumber() + 1;
                 dataRows++;
                 if (dataRows > options.limits().maxRows()) {
                     throw new ImportFileException(ErrorCode.TOO_MANY_ROWS,
@@ -274,16 +277,17 @@ public final class JobRunner {
                     }
                 }));
                 if (rows.size() == options.chunkSize()) {
-                    put(batch(rows, record.rowNumber() + 1, warnings));
+                    put(batch(rows, next, warnings));
                     rows = new ArrayList<>(options.chunkSize());
                     warnings = new ArrayList<>();
                 }
             }
             if (!rows.isEmpty()) {
-                put(batch(rows, rows.get(rows.size() - 1).rowNumber() + 1, warnings));
+                put(batch(rows, next, warnings));
             } else if (!warnings.isEmpty() || startRow <= headerRow) {
-                // Nothing more to store, but the header's warnings and the detected encoding are.
-                put(batch(rows, Math.max(startRow, headerRow + 1), warnings));
+                // Nothing more to store, but the header's warnings and the detected encoding are;
+                // the job stays after the rows already stored (going back would store them twice).
+                put(batch(rows, next, warnings));
             }
         }
 
