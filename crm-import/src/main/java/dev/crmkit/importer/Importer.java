@@ -46,8 +46,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>A job is stored with its source before it runs, so any process sharing the store can run it,
  * and a process that dies mid-job is replaced by whichever claims the job after its lease runs
- * out: the new owner resumes after the last committed chunk. Thread-safe; jobs run on the calling
- * thread ({@link #importFile}, {@link #runJob}, {@link #runPending}).
+ * out: the new owner resumes after the last committed chunk. A job interrupted by a transient
+ * storage failure ({@link dev.crmkit.core.StorageException#isTransient()}: the database out of
+ * reach, the connection lost) is left the same way, RUNNING, to be resumed once its lease runs
+ * out; any other storage failure ends it FAILED with {@code STORAGE_FAILURE}. Thread-safe; jobs
+ * run on the calling thread ({@link #importFile}, {@link #runJob}, {@link #runPending}).
  */
 public final class Importer {
 

@@ -7,6 +7,7 @@ import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.PermissionDeniedException;
+import dev.crmkit.core.StorageException;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.bulk.FieldPolicy;
 import dev.crmkit.core.bulk.ImportJob;
@@ -21,6 +22,9 @@ import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.InMemoryUserDirectory;
 import dev.crmkit.core.permission.PermissionLevel;
+import dev.crmkit.core.spi.JobClaim;
+import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.spi.StorageSession;
 import dev.crmkit.inmemory.InMemoryStorage;
 import dev.crmkit.testkit.MutableClock;
 import java.io.IOException;
@@ -31,7 +35,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -383,6 +389,91 @@ class ImporterTest {
         }
 
         @Test
+        void aJobWhoseWorkerDiedAfterItsLastChunkIsResumedWithoutReadingItsRowsAgain() throws IOException {
+            StringBuilder sb = new StringBuilder("isim,telefon\n");
+            for (int i = 0; i < 20; i++) {
+                sb.append("Kişi ").append(i).append(",0532").append(String.format("%07d", i)).append('\n');
+            }
+            Path f = file("yirmi.csv", sb.toString(), StandardCharsets.UTF_8);
+            ImportJob job = importer.submit(admin, f, ImportOptions.builder().chunkSize(10).build());
+            Importer dying = Importer.builder(crm).owner("dying").lease(Duration.ofSeconds(30)).workDir(dir).build();
+            AtomicInteger chunks = new AtomicInteger();
+            dying.addListener(new ImportListener() {
+                @Override
+                public void onProgress(ImportProgress progress) {
+                    // Two full chunks, then the closing one with no rows: the worker dies before finishing.
+                    if (chunks.incrementAndGet() == 3) {
+                        throw new ProcessDeath();
+                    }
+                }
+            });
+            assertThatThrownBy(() -> dying.runJob(ACME, job.id())).isInstanceOf(ProcessDeath.class);
+            ImportJob stored = crm.imports().find(admin, job.id()).orElseThrow();
+            assertThat(stored.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(stored.nextRow()).as("after the last row, header on row 1").isEqualTo(22);
+
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(importer.runPending()).isEqualTo(1);
+            ImportReport report = importer.report(admin, job.id());
+            assertThat(report.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(report.rows()).isEqualTo(20);
+            assertThat(report.created()).isEqualTo(20);
+            assertThat(report.rejected()).isZero();
+        }
+
+        @Test
+        void aJobInterruptedByATransientStorageFailureIsResumedAfterItsLease() throws IOException {
+            FailingStorage storage = new FailingStorage();
+            Crm failing = Crm.builder(storage).clock(clock).build();
+            Importer first = Importer.builder(failing).owner("first").lease(Duration.ofSeconds(30)).workDir(dir).build();
+            ImportJob job = first.submit(admin, many(100), ImportOptions.builder().chunkSize(10).build());
+            failAfterChunks(first, storage, 2, new StorageException("the connection dropped", null, true));
+
+            ImportReport interrupted = first.runJob(ACME, job.id()).orElseThrow();
+
+            assertThat(interrupted.status()).as("left to be resumed, not failed").isEqualTo(JobStatus.RUNNING);
+            assertThat(interrupted.rows()).isEqualTo(20);
+            Importer second = Importer.builder(failing).owner("second").lease(Duration.ofSeconds(30)).workDir(dir)
+                    .build();
+            assertThat(second.runPending()).as("not before the lease runs out").isZero();
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(second.runPending()).isEqualTo(1);
+            ImportReport resumed = second.report(admin, job.id());
+            assertThat(resumed.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(resumed.created()).isEqualTo(100);
+            assertThat(resumed.rejected()).isEqualTo(15);
+            assertThat(failing.customers().count(admin, CustomerQuery.all())).isEqualTo(100);
+        }
+
+        @Test
+        void aJobWhoseStorageFailsForGoodEndsFailed() throws IOException {
+            FailingStorage storage = new FailingStorage();
+            Crm failing = Crm.builder(storage).clock(clock).build();
+            Importer first = Importer.builder(failing).owner("first").lease(Duration.ofSeconds(30)).workDir(dir).build();
+            ImportJob job = first.submit(admin, many(100), ImportOptions.builder().chunkSize(10).build());
+            failAfterChunks(first, storage, 2, new StorageException("a trigger refused the row", null));
+
+            ImportReport failed = first.runJob(ACME, job.id()).orElseThrow();
+
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.job().fatalCode()).isEqualTo(ErrorCode.STORAGE_FAILURE);
+            assertThat(failed.rows()).as("the committed chunks stay").isEqualTo(20);
+        }
+
+        /** Once {@code chunks} chunks are committed, the next unit of work that writes fails with {@code failure}. */
+        private void failAfterChunks(Importer importer, FailingStorage storage, int chunks, StorageException failure) {
+            AtomicInteger committed = new AtomicInteger();
+            importer.addListener(new ImportListener() {
+                @Override
+                public void onProgress(ImportProgress progress) {
+                    if (committed.incrementAndGet() == chunks) {
+                        storage.failNextWrite(failure);
+                    }
+                }
+            });
+        }
+
+        @Test
         void progressIsReportedByListenerAndByPolling() throws IOException {
             Path f = many(50);
             List<ImportProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -425,6 +516,39 @@ class ImporterTest {
                     .isInstanceOf(PermissionDeniedException.class);
             assertThat(crm.imports().list(admin, 10)).isEmpty();
             assertThat(importer.importFile(viewer, f, ImportOptions.defaults()).created()).isEqualTo(3);
+        }
+    }
+
+    /** In-memory storage whose next writing unit of work can be made to fail, storing nothing. */
+    private static final class FailingStorage implements Storage {
+        private final InMemoryStorage store = InMemoryStorage.create();
+        private StorageException nextWrite;
+
+        synchronized void failNextWrite(StorageException failure) {
+            nextWrite = failure;
+        }
+
+        @Override
+        public <T> T read(TenantId tenant, Function<StorageSession, T> work) {
+            return store.read(tenant, work);
+        }
+
+        @Override
+        public <T> T write(TenantId tenant, Function<StorageSession, T> work) {
+            StorageException failure;
+            synchronized (this) {
+                failure = nextWrite;
+                nextWrite = null;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return store.write(tenant, work);
+        }
+
+        @Override
+        public Optional<JobClaim> claimImportJob(String owner, Instant now, Instant leaseUntil) {
+            return store.claimImportJob(owner, now, leaseUntil);
         }
     }
 

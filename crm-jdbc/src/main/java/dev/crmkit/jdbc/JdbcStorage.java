@@ -33,7 +33,8 @@ import javax.sql.DataSource;
  * StorageException} ({@code STORAGE_FAILURE}) and leave nothing of the unit of work behind.
  *
  * <p>Attachment bytes go to the same database ({@link JdbcBlobStore}) unless the host gives
- * {@code Crm.builder(...).blobStore(...)} another blob store.
+ * {@code Crm.builder(...).blobStore(...)} another blob store. Bytes in the database leave in the
+ * transaction that removes their attachment (or its customer), so a failure never parts the two.
  *
  * <p>Thread-safe.
  */

@@ -37,7 +37,11 @@ public interface ImportWorker {
     /** Extends the lease; fails with {@code JOB_STATE_INVALID} if the job is no longer this owner's. */
     ImportJob renew(TenantId tenant, long jobId, String owner, Duration lease);
 
-    /** The job's source bytes as stored, or as found at its shared path. */
+    /**
+     * The job's source bytes as stored, or as found at its shared path. If the store fails while
+     * the stream is read, the stream's {@link java.io.IOException} has the {@link
+     * dev.crmkit.core.StorageException} as its cause.
+     */
     InputStream openSource(TenantId tenant, long jobId);
 
     /**

@@ -50,6 +50,10 @@ public interface ImportJobStore {
      */
     void writeSource(long jobId, InputStream bytes);
 
-    /** The stored source bytes; the caller closes the stream. Empty if none were stored. */
+    /**
+     * The stored source bytes; the caller closes the stream. Empty if none were stored. A stream
+     * that reads from the store after this unit of work reports a failure of the store as an
+     * {@link java.io.IOException} whose cause is a {@link dev.crmkit.core.StorageException}.
+     */
     Optional<InputStream> openSource(long jobId);
 }

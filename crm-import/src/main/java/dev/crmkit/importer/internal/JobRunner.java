@@ -120,8 +120,14 @@ public final class JobRunner {
                 return end(JobStatus.FAILED, e.code(), messageOf(e));
             }
             // Cancelled, or another worker took the job over after our lease ran out: stop here.
-            return crm.imports().find(job.submitter(), jobId).orElse(job);
+            return stored();
         } catch (StorageException e) {
+            if (e.isTransient()) {
+                // As if this process had died: the job stays RUNNING under a lease that is no
+                // longer renewed, and whoever claims it once the lease runs out resumes it after
+                // its last committed chunk.
+                return stored();
+            }
             return tryEnd(JobStatus.FAILED, ErrorCode.STORAGE_FAILURE, messageOf(e));
         } finally {
             if (copy != null) {
@@ -247,6 +253,8 @@ public final class JobRunner {
         private void read() {
             List<ImportRow> rows = new ArrayList<>(options.chunkSize());
             List<JobWarning> warnings = new ArrayList<>(headerWarnings);
+            // The row after the last one read: where the job goes on from once what was read is stored.
+            long next = Math.max(startRow, headerRow + 1);
             SourceRecord record;
             while (!stopped && (record = source.next()) != null) {
                 if (record.isBlank()) {
@@ -256,6 +264,7 @@ public final class JobRunner {
                     remember(record, phoneColumn, phones, rejectedBefore, claimed);
                     continue;
                 }
+                next = record.rowNumber() + 1;
                 dataRows++;
                 if (dataRows > options.limits().maxRows()) {
                     throw new ImportFileException(ErrorCode.TOO_MANY_ROWS,
@@ -268,16 +277,17 @@ public final class JobRunner {
                     }
                 }));
                 if (rows.size() == options.chunkSize()) {
-                    put(batch(rows, record.rowNumber() + 1, warnings));
+                    put(batch(rows, next, warnings));
                     rows = new ArrayList<>(options.chunkSize());
                     warnings = new ArrayList<>();
                 }
             }
             if (!rows.isEmpty()) {
-                put(batch(rows, rows.get(rows.size() - 1).rowNumber() + 1, warnings));
+                put(batch(rows, next, warnings));
             } else if (!warnings.isEmpty() || startRow <= headerRow) {
-                // Nothing more to store, but the header's warnings and the detected encoding are.
-                put(batch(rows, Math.max(startRow, headerRow + 1), warnings));
+                // Nothing more to store, but the header's warnings and the detected encoding are;
+                // the job stays after the rows already stored (going back would store them twice).
+                put(batch(rows, next, warnings));
             }
         }
 
@@ -392,6 +402,12 @@ public final class JobRunner {
             Path copy = Files.createTempFile(workDir, "crm-import-" + jobId + "-", ".src");
             try (InputStream in = worker.openSource(tenant, jobId)) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                Files.deleteIfExists(copy);
+                if (e.getCause() instanceof StorageException failure) {
+                    throw failure; // the store failed, not the file
+                }
+                throw e;
             }
             long size = Files.size(copy);
             if (job.sourcePath() == null && size != job.sourceBytes()) {
@@ -434,6 +450,15 @@ public final class JobRunner {
     private ImportJob end(JobStatus status, ErrorCode code, String message) {
         job = worker.finish(tenant, jobId, owner, status, code, message);
         return job;
+    }
+
+    /** The job as stored now, or as this runner last saw it if the store cannot say. */
+    private ImportJob stored() {
+        try {
+            return crm.imports().find(job.submitter(), jobId).orElse(job);
+        } catch (CrmException e) {
+            return job;
+        }
     }
 
     private ImportJob tryEnd(JobStatus status, ErrorCode code, String message) {

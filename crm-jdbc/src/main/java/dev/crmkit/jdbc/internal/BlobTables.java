@@ -167,6 +167,25 @@ public final class BlobTables {
     }
 
     /**
+     * Removes, in the caller's transaction, the blobs of the tenant's attachments whose {@code
+     * column} ({@code id} or {@code customer_id}) is {@code value}, before their records go: the
+     * attachment store takes the bytes along in the unit of work that removes the records, so a
+     * failure at any point leaves both or neither. Keys whose bytes are in another blob store
+     * match nothing here.
+     */
+    static void deleteOfAttachments(Connection c, String tenant, String column, long value) throws SQLException {
+        for (String table : new String[] {"crm_blob_part", "crm_blob"}) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE tenant = ? AND blob_key IN"
+                    + " (SELECT blob_key FROM crm_attachment WHERE tenant = ? AND " + column + " = ?)")) {
+                ps.setString(1, tenant);
+                ps.setString(2, tenant);
+                ps.setLong(3, value);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
      * Runs work in one transaction on a connection of its own and gives the connection back as it
      * came (auto-commit as it was). Whatever the work throws rolls the transaction back; the
      * database's failures become {@link IOException}s, anything else goes through unchanged.

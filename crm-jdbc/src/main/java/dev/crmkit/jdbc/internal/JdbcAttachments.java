@@ -8,7 +8,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** What is known of a tenant's attachments; their bytes are in a blob store. */
+/**
+ * What is known of a tenant's attachments; their bytes are in a blob store. Bytes kept in this
+ * database's own blob tables ({@link BlobTables}) are removed with their records, in the same
+ * unit of work; core then asks the blob store to delete them again, which finds nothing.
+ */
 final class JdbcAttachments implements AttachmentStore {
 
     private static final String COLUMNS =
@@ -78,13 +82,18 @@ final class JdbcAttachments implements AttachmentStore {
                 }, JdbcAttachments::read);
     }
 
+    /** Removes the record and, if they are in this database's blob tables, its bytes. */
     @Override
     public boolean delete(long id) {
         s.checkWritable();
-        return s.update("removing an attachment", "DELETE FROM crm_attachment WHERE tenant = ? AND id = ?", ps -> {
-            ps.setString(1, s.tenantValue());
-            ps.setLong(2, id);
-        }) == 1;
+        return s.sql("removing an attachment", c -> {
+            BlobTables.deleteOfAttachments(c, s.tenantValue(), "id", id);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM crm_attachment WHERE tenant = ? AND id = ?")) {
+                ps.setString(1, s.tenantValue());
+                ps.setLong(2, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
     }
 
     @Override
@@ -97,11 +106,15 @@ final class JdbcAttachments implements AttachmentStore {
                     ps.setLong(2, customerId);
                 }, rs -> rs.getString(1));
         if (!keys.isEmpty()) {
-            s.update("removing a customer's attachments",
-                    "DELETE FROM crm_attachment WHERE tenant = ? AND customer_id = ?", ps -> {
-                        ps.setString(1, s.tenantValue());
-                        ps.setLong(2, customerId);
-                    });
+            s.sql("removing a customer's attachments", c -> {
+                BlobTables.deleteOfAttachments(c, s.tenantValue(), "customer_id", customerId);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM crm_attachment WHERE tenant = ? AND customer_id = ?")) {
+                    ps.setString(1, s.tenantValue());
+                    ps.setLong(2, customerId);
+                    return ps.executeUpdate();
+                }
+            });
         }
         return keys;
     }

@@ -1,5 +1,6 @@
 package dev.crmkit.jdbc.internal;
 
+import dev.crmkit.core.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -10,7 +11,8 @@ import java.sql.SQLException;
 /**
  * A job's stored source, read part by part, each part with a connection of its own: the stream
  * outlives the unit of work that opened it (an import reads it for minutes) and never holds more
- * than one part in memory.
+ * than one part in memory. A failure of the database is an {@link IOException} whose cause is the
+ * {@link StorageException} describing it.
  */
 final class SourceStream extends InputStream {
 
@@ -78,8 +80,11 @@ final class SourceStream extends InputStream {
                 return rs.next() ? rs.getBytes(1) : null;
             }
         } catch (SQLException e) {
-            throw new IOException("part " + number + " of the source of job " + jobId + " could not be read: "
-                    + e.getMessage(), e);
+            // The stream's contract allows only an IOException; the storage failure inside tells
+            // its reader that the store failed (and whether it may pass), not the file.
+            StorageException failure = SqlErrors.storageFailure("reading part " + number + " of the source of job "
+                    + jobId, e);
+            throw new IOException(failure.getMessage(), failure);
         }
     }
 }

@@ -100,10 +100,19 @@ public final class Transactions {
                 rollback(c, e);
                 throw e;
             } finally {
-                c.setAutoCommit(autoCommit);
+                // Quietly: on a connection that broke, this fails too and would hide why.
+                restoreAutoCommitQuietly(c, autoCommit);
             }
         } catch (SQLException e) {
             throw SqlErrors.storageFailure("claiming an import job", e);
+        }
+    }
+
+    private static void restoreAutoCommitQuietly(Connection c, boolean autoCommit) {
+        try {
+            c.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            // A pool resets it itself; a plain data source's connection is closed next anyway.
         }
     }
 
