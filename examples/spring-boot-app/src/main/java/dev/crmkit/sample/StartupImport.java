@@ -53,13 +53,10 @@ public class StartupImport implements ApplicationRunner {
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            ImportJob job = importer.submit(actor.get(), copy, options);
-            ImportJobRunner workers = runner.getIfAvailable();
-            if (workers == null) {
-                importer.runJob(job.submitter().tenant(), job.id()); // crm.import.workers=0: run it here
-            } else {
-                workers.wakeUp();
-            }
+            // README-EXAMPLE-START
+            ImportJob job = importer.submit(actor.get(), copy, options); // options: the ImportOptions bean (crm.import.*)
+            runner.ifAvailable(ImportJobRunner::wakeUp);                 // a worker starts on it now, not at its next poll
+            // README-EXAMPLE-END
             ImportJob ended = awaitEnd(job.id(), Duration.ofMinutes(1));
             LOG.info("Sample import: job {} {}, {} created, {} rejected", ended.id(), ended.status(),
                     ended.created(), ended.rejected());
