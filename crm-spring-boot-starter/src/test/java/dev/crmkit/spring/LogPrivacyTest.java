@@ -62,9 +62,11 @@ class LogPrivacyTest {
 
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private Level level;
 
     @BeforeEach
     void capture() {
+        level = root.getLevel();
         events.start();
         root.addAppender(events);
         root.setLevel(Level.DEBUG);
@@ -73,6 +75,7 @@ class LogPrivacyTest {
     @AfterEach
     void release() {
         root.detachAppender(events);
+        root.setLevel(level);
     }
 
     private Path file(String name, String content) throws Exception {
