@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The customer module: one instance per application, wired with a storage adapter and the host's
@@ -70,7 +71,8 @@ public final class Crm {
         this.phoneParser = PhoneParser.forRegion(b.region);
         ServiceContext ctx = new ServiceContext(b.storage, b.users, b.clock, phoneParser, b.tenantZones,
                 b.blobs, b.gateway, b.attachmentLimit);
-        this.customers = new DefaultCustomerService(ctx);
+        this.customers = Objects.requireNonNull(b.customerDecorator.apply(new DefaultCustomerService(ctx)),
+                "a customer service decorator returned null");
         this.activities = new DefaultActivityService(ctx);
         this.customFields = new DefaultCustomFieldService(ctx);
         this.permissions = new DefaultPermissionService(ctx);
@@ -166,6 +168,7 @@ public final class Crm {
         private BlobStore blobs;
         private MessageGateway gateway;
         private Long attachmentLimit;
+        private UnaryOperator<CustomerService> customerDecorator = UnaryOperator.identity();
 
         private Builder(Storage storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -223,6 +226,21 @@ public final class Crm {
                 throw new IllegalArgumentException("an attachment size limit is at least 1 byte: " + bytes);
             }
             this.attachmentLimit = once(this.attachmentLimit, bytes, "attachmentSizeLimit");
+            return this;
+        }
+
+        /**
+         * Wraps the customer service that {@link Crm#customers()} returns, for work around every
+         * call such as metrics or tracing. May be called more than once: each decorator wraps what
+         * the ones before returned. {@link #build()} applies it once; it must return a service
+         * that delegates every call to the one it is given, which holds every rule (validation,
+         * permissions, tenants). Other services and import jobs change customers without passing
+         * through it.
+         */
+        public Builder decorateCustomers(UnaryOperator<CustomerService> decorator) {
+            Objects.requireNonNull(decorator, "decorator");
+            UnaryOperator<CustomerService> before = customerDecorator;
+            customerDecorator = service -> decorator.apply(before.apply(service));
             return this;
         }
 

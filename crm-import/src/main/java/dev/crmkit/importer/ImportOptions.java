@@ -69,6 +69,27 @@ public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dr
         return new Builder();
     }
 
+    /** A builder holding these options, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.onDuplicate = onDuplicate;
+        b.mode = mode;
+        b.dryRun = dryRun;
+        b.chunkSize = chunkSize;
+        b.encoding = encoding;
+        b.delimiter = delimiter;
+        b.sheetName = sheetName;
+        b.sheetIndex = sheetIndex;
+        b.limits = limits;
+        b.columnMapping.putAll(columnMapping);
+        b.fieldPolicies.putAll(fieldPolicies);
+        b.clearToken = clearToken;
+        b.numberFormat = numberFormat;
+        b.region = region;
+        b.zone = zone;
+        return b;
+    }
+
     /** The reader options these imply. */
     public SourceOptions sourceOptions() {
         // The engine limits data rows (header and blank rows excluded) and stops reading past them.

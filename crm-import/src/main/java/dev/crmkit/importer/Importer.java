@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 /**
  * Imports customer files (CSV, XLSX, XLS, recognised by content) as persistent batch jobs.
@@ -123,18 +124,36 @@ public final class Importer {
 
     /** Runs every job that needs a worker, one after the other, until none is left; returns how many ran. */
     public int runPending() {
+        return runPending(() -> false);
+    }
+
+    /**
+     * Runs every job that needs a worker, one after the other, until none is left or {@code stop}
+     * says so; returns how many ran. {@code stop} is asked before each job is claimed and, while a
+     * job runs, before each of its chunks is committed: a job stopped that way keeps what it has
+     * committed, stays RUNNING and is resumed from there by whichever worker claims it after its
+     * lease runs out (this process's included). It is how a host stops its workers at shutdown.
+     *
+     * @param stop asked from the running thread; must be quick and thread-safe
+     */
+    public int runPending(BooleanSupplier stop) {
+        Objects.requireNonNull(stop, "stop");
         int ran = 0;
         Optional<JobClaim> claim;
-        while ((claim = crm.importWorker().claim(owner, lease)).isPresent()) {
-            runClaimed(claim.get().tenant(), claim.get().jobId());
+        while (!stop.getAsBoolean() && (claim = crm.importWorker().claim(owner, lease)).isPresent()) {
+            runClaimed(claim.get().tenant(), claim.get().jobId(), stop);
             ran++;
         }
         return ran;
     }
 
     private ImportReport runClaimed(TenantId tenant, long jobId) {
+        return runClaimed(tenant, jobId, () -> false);
+    }
+
+    private ImportReport runClaimed(TenantId tenant, long jobId, BooleanSupplier stop) {
         JobRunner runner = new JobRunner(crm, tenant, jobId, owner, lease, listeners,
-                () -> cancelRequested.contains(jobId), workDir);
+                () -> cancelRequested.contains(jobId) || stop.getAsBoolean(), workDir);
         ImportJob ended = runner.run();
         cancelRequested.remove(jobId);
         ImportReport report = report(ended.submitter(), jobId);

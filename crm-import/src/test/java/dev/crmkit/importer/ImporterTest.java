@@ -496,6 +496,104 @@ class ImporterTest {
         }
 
         @Test
+        void listenersHearEachStartAndEachCommittedChunkWithItsCounts() throws IOException {
+            Path f = many(30);
+            List<ImportJob> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<ChunkCommit> chunks = new java.util.concurrent.CopyOnWriteArrayList<>();
+            importer.addListener(new ImportListener() {
+                @Override
+                public void onStarted(ImportJob job) {
+                    started.add(job);
+                }
+
+                @Override
+                public void onChunkCommitted(ChunkCommit chunk) {
+                    chunks.add(chunk);
+                }
+            });
+            ImportReport report = importer.importFile(admin, f, ImportOptions.builder().chunkSize(10).build());
+
+            assertThat(started).singleElement().satisfies(j -> {
+                assertThat(j.id()).isEqualTo(report.jobId());
+                assertThat(j.status()).isEqualTo(JobStatus.RUNNING);
+                assertThat(j.startedAt()).isEqualTo(clock.instant());
+            });
+            assertThat(chunks).hasSizeGreaterThanOrEqualTo(3).allSatisfy(c -> {
+                assertThat(c.jobId()).isEqualTo(report.jobId());
+                assertThat(c.stored()).isTrue();
+                assertThat(c.dryRun()).isFalse();
+                assertThat(c.duration().isNegative()).isFalse();
+            });
+            assertThat(chunks.stream().mapToInt(ChunkCommit::rows).sum()).isEqualTo((int) report.rows());
+            assertThat(chunks.stream().mapToInt(ChunkCommit::created).sum()).isEqualTo(30);
+            assertThat(chunks.stream().mapToInt(ChunkCommit::rejected).sum()).isEqualTo((int) report.rejected());
+        }
+
+        @Test
+        void chunksOfADryRunAndOfAnAtomicChecksAreNotStored() throws IOException {
+            Path f = many(12);
+            List<ChunkCommit> chunks = new java.util.concurrent.CopyOnWriteArrayList<>();
+            importer.addListener(new ImportListener() {
+                @Override
+                public void onChunkCommitted(ChunkCommit chunk) {
+                    chunks.add(chunk);
+                }
+            });
+            importer.importFile(admin, f, ImportOptions.builder().chunkSize(5).dryRun(true).build());
+            assertThat(chunks).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.dryRun()).isTrue();
+                assertThat(c.stored()).isFalse();
+            });
+            chunks.clear();
+
+            Path valid = file("gecerli.csv", "isim,telefon\nAyşe,05301234567\nMehmet,05321234567\n",
+                    StandardCharsets.UTF_8);
+            importer.importFile(admin, valid, ImportOptions.builder().mode(ImportMode.ATOMIC).build());
+            assertThat(chunks).extracting(ChunkCommit::stored).containsExactly(false, true);
+            assertThat(chunks.get(1).created()).isEqualTo(2);
+        }
+
+        @Test
+        void aStopRequestEndsRunPendingBeforeTheNextChunkAndTheJobResumesAfterItsLease() throws IOException {
+            Path f = many(100);
+            ImportJob job = importer.submit(admin, f, ImportOptions.builder().chunkSize(10).build());
+            AtomicInteger chunks = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            List<ImportReport> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Importer stopping = Importer.builder(crm).owner("stopping").lease(Duration.ofSeconds(30)).workDir(dir)
+                    .build();
+            stopping.addListener(new ImportListener() {
+                @Override
+                public void onChunkCommitted(ChunkCommit chunk) {
+                    if (chunks.incrementAndGet() == 3) {
+                        stop.set(true);
+                    }
+                }
+
+                @Override
+                public void onFinished(ImportReport report) {
+                    finished.add(report);
+                }
+            });
+
+            assertThat(stopping.runPending(stop::get)).isEqualTo(1);
+            assertThat(chunks).hasValue(3);
+            assertThat(finished).singleElement().extracting(ImportReport::status).isEqualTo(JobStatus.RUNNING);
+            ImportJob halfway = crm.imports().find(admin, job.id()).orElseThrow();
+            assertThat(halfway.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(halfway.leaseOwner()).isEqualTo("stopping");
+            assertThat(stopping.runPending(stop::get)).as("a stopped importer claims nothing").isZero();
+
+            assertThat(importer.runPending()).as("the lease still runs").isZero();
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(importer.runPending()).isEqualTo(1);
+            ImportReport report = importer.report(admin, job.id());
+            assertThat(report.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(report.created()).isEqualTo(100);
+            assertThat(count()).isEqualTo(100);
+        }
+
+        @Test
         void aCancelledQueuedJobNeverRuns() throws IOException {
             ImportJob job = importer.submit(admin, many(5), ImportOptions.defaults());
             importer.cancel(admin, job.id());

@@ -14,6 +14,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  * one folder per database ({@code db/crmkit/postgresql}, {@code db/crmkit/h2}), recorded in their
  * own history table ({@value #HISTORY_TABLE}) so they never mix with the host's migrations.
  *
+ * <p>The schema may already hold other tables (the host's own): the first migration then records a
+ * baseline at version 0 in the history table before applying every version.
+ *
  * <p>A host that runs its own Flyway points a second Flyway instance (or an extra location with
  * this history table) at {@link #location(DataSource)}; a host on Liquibase includes the same SQL
  * files with {@code sqlFile} change sets in version order.
@@ -60,7 +63,10 @@ public final class CrmSchema {
                 .dataSource(dataSource)
                 .locations(location(dataSource))
                 .table(HISTORY_TABLE)
-                .baselineOnMigrate(false)
+                // The host's tables may already be in the schema: the history table then starts
+                // with a baseline below the first version, and every migration still runs.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .validateMigrationNaming(true);
     }
 

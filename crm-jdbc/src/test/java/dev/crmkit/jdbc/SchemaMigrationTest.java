@@ -66,6 +66,33 @@ class SchemaMigrationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aDatabaseHoldingTheApplicationsTablesTakesTheSchemaBesideThem(String name, Supplier<HikariDataSource> fresh)
+            throws SQLException {
+        try (HikariDataSource ds = fresh.get()) {
+            List<String> versions = versions(ds);
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE app_order (id BIGINT PRIMARY KEY, note VARCHAR(100))");
+                s.execute("INSERT INTO app_order VALUES (1, 'kept')");
+            }
+
+            assertThat(CrmSchema.migrate(ds)).isEqualTo(versions.size());
+            assertThat(CrmSchema.migrate(ds)).as("a second run has nothing to do").isZero();
+            assertThat(CrmSchema.configure(ds).load().info().current().getVersion().getVersion())
+                    .isEqualTo(versions.get(versions.size() - 1));
+
+            Crm crm = Crm.builder(JdbcStorage.builder(ds).build()).build();
+            crm.customers().create(ADMIN, dev.crmkit.core.customer.NewCustomer
+                    .builder("Çağrı Öztürk", "0530 123 45 67").build());
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT note FROM app_order WHERE id = 1")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("kept");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void aDatabaseAtEveryEarlierVersionUpgradesToTheFreshSchemaKeepingItsData(String name,
                                                                               Supplier<HikariDataSource> fresh)
             throws SQLException, IOException {

@@ -20,6 +20,7 @@ import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.phone.PhoneParser;
+import dev.crmkit.importer.ChunkCommit;
 import dev.crmkit.importer.ImportFileException;
 import dev.crmkit.importer.ImportListener;
 import dev.crmkit.importer.ImportMode;
@@ -97,6 +98,7 @@ public final class JobRunner {
      */
     public ImportJob run() {
         job = worker.start(tenant, jobId, owner, lease);
+        notifyStarted();
         startNanos = System.nanoTime();
         renewAt = startNanos + lease.toNanos() / 3;
         Path copy = null;
@@ -346,12 +348,17 @@ public final class JobRunner {
 
     private void commit(Batch batch, InFilePhones claimed) {
         if (cancelled.getAsBoolean()) {
-            throw new ConflictException(ErrorCode.JOB_STATE_INVALID, "job " + jobId + " was cancelled");
+            throw new ConflictException(ErrorCode.JOB_STATE_INVALID, "job " + jobId + " was cancelled or asked to stop");
         }
         renewIfDue();
+        long started = System.nanoTime();
         ChunkResult result = worker.commitChunk(tenant, jobId, owner, batch.chunk(), claimed);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         job = result.job();
-        rowsThisRun += batch.chunk().chunk().rows().size();
+        int rows = batch.chunk().chunk().rows().size();
+        rowsThisRun += rows;
+        notifyCommitted(new ChunkCommit(jobId, rows, result.created(), result.updated(), result.skipped(),
+                result.rejected(), batch.chunk().chunk().write() && !job.dryRun(), job.dryRun(), took));
         notifyProgress(batch.totalBytes());
     }
 
@@ -418,6 +425,26 @@ public final class JobRunner {
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the source of job " + jobId, e);
+        }
+    }
+
+    private void notifyStarted() {
+        for (ImportListener l : listeners) {
+            try {
+                l.onStarted(job);
+            } catch (RuntimeException ignored) {
+                // A listener's failure must not fail the import.
+            }
+        }
+    }
+
+    private void notifyCommitted(ChunkCommit chunk) {
+        for (ImportListener l : listeners) {
+            try {
+                l.onChunkCommitted(chunk);
+            } catch (RuntimeException ignored) {
+                // A listener's failure must not fail the import.
+            }
         }
     }
 

@@ -1,0 +1,28 @@
+package dev.crmkit.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crmkit.core.bulk.FieldPolicy;
+import dev.crmkit.core.bulk.OnDuplicate;
+import java.nio.charset.Charset;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class ImportOptionsTest {
+
+    @Test
+    void toBuilderKeepsEveryOptionAndChangesOnlyWhatIsSet() {
+        ImportOptions options = ImportOptions.builder()
+                .onDuplicate(OnDuplicate.UPDATE).mode(ImportMode.ATOMIC).dryRun(true).chunkSize(250)
+                .encoding(Charset.forName("windows-1254")).delimiter(';').sheet("Müşteriler").sheet(2)
+                .maxRows(5000).maxFileBytes(1_000_000).map("Cep", "phone").policy("email", FieldPolicy.NEVER)
+                .clearToken("#SIL").numberFormat(NumberFormat.TURKISH).region("DE").zone(ZoneId.of("UTC"))
+                .build();
+
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+        ImportOptions changed = options.toBuilder().chunkSize(10).build();
+        assertThat(changed.chunkSize()).isEqualTo(10);
+        assertThat(changed).usingRecursiveComparison().ignoringFields("chunkSize").isEqualTo(options);
+        assertThat(ImportOptions.defaults().toBuilder().build()).isEqualTo(ImportOptions.defaults());
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Spring Boot support: the {@code crm.*} properties, the import job runner in the application's
+ * lifecycle and the hook to adjust the {@code Crm} bean. The beans themselves come from {@code
+ * dev.crmkit.spring.autoconfigure}.
+ */
+package dev.crmkit.spring;

@@ -1,0 +1,4 @@
+CREATE TABLE app_note (
+    id BIGINT PRIMARY KEY,
+    text VARCHAR(200) NOT NULL
+);
