@@ -20,7 +20,6 @@ import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.script.Script;
 import dev.crmkit.importer.report.ReportFormat;
 import dev.crmkit.inmemory.InMemoryStorage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,21 +110,6 @@ class HiddenFieldReadPathsTest {
     }
 
     private static String text(byte[] bytes, ReportFormat format) throws IOException {
-        if (format == ReportFormat.CSV) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        StringBuilder sb = new StringBuilder();
-        DataFormatter formatter = new DataFormatter();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            for (Sheet sheet : workbook) {
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        sb.append(formatter.formatCellValue(cell)).append('\t');
-                    }
-                    sb.append('\n');
-                }
-            }
-        }
-        return sb.toString();
+        return format == ReportFormat.CSV ? new String(bytes, StandardCharsets.UTF_8) : NationalIdPrivacyTest.cellsOf(bytes);
     }
 }

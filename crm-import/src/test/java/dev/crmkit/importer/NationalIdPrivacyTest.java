@@ -159,7 +159,8 @@ class NationalIdPrivacyTest {
         assertThat(csvReport).contains(NationalId.mask(rejectedWithBadPhone)).contains(NationalId.mask(invalid));
     }
 
-    private static String cellsOf(byte[] xlsx) throws IOException {
+    /** Every cell of every sheet of an XLSX file as text, tab-separated, a line per row. */
+    static String cellsOf(byte[] xlsx) throws IOException {
         StringBuilder sb = new StringBuilder();
         DataFormatter format = new DataFormatter();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

@@ -196,6 +196,8 @@ public final class DefaultAttachmentService implements AttachmentService {
     private static final class CheckedSource extends FilterInputStream {
         private final long limit;
         private final MessageDigest digest;
+        /** For single-byte reads, so a store reading byte by byte allocates nothing per byte. */
+        private final byte[] one = new byte[1];
         private long size;
         private CrmValidationException failure;
 
@@ -211,7 +213,6 @@ public final class DefaultAttachmentService implements AttachmentService {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             int n = read(one, 0, 1);
             return n < 0 ? -1 : one[0] & 0xff;
         }
