@@ -59,6 +59,7 @@ public final class Importer {
     private final String owner;
     private final Duration lease;
     private final Path workDir;
+    private final JobRunner.Retries retries;
     private final List<ImportListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
 
@@ -67,6 +68,7 @@ public final class Importer {
         this.owner = b.owner;
         this.lease = b.lease;
         this.workDir = b.workDir;
+        this.retries = b.retries;
     }
 
     public static Builder builder(Crm crm) {
@@ -116,7 +118,7 @@ public final class Importer {
      * report, or empty if another worker holds it or it has ended.
      */
     public Optional<ImportReport> runJob(TenantId tenant, long jobId) {
-        if (!crm.importWorker().claimJob(tenant, jobId, owner, lease)) {
+        if (!retries.read(() -> crm.importWorker().claimJob(tenant, jobId, owner, lease))) {
             return Optional.empty();
         }
         return Optional.of(runClaimed(tenant, jobId));
@@ -140,7 +142,7 @@ public final class Importer {
         Objects.requireNonNull(stop, "stop");
         int ran = 0;
         Optional<JobClaim> claim;
-        while (!stop.getAsBoolean() && (claim = crm.importWorker().claim(owner, lease)).isPresent()) {
+        while (!stop.getAsBoolean() && (claim = retries.read(() -> crm.importWorker().claim(owner, lease))).isPresent()) {
             runClaimed(claim.get().tenant(), claim.get().jobId(), stop);
             ran++;
         }
@@ -153,10 +155,12 @@ public final class Importer {
 
     private ImportReport runClaimed(TenantId tenant, long jobId, BooleanSupplier stop) {
         JobRunner runner = new JobRunner(crm, tenant, jobId, owner, lease, listeners,
-                () -> cancelRequested.contains(jobId) || stop.getAsBoolean(), workDir);
+                () -> cancelRequested.contains(jobId) || stop.getAsBoolean(), workDir, retries);
         ImportJob ended = runner.run();
         cancelRequested.remove(jobId);
-        ImportReport report = report(ended.submitter(), jobId);
+        // The job has ended or been left for another worker; a passing failure of this last read
+        // must not make a finished job look failed to the caller.
+        ImportReport report = retries.read(() -> report(ended.submitter(), jobId));
         for (ImportListener l : listeners) {
             try {
                 l.onFinished(report);
@@ -289,10 +293,14 @@ public final class Importer {
 
     /** Configures an {@link Importer}. Not thread-safe. */
     public static final class Builder {
+        /** Attempts to take a job up again after a passing storage failure, by default. */
+        public static final int DEFAULT_RETRIES = 5;
+        private static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(250);
         private final Crm crm;
         private String owner = defaultOwner();
         private Duration lease = Duration.ofSeconds(30);
         private Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
+        private JobRunner.Retries retries = new JobRunner.Retries(DEFAULT_RETRIES, DEFAULT_RETRY_DELAY);
 
         private Builder(Crm crm) {
             this.crm = Objects.requireNonNull(crm, "crm");
@@ -310,6 +318,20 @@ public final class Importer {
                 throw new IllegalArgumentException("the lease must be positive");
             }
             lease = value;
+            return this;
+        }
+
+        /**
+         * How often a job is taken up again in this process after a passing storage failure (a
+         * lost connection, a serialization failure or deadlock, a database restarting), and the
+         * wait before the first time; each later wait doubles, up to 5 s. The failed chunk is
+         * rolled back whole and the job goes on after its last committed chunk, exactly as a
+         * resume by another worker would. With 0, or once the attempts are used up, the job is
+         * left RUNNING for whichever worker claims it after the lease (default: {@value
+         * #DEFAULT_RETRIES} attempts from 250 ms, about 8 s in all).
+         */
+        public Builder retries(int attempts, Duration firstDelay) {
+            retries = new JobRunner.Retries(attempts, Objects.requireNonNull(firstDelay, "firstDelay"));
             return this;
         }
 

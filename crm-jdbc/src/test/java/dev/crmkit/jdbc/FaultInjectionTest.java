@@ -283,6 +283,48 @@ abstract class FaultInjectionTest {
         });
     }
 
+    /**
+     * The same faults with an importer that retries: the job completes in the run that met the
+     * fault, with no failure reaching the caller (claiming, starting, every chunk, the end and the
+     * closing report are tried again; a failed chunk is rolled back whole and done again), with the reference run's counts, every
+     * row's customer, activity, rejection and undo record once, and undoing it restores the
+     * customers. Sequence numbers a rolled-back chunk used are not given back, so the ids may
+     * differ from the reference run's and are not compared.
+     */
+    @TestFactory
+    Stream<DynamicTest> anImportJobTakenUpAgainInTheSameProcess() throws IOException {
+        ImportFile file = ImportFile.write(dir.resolve("musteriler.csv"));
+        baseline(this::seedForImport);
+        long jobId = submit(file);
+        db.watch();
+        assertThat(retrying("first").runPending()).isOne();
+        List<Step> steps = db.stop();
+        ImportJob reference = crm.imports().find(ADMIN, jobId).orElseThrow();
+        assertThat(reference.status()).isEqualTo(JobStatus.COMPLETED);
+        retrying("first").undo(ADMIN, jobId);
+        List<Customer> referenceUndone = observe(false).customers();
+        return faultTests(steps, (n, kind) -> {
+            baseline(this::seedForImport);
+            assertThat(submit(file)).as("the same job id as the reference").isEqualTo(jobId);
+            db.failAt(n, kind);
+            Throwable thrown = catchThrowable(() -> retrying("first").runPending());
+            checkFired(steps, n);
+            db.stop();
+            assertThat(thrown).as("nothing reaches the caller").isNull();
+            ImportJob job = crm.imports().find(ADMIN, jobId).orElseThrow();
+            assertThat(job.status()).as("completed in spite of the fault").isEqualTo(JobStatus.COMPLETED);
+            assertThat(List.of(job.rows(), job.created(), job.updated(), job.skipped(), job.rejected()))
+                    .as("rows, created, updated, skipped, rejected").isEqualTo(List.of(reference.rows(),
+                            reference.created(), reference.updated(), reference.skipped(), reference.rejected()));
+            checkImportCommitted(file, jobId, true);
+            assertConsistent();
+            retrying("first").undo(ADMIN, jobId);
+            assertConsistent();
+            assertThat(observe(false).customers()).as("undone").usingRecursiveComparison()
+                    .ignoringFieldsOfTypes(Instant.class).isEqualTo(referenceUndone);
+        });
+    }
+
     // ------------------------------------------------------------------ fault points
 
     /** What a test does for one fault point. */
@@ -482,8 +524,14 @@ abstract class FaultInjectionTest {
 
     // ------------------------------------------------------------------ imports
 
+    /** An importer that leaves a job after a failure for another worker, as a process that died. */
     private Importer importer(String owner) {
-        return Importer.builder(crm).owner(owner).lease(LEASE).workDir(dir).build();
+        return Importer.builder(crm).owner(owner).lease(LEASE).workDir(dir).retries(0, Duration.ZERO).build();
+    }
+
+    /** An importer that takes a job up again itself after a passing failure, without waiting. */
+    private Importer retrying(String owner) {
+        return Importer.builder(crm).owner(owner).lease(LEASE).workDir(dir).retries(2, Duration.ZERO).build();
     }
 
     private long submit(ImportFile file) {

@@ -49,6 +49,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one claimed import job to its end: reads the source, maps the header, parses rows into
@@ -58,6 +61,8 @@ import java.util.function.BooleanSupplier;
  * runner per job.
  */
 public final class JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
     /** Row warnings kept per job; more are counted but not stored. */
     static final int MAX_ROW_WARNINGS = 1000;
@@ -71,6 +76,7 @@ public final class JobRunner {
     private final List<ImportListener> listeners;
     private final BooleanSupplier cancelled;
     private final Path workDir;
+    private final Retries retries;
 
     private ImportJob job;
     private long renewAt;
@@ -79,7 +85,7 @@ public final class JobRunner {
     private volatile int rowWarnings;
 
     public JobRunner(Crm crm, TenantId tenant, long jobId, String owner, Duration lease, List<ImportListener> listeners,
-                     BooleanSupplier cancelled, Path workDir) {
+                     BooleanSupplier cancelled, Path workDir, Retries retries) {
         this.crm = crm;
         this.worker = crm.importWorker();
         this.tenant = tenant;
@@ -89,6 +95,54 @@ public final class JobRunner {
         this.listeners = listeners;
         this.cancelled = cancelled;
         this.workDir = workDir;
+        this.retries = retries;
+    }
+
+    /**
+     * How a job is taken up again in this process after a passing storage failure.
+     *
+     * @param attempts how many times, 0 for never
+     * @param firstDelay the wait before the first; each later wait doubles, up to {@link #MAX_DELAY}
+     */
+    public record Retries(int attempts, Duration firstDelay) {
+        static final Duration MAX_DELAY = Duration.ofSeconds(5);
+
+        /**
+         * Reads with these retries: a read that fails for a passing reason is tried again after
+         * the attempt's wait.
+         */
+        public <T> T read(Supplier<T> read) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return read.get();
+                } catch (StorageException e) {
+                    if (!e.isTransient() || attempt > attempts) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(delay(attempt).toMillis());
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        public Retries {
+            if (attempts < 0) {
+                throw new IllegalArgumentException("attempts must not be negative: " + attempts);
+            }
+            if (firstDelay.isNegative()) {
+                throw new IllegalArgumentException("the delay must not be negative: " + firstDelay);
+            }
+        }
+
+        /** The wait before the given attempt, counted from 1. */
+        public Duration delay(int attempt) {
+            Duration d = firstDelay.multipliedBy(1L << Math.min(attempt - 1, 20));
+            return d.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : d;
+        }
     }
 
     /**
@@ -97,24 +151,26 @@ public final class JobRunner {
      * @return the job as it was left
      */
     public ImportJob run() {
-        job = worker.start(tenant, jobId, owner, lease);
+        // Starting again after a passing failure is harmless: the job is this owner's either way.
+        job = retries.read(() -> worker.start(tenant, jobId, owner, lease));
         notifyStarted();
         startNanos = System.nanoTime();
         renewAt = startNanos + lease.toNanos() / 3;
         Path copy = null;
         try {
-            copy = copySource();
-            ImportOptions options = OptionsCodec.decode(job);
-            if (options.mode() == ImportMode.ATOMIC && !job.checked()) {
-                pass(copy, options, false);
-                if (job.rejected() > 0) {
-                    return end(JobStatus.FAILED, ErrorCode.ROWS_REJECTED,
-                            job.rejected() + " of " + job.rows() + " rows are invalid, so nothing was stored");
+            for (int retry = 1; ; retry++) {
+                try {
+                    if (copy == null) {
+                        copy = copySource();
+                    }
+                    return runPasses(copy, OptionsCodec.decode(job));
+                } catch (StorageException e) {
+                    if (!e.isTransient() || retry > retries.attempts()) {
+                        throw e;
+                    }
+                    takeUpAgain(e, retry);
                 }
-                job = worker.markChecked(tenant, jobId, owner);
             }
-            pass(copy, options, true);
-            return end(JobStatus.COMPLETED, null, null);
         } catch (ImportFileException e) {
             return end(JobStatus.FAILED, e.code(), messageOf(e));
         } catch (ConflictException e) {
@@ -128,6 +184,8 @@ public final class JobRunner {
                 // As if this process had died: the job stays RUNNING under a lease that is no
                 // longer renewed, and whoever claims it once the lease runs out resumes it after
                 // its last committed chunk.
+                LOG.warn("import job {} of tenant {} left RUNNING for another worker after {} attempts: {}", jobId,
+                        tenant.value(), retries.attempts() + 1, e.getMessage());
                 return stored();
             }
             return tryEnd(JobStatus.FAILED, ErrorCode.STORAGE_FAILURE, messageOf(e));
@@ -140,6 +198,53 @@ public final class JobRunner {
                 }
             }
         }
+    }
+
+    /** The passes over the file the job still needs, from its next row on, and its end. */
+    private ImportJob runPasses(Path copy, ImportOptions options) {
+        if (options.mode() == ImportMode.ATOMIC && !job.checked()) {
+            pass(copy, options, false);
+            if (job.rejected() > 0) {
+                return end(JobStatus.FAILED, ErrorCode.ROWS_REJECTED,
+                        job.rejected() + " of " + job.rows() + " rows are invalid, so nothing was stored");
+            }
+            job = worker.markChecked(tenant, jobId, owner);
+        }
+        pass(copy, options, true);
+        return end(JobStatus.COMPLETED, null, null);
+    }
+
+    /**
+     * After a passing storage failure (the failed chunk rolled back whole): waits, then renews the
+     * lease, which also reads the job as committed, so that the next pass resumes after its last
+     * committed chunk exactly as another worker would. A renewal that fails for a passing reason
+     * too uses up the next attempt; one refused because the job is no longer this owner's ends
+     * the run ({@link ConflictException}).
+     */
+    private void takeUpAgain(StorageException failure, int retry) {
+        StorageException last = failure;
+        for (int attempt = retry; attempt <= retries.attempts(); attempt++) {
+            Duration wait = retries.delay(attempt);
+            LOG.warn("import job {} of tenant {}: {}; trying again in {} ms (attempt {} of {})", jobId, tenant.value(),
+                    last.getMessage(), wait.toMillis(), attempt, retries.attempts());
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw last;
+            }
+            try {
+                job = worker.renew(tenant, jobId, owner, lease);
+                renewAt = System.nanoTime() + lease.toNanos() / 3;
+                return;
+            } catch (StorageException e) {
+                if (!e.isTransient()) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /**

@@ -56,6 +56,20 @@ final class SqlErrors {
         return new StorageException(describe(doing, e), e, isTransient(e));
     }
 
+    /** The same failure, known now to have lost the connection with it: worth trying again. */
+    static StorageException connectionLost(StorageException failure) {
+        String message = failure.getMessage();
+        String prefix = failure.code().name() + ": ";
+        if (message != null && message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
+        StorageException lost = new StorageException(message + "; the connection was lost", failure.getCause(), true);
+        for (Throwable suppressed : failure.getSuppressed()) {
+            lost.addSuppressed(suppressed);
+        }
+        return lost;
+    }
+
     /** What failed and what the database said, for an exception's message; never the statement's parameters. */
     static String describe(String doing, SQLException e) {
         return "the database failed while " + doing + " (SQL state " + e.getSQLState() + "): " + firstLine(e.getMessage());

@@ -1,5 +1,6 @@
 package dev.crmkit.jdbc.internal;
 
+import dev.crmkit.core.StorageException;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.spi.JobClaim;
 import dev.crmkit.core.spi.StorageSession;
@@ -58,7 +59,12 @@ public final class Transactions {
             }
             return result;
         } catch (RuntimeException | Error e) {
-            rollback(c, e);
+            if (!rollback(c, e) && e instanceof StorageException failure && !failure.isTransient()) {
+                // The statement's error said nothing of the connection (H2 reports some losses of
+                // its server as a general error), but not even a rollback went through: the
+                // connection is gone, and the work may well succeed on a new one.
+                throw SqlErrors.connectionLost(failure);
+            }
             throw e;
         } finally {
             session.close();
@@ -142,11 +148,14 @@ public final class Transactions {
         return Optional.of(new JobClaim(TenantId.of(tenant), id));
     }
 
-    private static void rollback(Connection c, Throwable cause) {
+    /** Rolls back; false if the connection could not, the failure kept with the cause. */
+    private static boolean rollback(Connection c, Throwable cause) {
         try {
             c.rollback();
+            return true;
         } catch (SQLException e) {
             cause.addSuppressed(e);
+            return false;
         }
     }
 
