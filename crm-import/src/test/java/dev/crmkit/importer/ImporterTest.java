@@ -422,10 +422,47 @@ class ImporterTest {
         }
 
         @Test
+        void aJobInterruptedByATransientStorageFailureIsTakenUpAgainByTheSameImporter() throws IOException {
+            FailingStorage storage = new FailingStorage();
+            Crm failing = Crm.builder(storage).clock(clock).build();
+            Importer first = Importer.builder(failing).owner("first").lease(Duration.ofSeconds(30)).workDir(dir)
+                    .retries(3, Duration.ofMillis(1)).build();
+            ImportJob job = first.submit(admin, many(100), ImportOptions.builder().chunkSize(10).build());
+            failAfterChunks(first, storage, 2, 3, new StorageException("the connection dropped", null, true));
+
+            ImportReport report = first.runJob(ACME, job.id()).orElseThrow();
+
+            assertThat(storage.failedWrites()).as("the chunk and two renewals failed").isEqualTo(3);
+            assertThat(report.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(report.rows()).isEqualTo(115);
+            assertThat(report.created()).isEqualTo(100);
+            assertThat(report.rejected()).isEqualTo(15);
+            assertThat(failing.customers().count(admin, CustomerQuery.all())).as("no row twice").isEqualTo(100);
+        }
+
+        @Test
+        void aJobWhoseStorageKeepsFailingForAPassingReasonIsLeftForAnotherWorker() throws IOException {
+            FailingStorage storage = new FailingStorage();
+            Crm failing = Crm.builder(storage).clock(clock).build();
+            Importer first = Importer.builder(failing).owner("first").lease(Duration.ofSeconds(30)).workDir(dir)
+                    .retries(2, Duration.ofMillis(1)).build();
+            ImportJob job = first.submit(admin, many(100), ImportOptions.builder().chunkSize(10).build());
+            failAfterChunks(first, storage, 2, 1000, new StorageException("the database is restarting", null, true));
+
+            ImportJob left = first.runJob(ACME, job.id()).orElseThrow().job();
+
+            assertThat(storage.failedWrites()).as("the chunk, then a renewal per attempt").isEqualTo(3);
+            storage.failNextWrites(0, null);
+            assertThat(left.status()).as("left to be resumed, not failed").isEqualTo(JobStatus.RUNNING);
+            assertThat(left.rows()).isEqualTo(20);
+        }
+
+        @Test
         void aJobInterruptedByATransientStorageFailureIsResumedAfterItsLease() throws IOException {
             FailingStorage storage = new FailingStorage();
             Crm failing = Crm.builder(storage).clock(clock).build();
-            Importer first = Importer.builder(failing).owner("first").lease(Duration.ofSeconds(30)).workDir(dir).build();
+            Importer first = Importer.builder(failing).owner("first").lease(Duration.ofSeconds(30)).workDir(dir)
+                    .retries(0, Duration.ZERO).build();
             ImportJob job = first.submit(admin, many(100), ImportOptions.builder().chunkSize(10).build());
             failAfterChunks(first, storage, 2, new StorageException("the connection dropped", null, true));
 
@@ -462,12 +499,18 @@ class ImporterTest {
 
         /** Once {@code chunks} chunks are committed, the next unit of work that writes fails with {@code failure}. */
         private void failAfterChunks(Importer importer, FailingStorage storage, int chunks, StorageException failure) {
+            failAfterChunks(importer, storage, chunks, 1, failure);
+        }
+
+        /** Once {@code chunks} chunks are committed, the next {@code writes} units of work that write fail. */
+        private void failAfterChunks(Importer importer, FailingStorage storage, int chunks, int writes,
+                                     StorageException failure) {
             AtomicInteger committed = new AtomicInteger();
             importer.addListener(new ImportListener() {
                 @Override
                 public void onProgress(ImportProgress progress) {
                     if (committed.incrementAndGet() == chunks) {
-                        storage.failNextWrite(failure);
+                        storage.failNextWrites(writes, failure);
                     }
                 }
             });
@@ -621,9 +664,21 @@ class ImporterTest {
     private static final class FailingStorage implements Storage {
         private final InMemoryStorage store = InMemoryStorage.create();
         private StorageException nextWrite;
+        private int failingWrites;
+        private int failedWrites;
 
         synchronized void failNextWrite(StorageException failure) {
+            failNextWrites(1, failure);
+        }
+
+        /** The next {@code count} units of work that write fail with {@code failure}. */
+        synchronized void failNextWrites(int count, StorageException failure) {
             nextWrite = failure;
+            failingWrites = count;
+        }
+
+        synchronized int failedWrites() {
+            return failedWrites;
         }
 
         @Override
@@ -636,7 +691,12 @@ class ImporterTest {
             StorageException failure;
             synchronized (this) {
                 failure = nextWrite;
-                nextWrite = null;
+                if (failure != null) {
+                    failedWrites++;
+                    if (--failingWrites == 0) {
+                        nextWrite = null;
+                    }
+                }
             }
             if (failure != null) {
                 throw failure;

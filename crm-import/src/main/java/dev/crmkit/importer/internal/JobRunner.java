@@ -184,8 +184,8 @@ public final class JobRunner {
                 // As if this process had died: the job stays RUNNING under a lease that is no
                 // longer renewed, and whoever claims it once the lease runs out resumes it after
                 // its last committed chunk.
-                LOG.warn("import job {} of tenant {} left RUNNING for another worker after {} attempts: {}", jobId,
-                        tenant.value(), retries.attempts() + 1, e.getMessage());
+                LOG.warn("import job {} of tenant {} left RUNNING for the next worker after its lease ({} tries): {}",
+                        jobId, tenant.value(), retries.attempts() + 1, e.getMessage());
                 return stored();
             }
             return tryEnd(JobStatus.FAILED, ErrorCode.STORAGE_FAILURE, messageOf(e));
