@@ -1,0 +1,143 @@
+package dev.crmkit.bench.importing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * What each index of {@code crm_customer} costs a bulk load, and what the search index's form
+ * costs a search: COPY of the same cleaned rows into the table with one index set after another,
+ * then, for the search-index forms, the search statements' latency on the filled table (after
+ * {@code VACUUM}, which empties a GIN index's pending list, or right after the COPY), and last the
+ * time {@code CREATE INDEX} takes to build the GIN index over the filled table at once.
+ *
+ * <pre>
+ * java -Xmx3g -cp crm-bench/target/benchmarks.jar dev.crmkit.bench.importing.IndexCostExperiment 1000000
+ * </pre>
+ */
+public final class IndexCostExperiment {
+
+    private static final String GIN = "CREATE INDEX crm_customer_search ON crm_customer USING gin (search_text gin_trgm_ops)";
+
+    record Variant(String name, List<String> ddl, boolean search, boolean vacuum) {
+        Variant(String name, List<String> ddl, boolean search) {
+            this(name, ddl, search, true);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path dir = Path.of(args.length > 1 ? args[1] : "crm-bench/target/bench-data");
+        Path file = dir.resolve("customers-" + rows + ".csv");
+        if (!java.nio.file.Files.exists(file)) {
+            java.nio.file.Files.createDirectories(dir);
+            ImportFileGenerator.csv(file, rows, JdbcImportBenchmark.SEED, 0, 0);
+        }
+        CleanRows clean = CleanRows.read(file, n -> false);
+        List<Variant> all = List.of(
+                new Variant("every index (schema as shipped)", List.of(), true),
+                new Variant("no search index", List.of("DROP INDEX crm_customer_search"), false),
+                new Variant("GIN, pending list 64 MB", List.of("ALTER INDEX crm_customer_search SET (gin_pending_list_limit = 65536)"), true),
+                new Variant("GIN, pending 64 MB, not vacuumed", List.of("ALTER INDEX crm_customer_search SET (gin_pending_list_limit = 65536)"), true, false),
+                new Variant("GIN, pending 16 MB, not vacuumed", List.of("ALTER INDEX crm_customer_search SET (gin_pending_list_limit = 16384)"), true, false),
+                new Variant("GIN, pending 4 MB, not vacuumed", List.of(), true, false),
+                new Variant("GIN, fastupdate off", List.of("ALTER INDEX crm_customer_search SET (fastupdate = off)"), true),
+                new Variant("GiST siglen 12", List.of("DROP INDEX crm_customer_search",
+                        "CREATE INDEX crm_customer_search ON crm_customer USING gist (search_text gist_trgm_ops)"), true),
+                new Variant("GiST siglen 64", List.of("DROP INDEX crm_customer_search",
+                        "CREATE INDEX crm_customer_search ON crm_customer USING gist (search_text gist_trgm_ops (siglen = 64))"), true),
+                new Variant("primary key and unique phone only", List.of("DROP INDEX crm_customer_search",
+                        "DROP INDEX crm_customer_updated", "DROP INDEX crm_customer_created",
+                        "DROP INDEX crm_customer_contacts", "DROP INDEX crm_customer_name"), false));
+        // -Dvariants=NAME|NAME... runs only the variants whose names start with one of them.
+        String only = System.getProperty("variants");
+        List<Variant> variants = only == null ? all
+                : all.stream().filter(v -> Arrays.stream(only.split("\\|")).anyMatch(v.name()::startsWith)).toList();
+        List<String> report = new ArrayList<>();
+        try (BenchDatabase db = BenchDatabase.postgres()) {
+            DataSource ds = db.dataSource();
+            new LibraryImport(ds, dir.resolve("work")); // applies the schema
+            System.out.println(db.describe());
+            CopyBaseline.Payload payload = CopyBaseline.encode(clean.rows(),
+                    new CustomerColumns.Run(JdbcImportBenchmark.TENANT, Instant.now()));
+            List<String> texts = texts(clean);
+            for (Variant v : variants) {
+                restoreIndexes(db);
+                db.empty();
+                for (String ddl : v.ddl()) {
+                    db.execute(ddl);
+                }
+                double seconds = CopyBaseline.copy(ds, CustomerColumns.TABLE, payload);
+                String line = String.format(Locale.ROOT, "%-36s COPY %,9.0f rows/s (%.1f s)", v.name(),
+                        clean.fileRows() / seconds, seconds);
+                if (v.search()) {
+                    db.execute((v.vacuum() ? "VACUUM ANALYZE " : "ANALYZE ") + CustomerColumns.TABLE);
+                    StringBuilder sb = new StringBuilder();
+                    for (String text : texts) {
+                        sb.append(String.format(Locale.ROOT, "; '%s' p50 %.2f ms", text, p50Millis(ds, text)));
+                    }
+                    line += sb;
+                }
+                System.out.println(line);
+                report.add(line);
+            }
+            // The other way to fill a search index: build it once over the filled table.
+            db.execute("DROP INDEX IF EXISTS crm_customer_search");
+            long t0 = System.nanoTime();
+            db.execute(GIN);
+            String build = String.format(Locale.ROOT, "%-36s %.1f s for %,d customers", "CREATE INDEX of the GIN index",
+                    (System.nanoTime() - t0) / 1e9, db.count(CustomerColumns.TABLE));
+            System.out.println(build);
+            report.add(build);
+            restoreIndexes(db);
+        }
+        System.out.println();
+        report.forEach(System.out::println);
+    }
+
+    private static List<String> texts(CleanRows clean) {
+        CleanRow probe = clean.rows().get(clean.rows().size() * 7 / 9);
+        String national = "0" + probe.phone().substring(3);
+        return List.of("ayse", "kaya istanbul", national.substring(0, 4) + " " + national.substring(4, 7),
+                national, "karaosmanoglu", "zzqx");
+    }
+
+    private static double p50Millis(DataSource ds, String text) throws SQLException {
+        String sql = StoreQueries.searchSql(JdbcImportBenchmark.TENANT, StoreQueries.terms(text));
+        double[] samples = new double[41];
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            for (int i = -5; i < samples.length; i++) {
+                long t0 = System.nanoTime();
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        rs.getLong("id");
+                    }
+                }
+                if (i >= 0) {
+                    samples[i] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+        }
+        Arrays.sort(samples);
+        return samples[samples.length / 2];
+    }
+
+    private static void restoreIndexes(BenchDatabase db) throws SQLException {
+        db.execute("DROP INDEX IF EXISTS crm_customer_search", GIN,
+                "CREATE INDEX IF NOT EXISTS crm_customer_updated ON crm_customer (tenant, updated_at, id)",
+                "CREATE INDEX IF NOT EXISTS crm_customer_created ON crm_customer (tenant, created_at, id)",
+                "CREATE INDEX IF NOT EXISTS crm_customer_contacts ON crm_customer (tenant, total_contacts, id)",
+                "CREATE INDEX IF NOT EXISTS crm_customer_name ON crm_customer (tenant, name_key, id)");
+    }
+
+    private IndexCostExperiment() {
+    }
+}
