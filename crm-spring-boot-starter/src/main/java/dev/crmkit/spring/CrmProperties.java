@@ -136,6 +136,16 @@ public class CrmProperties implements Validator {
          */
         private Duration lease = Duration.ofSeconds(30);
 
+        /**
+         * How often a job is taken up again here after a passing storage failure (a lost
+         * connection, a deadlock, the database restarting) before it is left to the next worker
+         * after its lease; 0 for never.
+         */
+        private int retries = 5;
+
+        /** The wait before the first of those retries; each later wait doubles, up to 5 s. */
+        private Duration retryDelay = Duration.ofMillis(250);
+
         /** Where a job's source is copied while it runs; the system's temporary folder if unset. */
         private Path workDir;
 
@@ -207,6 +217,22 @@ public class CrmProperties implements Validator {
 
         public void setLease(Duration lease) {
             this.lease = lease;
+        }
+
+        public int getRetries() {
+            return retries;
+        }
+
+        public void setRetries(int retries) {
+            this.retries = retries;
+        }
+
+        public Duration getRetryDelay() {
+            return retryDelay;
+        }
+
+        public void setRetryDelay(Duration retryDelay) {
+            this.retryDelay = retryDelay;
         }
 
         public Path getWorkDir() {
@@ -301,6 +327,12 @@ public class CrmProperties implements Validator {
         }
         if (i.lease == null || i.lease.compareTo(Duration.ofSeconds(1)) < 0) {
             errors.rejectValue("import.lease", "range", "must be at least 1s");
+        }
+        if (i.retries < 0) {
+            errors.rejectValue("import.retries", "range", "must be 0 (never) or more");
+        }
+        if (i.retryDelay == null || i.retryDelay.isNegative()) {
+            errors.rejectValue("import.retryDelay", "range", "must not be negative");
         }
         if (i.shutdownTimeout == null || i.shutdownTimeout.isNegative()) {
             errors.rejectValue("import.shutdownTimeout", "range", "must not be negative");

@@ -328,13 +328,16 @@ class CrmAutoConfigurationTest {
 
         @Test
         void outOfRangeValuesStopStartUpNamingEachProperty() {
-            runner.withPropertyValues("crm.import.chunk-size=0", "crm.import.workers=-1", "crm.import.lease=0s")
+            runner.withPropertyValues("crm.import.chunk-size=0", "crm.import.workers=-1", "crm.import.lease=0s",
+                            "crm.import.retries=-1", "crm.import.retry-delay=-1s")
                     .run(context -> {
                         assertThat(context).hasFailed();
                         assertThat(context.getStartupFailure()).hasStackTraceContaining("import.chunkSize")
                                 .hasStackTraceContaining("must be 1 to 100000")
                                 .hasStackTraceContaining("import.workers")
-                                .hasStackTraceContaining("import.lease");
+                                .hasStackTraceContaining("import.lease")
+                                .hasStackTraceContaining("import.retries")
+                                .hasStackTraceContaining("import.retryDelay");
                     });
             runner.withPropertyValues("crm.zone=Mars/Olympus").run(context -> assertThat(context).hasFailed()
                     .getFailure().hasStackTraceContaining("crm.zone"));

@@ -115,7 +115,9 @@ public class CrmAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Importer crmImporter(Crm crm, CrmProperties properties, ObjectProvider<ImportListener> listeners) {
-        Importer.Builder builder = Importer.builder(crm).lease(properties.getImport().getLease());
+        CrmProperties.Import settings = properties.getImport();
+        Importer.Builder builder = Importer.builder(crm).lease(settings.getLease())
+                .retries(settings.getRetries(), settings.getRetryDelay());
         if (properties.getImport().getWorkDir() != null) {
             builder.workDir(properties.getImport().getWorkDir());
         }
