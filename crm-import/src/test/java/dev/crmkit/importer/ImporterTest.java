@@ -360,16 +360,7 @@ class ImporterTest {
         void aJobWhoseWorkerDiedIsResumedByAnotherAfterItsLeaseWithNothingLostOrDoubled() throws IOException {
             Path f = many(100);
             ImportJob job = importer.submit(admin, f, ImportOptions.builder().chunkSize(10).build());
-            Importer dying = Importer.builder(crm).owner("dying").lease(Duration.ofSeconds(30)).workDir(dir).build();
-            AtomicInteger chunks = new AtomicInteger();
-            dying.addListener(new ImportListener() {
-                @Override
-                public void onProgress(ImportProgress progress) {
-                    if (chunks.incrementAndGet() == 3) {
-                        throw new ProcessDeath();
-                    }
-                }
-            });
+            Importer dying = dyingAtChunk(3);
             assertThatThrownBy(() -> dying.runJob(ACME, job.id())).isInstanceOf(ProcessDeath.class);
             ImportJob halfway = crm.imports().find(admin, job.id()).orElseThrow();
             assertThat(halfway.status()).isEqualTo(JobStatus.RUNNING);
@@ -396,17 +387,8 @@ class ImporterTest {
             }
             Path f = file("yirmi.csv", sb.toString(), StandardCharsets.UTF_8);
             ImportJob job = importer.submit(admin, f, ImportOptions.builder().chunkSize(10).build());
-            Importer dying = Importer.builder(crm).owner("dying").lease(Duration.ofSeconds(30)).workDir(dir).build();
-            AtomicInteger chunks = new AtomicInteger();
-            dying.addListener(new ImportListener() {
-                @Override
-                public void onProgress(ImportProgress progress) {
-                    // Two full chunks, then the closing one with no rows: the worker dies before finishing.
-                    if (chunks.incrementAndGet() == 3) {
-                        throw new ProcessDeath();
-                    }
-                }
-            });
+            // Two full chunks, then the closing one with no rows: the worker dies before finishing.
+            Importer dying = dyingAtChunk(3);
             assertThatThrownBy(() -> dying.runJob(ACME, job.id())).isInstanceOf(ProcessDeath.class);
             ImportJob stored = crm.imports().find(admin, job.id()).orElseThrow();
             assertThat(stored.status()).isEqualTo(JobStatus.RUNNING);
@@ -495,6 +477,21 @@ class ImporterTest {
             assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
             assertThat(failed.job().fatalCode()).isEqualTo(ErrorCode.STORAGE_FAILURE);
             assertThat(failed.rows()).as("the committed chunks stay").isEqualTo(20);
+        }
+
+        /** An importer whose process dies when it reports progress for the {@code chunk}th time. */
+        private Importer dyingAtChunk(int chunk) {
+            Importer dying = Importer.builder(crm).owner("dying").lease(Duration.ofSeconds(30)).workDir(dir).build();
+            AtomicInteger chunks = new AtomicInteger();
+            dying.addListener(new ImportListener() {
+                @Override
+                public void onProgress(ImportProgress progress) {
+                    if (chunks.incrementAndGet() == chunk) {
+                        throw new ProcessDeath();
+                    }
+                }
+            });
+            return dying;
         }
 
         /** Once {@code chunks} chunks are committed, the next unit of work that writes fails with {@code failure}. */

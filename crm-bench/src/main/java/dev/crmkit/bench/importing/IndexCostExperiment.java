@@ -1,5 +1,6 @@
 package dev.crmkit.bench.importing;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -37,8 +38,8 @@ public final class IndexCostExperiment {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path dir = Path.of(args.length > 1 ? args[1] : "crm-bench/target/bench-data");
         Path file = dir.resolve("customers-" + rows + ".csv");
-        if (!java.nio.file.Files.exists(file)) {
-            java.nio.file.Files.createDirectories(dir);
+        if (!Files.exists(file)) {
+            Files.createDirectories(dir);
             ImportFileGenerator.csv(file, rows, JdbcImportBenchmark.SEED, 0, 0);
         }
         CleanRows clean = CleanRows.read(file, n -> false);

@@ -119,13 +119,18 @@ public final class JobRunner {
                     if (!e.isTransient() || attempt > attempts) {
                         throw e;
                     }
-                    try {
-                        Thread.sleep(delay(attempt).toMillis());
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
+                    pause(attempt, e);
                 }
+            }
+        }
+
+        /** Waits before the given attempt; if interrupted, gives up with the failure being retried. */
+        void pause(int attempt, StorageException failure) {
+            try {
+                Thread.sleep(delay(attempt).toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw failure;
             }
         }
 
@@ -158,17 +163,28 @@ public final class JobRunner {
         renewAt = startNanos + lease.toNanos() / 3;
         Path copy = null;
         try {
-            for (int retry = 1; ; retry++) {
+            for (int attempt = 1; ; attempt++) {
                 try {
+                    if (attempt > 1) {
+                        // After a passing failure (its chunk rolled back whole): renewing the
+                        // lease reads the job as committed, so this pass resumes after its last
+                        // committed chunk exactly as another worker would. A job no longer this
+                        // owner's ends the run here (ConflictException).
+                        job = worker.renew(tenant, jobId, owner, lease);
+                        renewAt = System.nanoTime() + lease.toNanos() / 3;
+                    }
                     if (copy == null) {
                         copy = copySource();
                     }
                     return runPasses(copy, OptionsCodec.decode(job));
                 } catch (StorageException e) {
-                    if (!e.isTransient() || retry > retries.attempts()) {
+                    if (!e.isTransient() || attempt > retries.attempts()) {
                         throw e;
                     }
-                    takeUpAgain(e, retry);
+                    LOG.warn("import job {} of tenant {}: {}; trying again in {} ms (attempt {} of {})", jobId,
+                            tenant.value(), e.getMessage(), retries.delay(attempt).toMillis(), attempt,
+                            retries.attempts());
+                    retries.pause(attempt, e);
                 }
             }
         } catch (ImportFileException e) {
@@ -212,39 +228,6 @@ public final class JobRunner {
         }
         pass(copy, options, true);
         return end(JobStatus.COMPLETED, null, null);
-    }
-
-    /**
-     * After a passing storage failure (the failed chunk rolled back whole): waits, then renews the
-     * lease, which also reads the job as committed, so that the next pass resumes after its last
-     * committed chunk exactly as another worker would. A renewal that fails for a passing reason
-     * too uses up the next attempt; one refused because the job is no longer this owner's ends
-     * the run ({@link ConflictException}).
-     */
-    private void takeUpAgain(StorageException failure, int retry) {
-        StorageException last = failure;
-        for (int attempt = retry; attempt <= retries.attempts(); attempt++) {
-            Duration wait = retries.delay(attempt);
-            LOG.warn("import job {} of tenant {}: {}; trying again in {} ms (attempt {} of {})", jobId, tenant.value(),
-                    last.getMessage(), wait.toMillis(), attempt, retries.attempts());
-            try {
-                Thread.sleep(wait.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw last;
-            }
-            try {
-                job = worker.renew(tenant, jobId, owner, lease);
-                renewAt = System.nanoTime() + lease.toNanos() / 3;
-                return;
-            } catch (StorageException e) {
-                if (!e.isTransient()) {
-                    throw e;
-                }
-                last = e;
-            }
-        }
-        throw last;
     }
 
     /**
