@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code crm} command: imports customer files into a store and works with what is stored.
- * The store is an H2 file database under {@code ./crm-data} unless {@code --store} names another
+ * The store is a SQLite file under {@code ./crm-data} unless {@code --store} names another
  * (a JDBC URL, or {@code memory} for one process). The tool acts as the tenant's admin.
  *
  * <p>Exit codes: 0 success (an import with no rejected row), 3 an import completed with rejected
@@ -41,8 +41,8 @@ public final class CrmCli implements Runnable {
     public static final int REJECTED_ROWS = 3;
 
     @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "URL|memory",
-            description = "Where customers are stored: a JDBC URL (jdbc:h2:..., jdbc:postgresql://...) or memory "
-                    + "(lives for one process). Default: an H2 database under ./crm-data.")
+            description = "Where customers are stored: a JDBC URL (jdbc:sqlite:..., jdbc:postgresql://...) or memory "
+                    + "(lives for one process). Default: a SQLite file under ./crm-data.")
     String store;
 
     @Option(names = "--tenant", scope = ScopeType.INHERIT, paramLabel = "NAME", defaultValue = "default",

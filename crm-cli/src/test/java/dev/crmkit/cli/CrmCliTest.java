@@ -50,7 +50,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The {@code crm} command run in-process through {@link CrmCli#execute}: every command, the JSON
  * documents of SPEC section 5 (exact field names) and the exit codes. Unless a test says
- * otherwise the store is the default H2 file database under the test's own working directory.
+ * otherwise the store is the default SQLite file under the test's own working directory.
  */
 class CrmCliTest {
 
@@ -1626,7 +1626,7 @@ class CrmCliTest {
 
         @Test
         void aJdbcUrlKeepsItsData() {
-            String url = "jdbc:h2:mem:clitest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+            String url = "jdbc:sqlite:" + work.resolve("elsewhere-" + UUID.randomUUID() + ".db");
 
             json("--store", url, "import", file("temiz.csv", CLEAN).toString());
 

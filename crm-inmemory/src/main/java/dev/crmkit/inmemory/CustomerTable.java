@@ -6,7 +6,7 @@ import dev.crmkit.core.customer.CustomerSort;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerCriteria;
 import dev.crmkit.core.spi.CustomerRecord;
-import dev.crmkit.core.spi.CustomerSearchText;
+import dev.crmkit.core.spi.SearchKeys;
 import dev.crmkit.core.spi.SortKey;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +26,8 @@ import java.util.PriorityQueue;
 final class CustomerTable {
 
     private CustomerRecord[] records = new CustomerRecord[64];
-    private String[] texts = new String[64];
+    /** Per slot: the customer's search keys, sorted. */
+    private String[][] keys = new String[64][];
     /** Per slot: the customer id and the numeric sort keys, so sorting needs no record. */
     private long[] ids = new long[64];
     private long[] updatedKeys = new long[64];
@@ -61,20 +62,20 @@ final class CustomerTable {
         if (slots == records.length) {
             int grown = slots * 2;
             records = Arrays.copyOf(records, grown);
-            texts = Arrays.copyOf(texts, grown);
+            keys = Arrays.copyOf(keys, grown);
             ids = Arrays.copyOf(ids, grown);
             updatedKeys = Arrays.copyOf(updatedKeys, grown);
             createdKeys = Arrays.copyOf(createdKeys, grown);
             contactKeys = Arrays.copyOf(contactKeys, grown);
         }
         int slot = slots++;
-        String text = CustomerSearchText.of(r);
+        String[] k = SearchKeys.of(r);
         records[slot] = r;
-        texts[slot] = text;
+        keys[slot] = k;
         keep(slot, r);
         slotById.put(r.id(), slot);
         slotByPhone.put(phone, slot);
-        trigrams.add(slot, text);
+        trigrams.add(slot, TrigramIndex.text(k));
     }
 
     /** Replaces a customer (same id, same primary phone); returns the previous state. */
@@ -84,13 +85,13 @@ final class CustomerTable {
         if (!previous.primaryPhone().equals(r.primaryPhone())) {
             throw new IllegalArgumentException("the primary phone of a stored customer cannot change");
         }
-        String text = CustomerSearchText.of(r);
-        String old = texts[slot];
+        String[] k = SearchKeys.of(r);
+        String[] old = keys[slot];
         records[slot] = r;
         keep(slot, r);
-        if (!text.equals(old)) {
-            texts[slot] = text;
-            trigrams.add(slot, text, old);
+        if (!Arrays.equals(k, old)) {
+            keys[slot] = k;
+            trigrams.add(slot, TrigramIndex.text(k), TrigramIndex.text(old));
         }
         return previous;
     }
@@ -110,7 +111,7 @@ final class CustomerTable {
         }
         CustomerRecord r = records[slot];
         records[slot] = null;
-        texts[slot] = null;
+        keys[slot] = null;
         slotByPhone.remove(r.primaryPhone().asLong());
         return r;
     }
@@ -165,7 +166,7 @@ final class CustomerTable {
             if (!best.wouldKeep(key, id)) {
                 return;
             }
-            if (c.matches(records[slot], texts[slot])) {
+            if (c.matches(records[slot], keys[slot])) {
                 best.offer(key, id, slot);
             }
         });
@@ -227,7 +228,7 @@ final class CustomerTable {
     private void forEachMatch(CustomerCriteria c, MatchSink sink) {
         forEachCandidate(c, slot -> {
             CustomerRecord r = records[slot];
-            if (c.matches(r, texts[slot])) {
+            if (c.matches(r, keys[slot])) {
                 sink.accept(slot, r);
             }
         });

@@ -22,4 +22,13 @@ final class IntList {
     int get(int index) {
         return values[index];
     }
+
+    /** A new list of a's values followed by b's. */
+    static IntList concat(IntList a, IntList b) {
+        IntList out = new IntList();
+        out.values = Arrays.copyOf(a.values, Math.max(4, a.size + b.size));
+        System.arraycopy(b.values, 0, out.values, a.size, b.size);
+        out.size = a.size + b.size;
+        return out;
+    }
 }

@@ -1,10 +1,12 @@
 package dev.crmkit.inmemory;
 
+import dev.crmkit.core.spi.SearchTerm;
 import java.util.Arrays;
 
 /**
- * Maps every three-character run of a search text to the slots whose text holds it, so that a
- * substring search reads one posting list instead of every customer. Posting lists only grow:
+ * Maps every three-character run of a customer's search keys to the slots whose keys hold it, so
+ * that a search reads one posting list instead of every customer: a key that starts with a prefix
+ * holds each of the prefix's trigrams. Posting lists only grow:
  * a slot whose text changed or was removed may stay listed, so every candidate is verified
  * against the current text, and a slot may be listed twice. Not thread-safe.
  */
@@ -13,6 +15,11 @@ final class TrigramIndex {
     private static final long[] NONE = new long[0];
 
     private final LongKeyMap<IntList> postings = new LongKeyMap<>();
+
+    /** The keys as one text, a key a line: what {@link #add} indexes. */
+    static String text(String[] keys) {
+        return String.join("\n", keys);
+    }
 
     /** Lists the slot under each trigram of the text (trigrams crossing a line break are skipped). */
     void add(int slot, String text) {
@@ -53,25 +60,43 @@ final class TrigramIndex {
     }
 
     /**
-     * The shortest posting list among the trigrams of the terms, or {@code null} if no term has
-     * three characters (every slot is then a candidate). An empty list means no slot can match.
+     * The slots that may meet every term, or {@code null} if the index cannot narrow them (every
+     * slot is then a candidate): for each term the union, over its prefixes, of the shortest
+     * posting list among each prefix's trigrams, and of those the smallest. A term with a prefix of
+     * fewer than three characters cannot be narrowed. An empty list means no slot can match.
      */
-    IntList candidates(Iterable<String> terms) {
+    IntList candidates(Iterable<SearchTerm> terms) {
         IntList best = null;
-        boolean any = false;
-        for (String term : terms) {
-            for (int i = 0; i + 3 <= term.length(); i++) {
-                any = true;
-                IntList list = postings.get(key(term.charAt(i), term.charAt(i + 1), term.charAt(i + 2)));
+        for (SearchTerm term : terms) {
+            IntList union = null;
+            for (String prefix : term.prefixes()) {
+                IntList list = shortestList(prefix);
                 if (list == null) {
-                    return new IntList();
+                    union = null;
+                    break;
                 }
-                if (best == null || list.size() < best.size()) {
-                    best = list;
-                }
+                union = union == null ? list : IntList.concat(union, list);
+            }
+            if (union != null && (best == null || union.size() < best.size())) {
+                best = union;
             }
         }
-        return any ? best : null;
+        return best;
+    }
+
+    /** The shortest posting list among the text's trigrams; null if it has none, empty if one is unknown. */
+    private IntList shortestList(String text) {
+        IntList best = null;
+        for (int i = 0; i + 3 <= text.length(); i++) {
+            IntList list = postings.get(key(text.charAt(i), text.charAt(i + 1), text.charAt(i + 2)));
+            if (list == null) {
+                return new IntList();
+            }
+            if (best == null || list.size() < best.size()) {
+                best = list;
+            }
+        }
+        return best;
     }
 
     private static long key(char a, char b, char c) {

@@ -18,8 +18,10 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * Storage in a PostgreSQL (14+) or H2 (2.x) database reached through the host's {@link DataSource}.
- * The adapter opens no pool of its own: give it the application's pooled data source.
+ * Storage in a PostgreSQL (14+) or SQLite (3.45+) database reached through the host's {@link
+ * DataSource}. The adapter opens no pool of its own: give it the application's pooled data source
+ * (for SQLite, any data source of the driver {@code org.xerial:sqlite-jdbc}, such as
+ * {@code org.sqlite.SQLiteDataSource} on a file).
  *
  * <pre>{@code
  * Storage storage = JdbcStorage.builder(dataSource).build(); // migrates the schema first
@@ -27,9 +29,11 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>Every unit of work is one transaction on one connection. Writers of one tenant wait for each
- * other (a transaction-scoped advisory lock on PostgreSQL, a row lock on H2), in this process and
- * in any other sharing the database, so core's rules hold across processes; reads see a
- * consistent snapshot and never wait. Failures of the database surface as {@link
+ * other (a transaction-scoped advisory lock on PostgreSQL; SQLite has one writer at a time for the
+ * whole file), in this process and in any other sharing the database, so core's rules hold across
+ * processes; reads see a consistent snapshot and never wait. A SQLite file is put in WAL mode,
+ * where a committed transaction survives a crash of the process; with the driver's {@code
+ * synchronous} setting at {@code FULL} it also survives a power loss. Failures of the database surface as {@link
  * StorageException} ({@code STORAGE_FAILURE}) and leave nothing of the unit of work behind.
  *
  * <p>Attachment bytes go to the same database ({@link JdbcBlobStore}) unless the host gives
@@ -108,20 +112,44 @@ public final class JdbcStorage implements Storage {
         /**
          * The storage, after migrating the schema if asked.
          *
-         * @throws StorageException if the database cannot be reached, is not PostgreSQL or H2, or
-         *     the migration fails
+         * @throws StorageException if the database cannot be reached, is not PostgreSQL or SQLite,
+         *     or the migration fails
          */
         public JdbcStorage build() {
             Dialect dialect;
             try (Connection c = dataSource.getConnection()) {
                 dialect = Dialect.of(c);
+                if (dialect == Dialect.SQLITE) {
+                    walMode(c);
+                }
             } catch (SQLException e) {
                 throw new StorageException("the database could not be reached or is not supported: " + e.getMessage(), e);
             }
             if (migrate) {
                 CrmSchema.migrate(dataSource);
             }
-            return new JdbcStorage(new Database(dataSource, dialect));
+            Database db = new Database(dataSource, dialect);
+            new Transactions(db).fillMissingSearchKeys();
+            return new JdbcStorage(db);
+        }
+
+        /**
+         * Puts a SQLite file in WAL mode, where readers never wait for the writer (a setting of the
+         * file, kept). A database in memory has no such mode and stays as it is.
+         */
+        private static void walMode(Connection c) throws SQLException {
+            boolean autoCommit = c.getAutoCommit();
+            if (!autoCommit) {
+                c.setAutoCommit(true);
+            }
+            try (java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                rs.next();
+            } finally {
+                if (!autoCommit) {
+                    c.setAutoCommit(false);
+                }
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ class ConcurrentImportsTest {
     Path dir;
 
     static Stream<Arguments> stores() {
-        return Stream.of(Arguments.of("H2", (Supplier<JdbcStorage>) TestDatabases::emptyH2Storage),
+        return Stream.of(Arguments.of("SQLite", (Supplier<JdbcStorage>) TestDatabases::emptySqliteStorage),
                 Arguments.of("PostgreSQL", (Supplier<JdbcStorage>) TestDatabases::emptyPostgresStorage));
     }
 

@@ -79,27 +79,27 @@ class CrashResumeTest {
     }
 
     @Nested
-    class OnH2File {
+    class OnSqliteFile {
 
         @Test
         void aKilledWorkerJvmIsResumedByANewJvmWithEveryRowStoredOnce() throws Exception {
-            String url = "jdbc:h2:file:" + dir.resolve("crm").toAbsolutePath();
+            String url = TestDatabases.sqliteUrl(dir.resolve("crm.db"));
             Path file = dir.resolve("musteriler.csv");
             Expected expected = writeFile(file);
             long jobId;
-            try (HikariDataSource ds = pool(url, "sa", "")) {
+            try (HikariDataSource ds = pool(url, "", "")) {
                 jobId = submit(ds, file);
             }
 
-            Worker first = Worker.start(dir, url, "sa", "", "first", 30);
+            Worker first = Worker.start(dir, url, "", "", "first", 30);
             first.awaitProgressLines(5);
             first.kill();
 
-            Worker second = Worker.start(dir, url, "sa", "", "second", 0);
+            Worker second = Worker.start(dir, url, "", "", "second", 0);
             second.awaitExit();
             assertThat(second.lines()).anyMatch(l -> l.startsWith("finished second"));
 
-            try (HikariDataSource ds = pool(url, "sa", "")) {
+            try (HikariDataSource ds = pool(url, "", "")) {
                 verify(ds, jobId, expected, first);
             }
         }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A 50 MB attachment (the default size limit, to the byte) goes into the database and comes back
  * whole through the services in a JVM whose heap is capped at 128 MB: a copy of it there would
  * fill a good part of the heap, so the upload and the download have to stream. The JVM is a
- * child process ({@link AttachmentProcess}) so that the cap applies to nothing but the work; H2
- * runs from a file, as an in-memory H2 would keep the bytes in that heap itself.
+ * child process ({@link AttachmentProcess}) so that the cap applies to nothing but the work; SQLite
+ * runs from a file, as the embedded store does.
  */
 class LargeAttachmentTest {
 
@@ -44,14 +44,13 @@ class LargeAttachmentTest {
     }
 
     @Test
-    void aFiftyMegabyteAttachmentRoundTripsOnAnH2FileDatabase() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("crm").toAbsolutePath();
+    void aFiftyMegabyteAttachmentRoundTripsOnASqliteFile() throws Exception {
+        String url = TestDatabases.sqliteUrl(dir.resolve("crm.db"));
 
-        run(url, "sa", "");
+        run(url, "", "");
 
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername("sa");
         try (HikariDataSource ds = new HikariDataSource(config)) {
             assertStoredInParts(ds);
         }

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LiquibaseSchemaTest {
 
     static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("h2", (Supplier<HikariDataSource>) TestDatabases::freshH2),
+        return Stream.of(Arguments.of("sqlite", (Supplier<HikariDataSource>) TestDatabases::freshSqlite),
                 Arguments.of("postgresql", (Supplier<HikariDataSource>) TestDatabases::freshPostgres));
     }
 

@@ -47,7 +47,7 @@ class MessageAttachmentStoresTest {
     private static final Actor OTHER_ADMIN = Actor.admin(TenantId.of("globex"), "chief");
 
     static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("h2", (Supplier<DataSource>) TestDatabases::h2),
+        return Stream.of(Arguments.of("sqlite", (Supplier<DataSource>) TestDatabases::sqlite),
                 Arguments.of("postgresql", (Supplier<DataSource>) TestDatabases::postgres));
     }
 

@@ -43,7 +43,7 @@ class NulCharactersImportTest {
     Path dir;
 
     static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("H2", (Supplier<JdbcStorage>) TestDatabases::emptyH2Storage),
+        return Stream.of(Arguments.of("SQLite", (Supplier<JdbcStorage>) TestDatabases::emptySqliteStorage),
                 Arguments.of("PostgreSQL", (Supplier<JdbcStorage>) TestDatabases::emptyPostgresStorage));
     }
 

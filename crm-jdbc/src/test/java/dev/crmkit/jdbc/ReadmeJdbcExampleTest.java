@@ -38,9 +38,9 @@ class ReadmeJdbcExampleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void exampleRunsAndPrintsWhatTheReadmeSays(String database) {
-        Supplier<HikariDataSource> fresh = database.equals("h2") ? TestDatabases::freshH2 : TestDatabases::freshPostgres;
+        Supplier<HikariDataSource> fresh = database.equals("sqlite") ? TestDatabases::freshSqlite : TestDatabases::freshPostgres;
         try (HikariDataSource ds = fresh.get()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             JdbcQuickstart.run(ds, new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -43,7 +43,7 @@ class SchemaMigrationTest {
 
     static Stream<Arguments> databases() {
         return Stream.of(
-                Arguments.of("h2", (Supplier<HikariDataSource>) TestDatabases::freshH2),
+                Arguments.of("sqlite", (Supplier<HikariDataSource>) TestDatabases::freshSqlite),
                 Arguments.of("postgresql", (Supplier<HikariDataSource>) TestDatabases::freshPostgres));
     }
 
@@ -118,7 +118,9 @@ class SchemaMigrationTest {
                         .extracting(Customer::id).containsExactly(kept.id());
                 assertThat(crm.activities().timeline(ADMIN, kept.id(), ActivityQuery.newest(10)).items())
                         .hasSize(1);
-                if (Integer.parseInt(version) >= 3) {
+                // SQLite's first version holds every table PostgreSQL got by its version 4.
+                int level = name.equals("sqlite") ? 4 : Integer.parseInt(version);
+                if (level >= 3) {
                     // Data of version 3 on: a result code applied to the customer, and a product.
                     assertThat(kept.resultCode()).isEqualTo("PTP");
                     assertThat(crm.results().history(ADMIN, kept.id(), 10)).singleElement()
@@ -127,7 +129,7 @@ class SchemaMigrationTest {
                     assertThat(crm.products().list(ADMIN, kept.id())).singleElement()
                             .satisfies(p -> assertThat(p.status()).isEqualTo("Derdest"));
                 }
-                if (Integer.parseInt(version) >= 4) {
+                if (level >= 4) {
                     // Data of version 4 on: a message template, a message sent from it, and an attachment
                     // whose bytes are in the database blob store.
                     assertThat(crm.messages().templates(ADMIN)).singleElement().satisfies(t -> {

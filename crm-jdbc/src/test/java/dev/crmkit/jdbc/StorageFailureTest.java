@@ -44,16 +44,22 @@ class StorageFailureTest {
     private static final TenantId ACME = TenantId.of("acme");
     private static final Actor ADMIN = Actor.admin(ACME, "boss");
 
+    /** The name that makes a write fail. */
+    private static final String FAILING_NAME = "Bozuk Kayıt";
+
     @TempDir
     Path dir;
 
     static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("H2", (Supplier<HikariDataSource>) TestDatabases::freshH2,
-                        "CREATE TRIGGER crm_fail BEFORE INSERT, UPDATE ON crm_customer FOR EACH ROW CALL '"
-                                + FailingTrigger.class.getName() + "'"),
+        return Stream.of(Arguments.of("SQLite", (Supplier<HikariDataSource>) TestDatabases::freshSqlite,
+                        "CREATE TRIGGER crm_fail_insert BEFORE INSERT ON crm_customer FOR EACH ROW"
+                                + " WHEN NEW.full_name = '" + FAILING_NAME + "' BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+                                + STATEMENTS
+                                + "CREATE TRIGGER crm_fail_update BEFORE UPDATE ON crm_customer FOR EACH ROW"
+                                + " WHEN NEW.full_name = '" + FAILING_NAME + "' BEGIN SELECT RAISE(ABORT, 'injected failure'); END"),
                 Arguments.of("PostgreSQL", (Supplier<HikariDataSource>) TestDatabases::freshPostgres,
                         "CREATE FUNCTION crm_fail() RETURNS trigger AS $$ BEGIN"
-                                + " IF NEW.full_name = '" + FailingTrigger.NAME + "' THEN"
+                                + " IF NEW.full_name = '" + FAILING_NAME + "' THEN"
                                 + " RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;"
                                 + " CREATE TRIGGER crm_fail BEFORE INSERT OR UPDATE ON crm_customer"
                                 + " FOR EACH ROW EXECUTE FUNCTION crm_fail()"));
@@ -69,12 +75,12 @@ class StorageFailureTest {
             var kept = crm.customers().create(ADMIN, NewCustomer.builder("Ayşe Yılmaz", "05301234567").build());
 
             assertThatThrownBy(() -> crm.customers().create(ADMIN,
-                    NewCustomer.builder(FailingTrigger.NAME, "05301234568").build()))
+                    NewCustomer.builder(FAILING_NAME, "05301234568").build()))
                     .isInstanceOf(StorageException.class)
                     .satisfies(e -> assertThat(((CrmException) e).code()).isEqualTo(ErrorCode.STORAGE_FAILURE))
                     .hasMessageContaining("storing a customer");
             assertThatThrownBy(() -> crm.customers().update(ADMIN,
-                    dev.crmkit.core.customer.CustomerUpdate.of(kept).fullName(FailingTrigger.NAME).build()))
+                    dev.crmkit.core.customer.CustomerUpdate.of(kept).fullName(FAILING_NAME).build()))
                     .isInstanceOf(StorageException.class);
 
             assertThat(crm.customers().count(ADMIN, CustomerQuery.all())).isOne();
@@ -96,7 +102,7 @@ class StorageFailureTest {
             execute(ds, trigger);
             StringBuilder sb = new StringBuilder("isim;telefon\n");
             for (int i = 0; i < 100; i++) {
-                String person = i == 55 ? FailingTrigger.NAME : "Kişi " + i;
+                String person = i == 55 ? FAILING_NAME : "Kişi " + i;
                 sb.append(person).append(";0532").append(String.format("%07d", i)).append('\n');
             }
             Path file = Files.writeString(dir.resolve(name + ".csv"), sb.toString(), StandardCharsets.UTF_8);
@@ -116,7 +122,7 @@ class StorageFailureTest {
 
     @Test
     void anUnreachableDatabaseIsAStorageFailure() {
-        try (HikariDataSource ds = TestDatabases.freshH2()) {
+        try (HikariDataSource ds = TestDatabases.freshSqlite()) {
             JdbcStorage storage = JdbcStorage.builder(ds).build();
             Crm crm = Crm.builder(storage).build();
             ds.close();
@@ -128,9 +134,14 @@ class StorageFailureTest {
                 .hasMessageContaining("could not be reached");
     }
 
+    /** Separates the statements of one trigger definition. */
+    private static final String STATEMENTS = "\n;\n";
+
     private static void execute(DataSource ds, String sql) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
+            for (String statement : sql.split(STATEMENTS)) {
+                s.execute(statement);
+            }
         }
     }
 

@@ -24,7 +24,7 @@ class TenantLockTest {
     private static final TenantId GLOBEX = TenantId.of("globex");
 
     static Stream<Arguments> stores() {
-        return Stream.of(Arguments.of("H2", (Supplier<JdbcStorage>) TestDatabases::emptyH2Storage),
+        return Stream.of(Arguments.of("SQLite", (Supplier<JdbcStorage>) TestDatabases::emptySqliteStorage),
                 Arguments.of("PostgreSQL", (Supplier<JdbcStorage>) TestDatabases::emptyPostgresStorage));
     }
 

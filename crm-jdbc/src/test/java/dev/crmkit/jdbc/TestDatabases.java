@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * The databases of the tests, started once per test JVM: a real PostgreSQL from Maven Central's
- * embedded binaries and an in-memory H2, each behind a connection pool as a host would have it.
+ * embedded binaries and a SQLite file in a temporary folder, each behind a connection pool as a
+ * host would have it.
  * Contract suites get an emptied, migrated database for every test.
  */
 public final class TestDatabases {
@@ -25,11 +26,15 @@ public final class TestDatabases {
             "crm_script", "crm_work_item", "crm_capability", "crm_call", "crm_message_template", "crm_message",
             "crm_attachment", "crm_blob", "crm_blob_part"};
 
-    private static final AtomicInteger H2_NAMES = new AtomicInteger();
+    /** Tables only SQLite has. */
+    private static final String[] SQLITE_TABLES = {"crm_search_key"};
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static java.nio.file.Path sqliteFolder;
 
     private static EmbeddedPostgres postgres;
     private static HikariDataSource postgresPool;
-    private static HikariDataSource h2Pool;
+    private static HikariDataSource sqlitePool;
 
     private TestDatabases() {
     }
@@ -56,23 +61,50 @@ public final class TestDatabases {
         return postgresPool;
     }
 
-    /** A pooled data source on the shared in-memory H2, migrated. */
-    public static synchronized DataSource h2() {
-        if (h2Pool == null) {
-            h2Pool = pool("jdbc:h2:mem:crm-tests;DB_CLOSE_DELAY=-1", "sa");
-            CrmSchema.migrate(h2Pool);
+    /** A pooled data source on the shared SQLite file, migrated (in WAL mode, as the storage leaves it). */
+    public static synchronized DataSource sqlite() {
+        if (sqlitePool == null) {
+            sqlitePool = freshSqlite();
+            JdbcStorage.builder(sqlitePool).build();
         }
-        return h2Pool;
+        return sqlitePool;
     }
 
-    /** A new, empty, unmigrated in-memory H2 database of its own, pooled. */
-    public static HikariDataSource freshH2() {
-        return pool("jdbc:h2:mem:crm-fresh-" + H2_NAMES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa");
+    /** A new, empty, unmigrated SQLite file of its own in the tests' temporary folder, pooled. */
+    public static synchronized HikariDataSource freshSqlite() {
+        return pool(sqliteUrl(sqliteFile("crm-" + NAMES.incrementAndGet() + ".db")), "");
+    }
+
+    /** A path for a new SQLite file in the tests' temporary folder (removed when the JVM ends). */
+    public static synchronized java.nio.file.Path sqliteFile(String name) {
+        if (sqliteFolder == null) {
+            try {
+                sqliteFolder = java.nio.file.Files.createTempDirectory("crm-sqlite-tests");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            java.nio.file.Path folder = sqliteFolder;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
+        }
+        return sqliteFolder.resolve(name);
+    }
+
+    /** The JDBC URL of a SQLite file. */
+    public static String sqliteUrl(java.nio.file.Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    private static void deleteTree(java.nio.file.Path folder) {
+        try (var paths = java.nio.file.Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder left behind harms nothing.
+        }
     }
 
     /** A new, empty, unmigrated PostgreSQL database of its own on the shared server, pooled. */
     public static HikariDataSource freshPostgres() {
-        String name = "crm_fresh_" + H2_NAMES.incrementAndGet();
+        String name = "crm_fresh_" + NAMES.incrementAndGet();
         try (Connection c = postgresServer().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -88,7 +120,10 @@ public final class TestDatabases {
                 s.execute("TRUNCATE " + String.join(", ", TABLES));
             } else {
                 for (String table : TABLES) {
-                    s.execute("TRUNCATE TABLE " + table);
+                    s.execute("DELETE FROM " + table);
+                }
+                for (String table : SQLITE_TABLES) {
+                    s.execute("DELETE FROM " + table);
                 }
             }
         } catch (SQLException e) {
@@ -103,9 +138,9 @@ public final class TestDatabases {
         return JdbcStorage.builder(ds).migrate(false).build();
     }
 
-    /** Storage on an emptied shared H2. */
-    public static JdbcStorage emptyH2Storage() {
-        DataSource ds = h2();
+    /** Storage on an emptied shared SQLite file. */
+    public static JdbcStorage emptySqliteStorage() {
+        DataSource ds = sqlite();
         empty(ds);
         return JdbcStorage.builder(ds).migrate(false).build();
     }
@@ -113,7 +148,9 @@ public final class TestDatabases {
     private static HikariDataSource pool(String url, String user) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(user);
+        if (!user.isEmpty()) {
+            config.setUsername(user);
+        }
         config.setMaximumPoolSize(12);
         config.setMinimumIdle(0);
         return new HikariDataSource(config);

@@ -20,7 +20,7 @@ public class CrmProperties implements Validator {
     public enum StorageType {
         /** The application's DataSource if there is one, memory otherwise. */
         AUTO,
-        /** The application's DataSource (PostgreSQL 14+ or H2 2.x); start-up fails without one. */
+        /** The application's DataSource (PostgreSQL 14+ or SQLite 3.45+); start-up fails without one. */
         JDBC,
         /** In memory, for tests and demos: everything is lost when the application stops. */
         MEMORY

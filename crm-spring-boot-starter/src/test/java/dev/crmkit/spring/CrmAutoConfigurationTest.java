@@ -63,11 +63,23 @@ class CrmAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(CrmAutoConfiguration.class, CrmMetricsAutoConfiguration.class))
             .withPropertyValues("crm.import.poll-interval=50ms");
 
-    /** The runner with an H2 database of its own as the application's DataSource. */
+    /** The runner with a SQLite file of its own as the application's DataSource. */
     private ApplicationContextRunner withDatabase() {
         return runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                        "spring.datasource.username=sa", "spring.datasource.password=");
+                .withPropertyValues("spring.datasource.url=" + sqliteUrl());
+    }
+
+    /** The URL of a new SQLite file in a temporary folder. */
+    static String sqliteUrl() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("crm-starter-test");
+            dir.toFile().deleteOnExit();
+            java.nio.file.Path file = dir.resolve(UUID.randomUUID() + ".db");
+            file.toFile().deleteOnExit();
+            return "jdbc:sqlite:" + file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static boolean tableExists(DataSource ds, String table) throws SQLException {

@@ -26,7 +26,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A whole Spring Boot application, started as {@code SpringApplication.run} starts one, on an H2
+ * A whole Spring Boot application, started as {@code SpringApplication.run} starts one, on a SQLite
  * file database: the starter's beans come up, a file submitted as a job is run by the runner, and
  * closing the application stops the workers before the database goes.
  */
@@ -42,7 +42,7 @@ class CrmStarterApplicationTest {
     @Test
     void aSubmittedImportIsRunByTheRunnerAndTheApplicationStopsCleanly(@TempDir Path dir) throws Exception {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
-                .properties("spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").resolve("crm"),
+                .properties("spring.datasource.url=jdbc:sqlite:" + dir.resolve("crm.db"),
                         "crm.import.poll-interval=100ms", "crm.import.workers=2", "spring.main.banner-mode=off")
                 .run();
         ImportJobRunner runner = context.getBean(ImportJobRunner.class);

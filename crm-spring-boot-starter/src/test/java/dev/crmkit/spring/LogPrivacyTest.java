@@ -44,7 +44,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * Everything logged at INFO or above while an application starts on H2, imports files full of
+ * Everything logged at INFO or above while an application starts on SQLite, imports files full of
  * names, phones, e-mails and national ids (good rows, rejected rows, a failed job, an update), works
  * with customers and fails to send a message, and stops: none of that personal data appears.
  */
@@ -100,7 +100,7 @@ class LogPrivacyTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                         FlywayAutoConfiguration.class, CrmAutoConfiguration.class, CrmMetricsAutoConfiguration.class))
-                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                .withPropertyValues("spring.datasource.url=" + CrmAutoConfigurationTest.sqliteUrl(),
                         "crm.import.poll-interval=20ms", "crm.import.chunk-size=2")
                 .withBean(SimpleMeterRegistry.class)
                 .withBean(MessageGateway.class, () -> m -> {

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 /**
  * The store a command works on, named by {@code --store}: {@code memory}, a JDBC URL, or nothing
- * for the H2 file database under {@code ./crm-data}. Closing it closes the connections it opened.
+ * for the SQLite file {@code ./crm-data/crm.db}. Closing it closes the connections it opened.
  */
 public final class CliStore implements AutoCloseable {
 
@@ -43,7 +43,7 @@ public final class CliStore implements AutoCloseable {
         }
         String url = store == null ? defaultUrl(workingDirectory) : store.trim();
         if (!url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("--store takes 'memory' or a JDBC URL (jdbc:h2:..., jdbc:postgresql:...), not '"
+            throw new IllegalArgumentException("--store takes 'memory' or a JDBC URL (jdbc:sqlite:..., jdbc:postgresql:...), not '"
                     + store + "'");
         }
         HikariDataSource ds = pool(url);
@@ -57,12 +57,18 @@ public final class CliStore implements AutoCloseable {
     }
 
     /**
-     * The default: an H2 file database that other {@code crm} processes may open at the same
-     * time (the first one serves the others), so a second terminal can watch a running import.
+     * The default: a SQLite file that other {@code crm} processes may use at the same time (WAL:
+     * one writes while the others read, list jobs or wait to resume), so a second terminal can
+     * watch a running import. Its folder is made on first use.
      */
     static String defaultUrl(Path workingDirectory) {
-        Path db = workingDirectory.resolve(DEFAULT_DIRECTORY).resolve("crm").toAbsolutePath().normalize();
-        return "jdbc:h2:file:" + db + ";AUTO_SERVER=TRUE";
+        Path folder = workingDirectory.resolve(DEFAULT_DIRECTORY).toAbsolutePath().normalize();
+        try {
+            java.nio.file.Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the store's folder " + folder + " could not be made", e);
+        }
+        return "jdbc:sqlite:" + folder.resolve("crm.db");
     }
 
     private static HikariDataSource pool(String url) {
@@ -74,6 +80,10 @@ public final class CliStore implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(30_000);
+        if (url.startsWith("jdbc:sqlite:")) {
+            // A writer waits this long for another process's writer before the library tries again.
+            config.addDataSourceProperty("busy_timeout", "10000");
+        }
         return new HikariDataSource(config);
     }
 

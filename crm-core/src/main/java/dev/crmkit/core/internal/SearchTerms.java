@@ -3,20 +3,23 @@ package dev.crmkit.core.internal;
 import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.phone.PhoneParser;
+import dev.crmkit.core.spi.SearchKeys;
+import dev.crmkit.core.spi.SearchTerm;
 import dev.crmkit.core.text.TextFolding;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a search text into the terms a store matches (see {@link dev.crmkit.core.spi.CustomerSearchText}).
+ * Turns a search text into the terms a store matches against a customer's {@linkplain SearchKeys
+ * keys} (spec 2.10).
  *
  * <p>A text made only of digits, spaces and {@code + - ( )} with at least 7 digits is one phone
- * query: its digits, without an international {@code 00}, form one term, so
- * {@code 0530 123 45 67} matches the national digits {@code 05301234567} and
- * {@code +90 530 123 45 67} the international ones. A complete number whose digits as typed occur
- * in neither form, such as {@code +90 (0530) 123 45 67} with the trunk prefix after the country
- * code, is searched by the international digits of the number it parses to. Any other text is
- * split on whitespace and each word folded; a word that another word contains adds nothing and is
+ * query: its digits, without an international {@code 00}, must be the start of one of a number's
+ * written forms or the end of the number ({@code 222 33 44} finds {@code +902122223344}). A
+ * complete number whose digits as typed are neither, such as {@code +90 (0530) 123 45 67} with the
+ * trunk prefix after the country code, is also searched by the international digits of the number
+ * it parses to. Any other text is split into words at blanks and each word folded; each word must
+ * be the start of a key. A word that is the start of another query word adds nothing and is
  * dropped.
  */
 final class SearchTerms {
@@ -26,7 +29,7 @@ final class SearchTerms {
     private SearchTerms() {
     }
 
-    static List<String> of(String text) {
+    static List<SearchTerm> of(String text) {
         return of(text, null);
     }
 
@@ -34,13 +37,20 @@ final class SearchTerms {
      * @param phones reads a phone query that is a complete number in the tenant's region; {@code null}
      *     to search by the digits as typed only
      */
-    static List<String> of(String text, PhoneParser phones) {
+    static List<SearchTerm> of(String text, PhoneParser phones) {
         if (text == null || TextFolding.isBlank(text)) {
             return List.of();
         }
         String phone = phoneDigits(text);
         if (phone != null) {
-            return List.of(phones == null ? phone : asStored(phone, text, phones));
+            List<String> prefixes = new ArrayList<>(3);
+            prefixes.add(phone);
+            prefixes.add(SearchKeys.suffixKey(phone));
+            String parsed = phones == null ? null : parsedInstead(phone, text, phones);
+            if (parsed != null) {
+                prefixes.add(parsed);
+            }
+            return List.of(new SearchTerm(prefixes));
         }
         List<String> words = new ArrayList<>();
         for (String w : words(text)) {
@@ -49,31 +59,31 @@ final class SearchTerms {
                 words.add(folded);
             }
         }
-        List<String> terms = new ArrayList<>(words.size());
+        List<SearchTerm> terms = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             boolean redundant = false;
             for (int j = 0; j < words.size() && !redundant; j++) {
                 String other = words.get(j);
-                redundant = j != i && other.contains(w) && (other.length() > w.length() || j < i);
+                redundant = j != i && other.startsWith(w) && (other.length() > w.length() || j < i);
             }
             if (!redundant) {
-                terms.add(w);
+                terms.add(SearchTerm.word(w));
             }
         }
         return List.copyOf(terms);
     }
 
-    /** The words of the text, split at white space of any kind (no-break spaces included). */
+    /** The words of the text, split at blanks (white space of any kind, control characters). */
     private static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
-            boolean space = i == text.length() || TextFolding.isSpace(text.charAt(i));
-            if (space && start >= 0) {
+            boolean blank = i == text.length() || SearchKeys.isBlank(text.charAt(i));
+            if (blank && start >= 0) {
                 words.add(text.substring(start, i));
                 start = -1;
-            } else if (!space && start < 0) {
+            } else if (!blank && start < 0) {
                 start = i;
             }
         }
@@ -81,19 +91,21 @@ final class SearchTerms {
     }
 
     /**
-     * The digits as typed if a stored number can contain them, else the international digits of
-     * the number the text parses to (the digits as typed when it does not parse).
+     * The international digits of the number the text parses to, if the digits as typed are
+     * neither the start of one of its written forms nor its end; else null.
      */
-    private static String asStored(String digits, String text, PhoneParser phones) {
+    private static String parsedInstead(String digits, String text, PhoneParser phones) {
         PhoneNumber number;
         try {
             number = phones.parse(text);
         } catch (CrmValidationException e) {
-            return digits;
+            return null;
         }
         String international = number.digits();
-        return international.contains(digits) || PhoneParser.nationalDigits(number).contains(digits)
-                ? digits : international;
+        boolean asTyped = international.startsWith(digits) || international.endsWith(digits)
+                || PhoneParser.nationalDigits(number).startsWith(digits)
+                || PhoneParser.nationalSignificantDigits(number).startsWith(digits);
+        return asTyped ? null : international;
     }
 
     private static String phoneDigits(String text) {

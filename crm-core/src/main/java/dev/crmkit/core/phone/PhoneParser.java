@@ -170,6 +170,21 @@ public final class PhoneParser {
         return digits;
     }
 
+    /**
+     * The national significant digits of a number: its international digits without the country
+     * code ({@code 5301234567} for {@code +905301234567}).
+     */
+    public static String nationalSignificantDigits(PhoneNumber number) {
+        String digits = number.digits();
+        for (int len = 1; len <= 3 && len < digits.length(); len++) {
+            int cc = Integer.parseInt(digits, 0, len, 10);
+            if (NATIONAL_PREFIXES.computeIfAbsent(cc, PhoneParser::nationalPrefixOf) != NO_COUNTRY) {
+                return digits.substring(len);
+            }
+        }
+        return digits;
+    }
+
     private static final String NO_COUNTRY = new String("no country");
     private static final java.util.concurrent.ConcurrentMap<Integer, String> NATIONAL_PREFIXES =
             new java.util.concurrent.ConcurrentHashMap<>();

@@ -12,8 +12,7 @@ import java.util.Set;
  * A customer search as core hands it to a {@link CustomerStore}: already folded and parsed, so a
  * store only has to match. {@link #matches} is the reference semantics every store must give.
  *
- * @param terms folded strings that must each occur in the customer's {@link CustomerSearchText};
- *     plain text, never patterns
+ * @param terms conditions the customer's {@linkplain SearchKeys search keys} must each meet
  * @param segments allowed segments; empty for all
  * @param statuses allowed statuses; empty for all
  * @param representative required representative, or {@code null}
@@ -23,7 +22,7 @@ import java.util.Set;
  * @param after return only customers after this position in the order, or {@code null}
  * @param limit the most customers to return
  */
-public record CustomerCriteria(List<String> terms, Set<Segment> segments, Set<CustomerStatus> statuses,
+public record CustomerCriteria(List<SearchTerm> terms, Set<Segment> segments, Set<CustomerStatus> statuses,
                                String representative, String queue, Instant contactedSince, CustomerSort sort,
                                SortKey after, int limit) {
 
@@ -37,8 +36,12 @@ public record CustomerCriteria(List<String> terms, Set<Segment> segments, Set<Cu
         }
     }
 
-    /** Whether the customer passes the filters (not the position or the limit). */
-    public boolean matches(CustomerRecord r, String searchText) {
+    /**
+     * Whether the customer passes the filters and the terms (not the position or the limit).
+     *
+     * @param sortedKeys the customer's keys, as {@link SearchKeys#of} gives them
+     */
+    public boolean matches(CustomerRecord r, String[] sortedKeys) {
         if (!segments.isEmpty() && !segments.contains(r.segment())) {
             return false;
         }
@@ -54,8 +57,8 @@ public record CustomerCriteria(List<String> terms, Set<Segment> segments, Set<Cu
         if (contactedSince != null && (r.lastContactAt() == null || r.lastContactAt().isBefore(contactedSince))) {
             return false;
         }
-        for (String term : terms) {
-            if (!searchText.contains(term)) {
+        for (SearchTerm term : terms) {
+            if (!term.matches(sortedKeys)) {
                 return false;
             }
         }

@@ -4,8 +4,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.phone.PhoneParser;
+import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.SearchKeys;
+import dev.crmkit.core.spi.SearchTerm;
 import dev.crmkit.core.text.TextFolding;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,6 +24,7 @@ import java.util.List;
 class SearchTextFuzzTest {
 
     private static final PhoneParser TR = PhoneParser.forRegion("TR");
+    private static final PhoneNumber ANY_PHONE = PhoneNumber.of("+905301234567");
 
     @FuzzTest(maxDuration = "10s")
     void searchText(byte[] data) {
@@ -54,39 +59,41 @@ class SearchTextFuzzTest {
                 "trim left white space", text, trimmed);
         check(text.contains(trimmed), "trim is not a part of the text", text, trimmed);
 
-        List<String> terms = SearchTerms.of(text, TR);
+        List<SearchTerm> terms = SearchTerms.of(text, TR);
         check(terms.equals(SearchTerms.of(text, TR)), "terms differ between two calls", text, terms.toString());
         if (TextFolding.isBlank(text)) {
             check(terms.isEmpty(), "a blank text has terms", text, terms.toString());
         }
-        for (String term : terms) {
-            check(!term.isEmpty(), "an empty term", text, terms.toString());
-            check(TextFolding.fold(term).equals(term), "a term is not folded", text, terms.toString());
-            for (int i = 0; i < term.length(); i++) {
-                check(!TextFolding.isSpace(term.charAt(i)) && term.charAt(i) != '\n',
-                        "a term holds white space", text, terms.toString());
-            }
-            for (String other : terms) {
-                check(other == term || !other.contains(term), "a term is part of another term", text,
-                        terms.toString());
+        for (SearchTerm term : terms) {
+            for (String prefix : term.prefixes()) {
+                check(TextFolding.fold(prefix).equals(prefix), "a term is not folded", text, terms.toString());
+                for (int i = 0; i < prefix.length(); i++) {
+                    check(!TextFolding.isSpace(prefix.charAt(i)) && prefix.charAt(i) != '\n',
+                            "a term holds white space", text, terms.toString());
+                }
             }
         }
         boolean phoneQuery = isPhoneQuery(text);
         if (!phoneQuery) {
-            // Searching for a customer's own name finds the customer: every term is in the folded name.
-            for (String term : terms) {
-                check(folded.contains(term), "a term does not occur in the folded text", text, terms.toString());
+            check(terms.stream().allMatch(t -> t.prefixes().size() == 1), "a word term has alternatives", text,
+                    terms.toString());
+            // SPEC 2.10: searching for a customer's own name finds the customer.
+            if (!folded.isBlank()) {
+                CustomerRecord named = CustomerRecord.builder(text, ANY_PHONE, Instant.EPOCH).build();
+                String[] keys = SearchKeys.of(named);
+                for (SearchTerm term : terms) {
+                    check(term.matches(keys), "a customer is not found by its own name", text, terms.toString());
+                }
             }
         } else {
-            check(terms.size() == 1 && terms.get(0).chars().allMatch(c -> c >= '0' && c <= '9'),
+            check(terms.size() == 1 && terms.get(0).prefixes().get(0).chars().allMatch(c -> c >= '0' && c <= '9'),
                     "a phone query is not one term of digits", text, terms.toString());
-            // SPEC 2.10: a number typed as it parses is found by that text: the term occurs in the
-            // digits a customer with the number is found by.
+            // SPEC 2.10: a number typed as it parses is found by that text.
             PhoneNumber phone = parsePhone(text);
             if (phone != null) {
-                String term = terms.get(0);
-                check(phone.digits().contains(term) || PhoneParser.nationalDigits(phone).contains(term),
-                        "the phone " + phone + " is not found by the text it was parsed from", text, term);
+                CustomerRecord owner = CustomerRecord.builder("x", phone, Instant.EPOCH).build();
+                check(terms.get(0).matches(SearchKeys.of(owner)),
+                        "the phone " + phone + " is not found by the text it was parsed from", text, terms.toString());
             }
         }
     }

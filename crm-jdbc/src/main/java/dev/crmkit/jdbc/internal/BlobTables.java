@@ -39,9 +39,24 @@ public final class BlobTables {
     }
 
     private final DataSource dataSource;
+    /** The database behind the data source, known from the first connection. */
+    private volatile Dialect dialect;
 
     public BlobTables(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    private Dialect dialect(Connection c) throws SQLException {
+        Dialect d = dialect;
+        if (d == null) {
+            d = Dialect.of(c);
+            dialect = d;
+        }
+        return d;
+    }
+
+    private Columns columns(Connection c) throws SQLException {
+        return dialect(c).columns();
     }
 
     /**
@@ -51,6 +66,7 @@ public final class BlobTables {
      */
     public long put(String tenant, String key, InputStream content) throws IOException {
         return inTransaction("storing blob " + key + " of tenant " + tenant, c -> {
+            dialect(c).beginBlobWrite(c);
             Instant replaced = lockRow(c, tenant, key);
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM crm_blob_part WHERE tenant = ? AND blob_key = ?")) {
@@ -93,7 +109,7 @@ public final class BlobTables {
                             + " WHERE tenant = ? AND blob_key = ?")) {
                 ps.setLong(1, size);
                 ps.setInt(2, parts);
-                Columns.setInstant(ps, 3, createdAt);
+                columns(c).setInstant(ps, 3, createdAt);
                 ps.setString(4, tenant);
                 ps.setString(5, key);
                 ps.executeUpdate();
@@ -107,13 +123,12 @@ public final class BlobTables {
      *
      * @return when the blob it holds was written, or {@code null} if it holds none
      */
-    private static Instant lockRow(Connection c, String tenant, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT created_at FROM crm_blob WHERE tenant = ? AND blob_key = ? FOR UPDATE")) {
+    private Instant lockRow(Connection c, String tenant, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(dialect(c).lockBlobSql())) {
             ps.setString(1, tenant);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Columns.instant(rs, 1) : null;
+                return rs.next() ? columns(c).instant(rs, 1) : null;
             }
         }
     }
@@ -122,10 +137,10 @@ public final class BlobTables {
     public Optional<InputStream> open(String tenant, String key) throws IOException {
         Optional<Stored> stored = query("opening blob " + key + " of tenant " + tenant,
                 "SELECT size_bytes, part_count, created_at FROM crm_blob WHERE tenant = ? AND blob_key = ?",
-                ps -> {
+                (ps, columns) -> {
                     ps.setString(1, tenant);
                     ps.setString(2, key);
-                }, rs -> new Stored(rs.getLong(1), rs.getInt(2), Columns.instant(rs, 3)));
+                }, (rs, columns) -> new Stored(rs.getLong(1), rs.getInt(2), columns.instant(rs, 3)));
         return stored.map(s -> new BlobStream(this, tenant, key, s));
     }
 
@@ -137,19 +152,20 @@ public final class BlobTables {
         return query("reading part " + number + " of blob " + key + " of tenant " + tenant,
                 "SELECT p.bytes FROM crm_blob_part p JOIN crm_blob b ON b.tenant = p.tenant AND b.blob_key = p.blob_key"
                         + " WHERE p.tenant = ? AND p.blob_key = ? AND p.part_no = ?"
-                        + " AND b.created_at = ? AND b.size_bytes = ? AND b.part_count = ?", ps -> {
+                        + " AND b.created_at = ? AND b.size_bytes = ? AND b.part_count = ?", (ps, columns) -> {
                     ps.setString(1, tenant);
                     ps.setString(2, key);
                     ps.setInt(3, number);
-                    Columns.setInstant(ps, 4, blob.createdAt());
+                    columns.setInstant(ps, 4, blob.createdAt());
                     ps.setLong(5, blob.size());
                     ps.setInt(6, blob.parts());
-                }, rs -> rs.getBytes(1));
+                }, (rs, columns) -> rs.getBytes(1));
     }
 
     /** Removes the blob and its parts in one transaction; returns whether the key held one. */
     public boolean delete(String tenant, String key) throws IOException {
         return inTransaction("removing blob " + key + " of tenant " + tenant, c -> {
+            dialect(c).beginBlobWrite(c);
             int rows;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM crm_blob WHERE tenant = ? AND blob_key = ?")) {
                 ps.setString(1, tenant);
@@ -222,21 +238,22 @@ public final class BlobTables {
     /** Binds a statement's parameters. */
     @FunctionalInterface
     private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
+        void bind(PreparedStatement ps, Columns columns) throws SQLException;
     }
 
     /** Reads a row. */
     @FunctionalInterface
     private interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
+        T read(ResultSet rs, Columns columns) throws SQLException;
     }
 
     /** The first row of one short query on a connection returned at once. */
     private <T> Optional<T> query(String doing, String sql, Binder binder, RowReader<T> reader) throws IOException {
         try (Connection c = connect(doing); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
+            Columns columns = columns(c);
+            binder.bind(ps, columns);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(reader.read(rs, columns)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IOException(SqlErrors.describe(doing, e), e);

@@ -11,7 +11,7 @@ import java.util.Locale;
 /** What differs between the databases the adapter supports; everything else is standard SQL. */
 public enum Dialect {
 
-    POSTGRESQL("postgresql") {
+    POSTGRESQL("postgresql", Columns.POSTGRESQL) {
         @Override
         void beginRead(Connection c) throws SQLException {
             // One statement, sent with the transaction's BEGIN: a snapshot for every query of the unit.
@@ -33,8 +33,22 @@ public enum Dialect {
         }
 
         @Override
-        String nextIdsSql(String sequence) {
-            return "SELECT nextval('" + sequence + "') FROM generate_series(1, ?)";
+        long[] nextIds(Connection c, String sequence, int n) throws SQLException {
+            long[] ids = new long[n];
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT nextval('" + sequence + "') FROM generate_series(1, ?)")) {
+                ps.setInt(1, n);
+                try (ResultSet rs = ps.executeQuery()) {
+                    for (int i = 0; i < n; i++) {
+                        if (!rs.next()) {
+                            throw new SQLException("the sequence " + sequence + " gave fewer than " + n + " values");
+                        }
+                        ids[i] = rs.getLong(1);
+                    }
+                }
+            }
+            java.util.Arrays.sort(ids);
+            return ids;
         }
 
         @Override
@@ -47,93 +61,145 @@ public enum Dialect {
         }
 
         @Override
-        String upsertGrantSql() {
-            return "INSERT INTO crm_grant (tenant, kind, name, level) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (tenant, kind, name) DO UPDATE SET level = EXCLUDED.level";
+        String customersByIdsSql(String columns) {
+            // Each id looked up by the primary key whatever the statistics say (see phonesLookupSql).
+            return "SELECT " + columns + " FROM unnest(?::bigint[]) AS i(id) CROSS JOIN LATERAL"
+                    + " (SELECT * FROM crm_customer WHERE id = i.id AND tenant = ? LIMIT 1) AS c";
         }
 
         @Override
-        String upsertRejectedRowSql() {
-            return "INSERT INTO crm_import_rejected_row (job_id, row_no, tenant, cells, errors) VALUES (?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (job_id, row_no) DO UPDATE SET cells = EXCLUDED.cells, errors = EXCLUDED.errors";
+        void setArray(Connection c, PreparedStatement ps, int index, String sqlType, Object[] values)
+                throws SQLException {
+            ps.setArray(index, c.createArrayOf(sqlType, values));
+        }
+
+        @Override
+        String claimJobSql() {
+            // SKIP LOCKED lets processes claim side by side without waiting for each other's
+            // candidates, and the row lock keeps two claims of one job apart.
+            return "SELECT id, tenant FROM crm_import_job"
+                    + " WHERE status IN ('QUEUED', 'RUNNING') AND (lease_until IS NULL OR lease_until < ?)"
+                    + " ORDER BY submitted_at, id LIMIT 1 FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
+        String lockBlobSql() {
+            return "SELECT created_at FROM crm_blob WHERE tenant = ? AND blob_key = ? FOR UPDATE";
         }
     },
 
-    H2("h2") {
+    SQLITE("sqlite", Columns.SQLITE) {
         @Override
-        void beginRead(Connection c) throws SQLException {
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        }
-
-        @Override
-        void endRead(Connection c) throws SQLException {
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        void beginRead(Connection c) {
+            // A deferred transaction: its first query takes a snapshot of the database (WAL mode),
+            // which the rest of the unit reads; readers never wait for the writer.
         }
 
         @Override
         void beginWrite(Connection c, String tenant) throws SQLException {
-            // Merging the tenant's row locks it until the transaction ends. H2 gives up waiting
-            // for a lock after the session's lock timeout (a second by default); rather than
-            // change the host's session, the attempt is repeated until the writer's turn comes.
-            long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000L;
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO crm_tenant KEY (tenant) VALUES (?)")) {
-                ps.setString(1, tenant);
-                while (true) {
-                    try {
-                        ps.execute();
-                        return;
-                    } catch (SQLException e) {
-                        if (!H2_LOCK_TIMEOUT.equals(e.getSQLState()) || System.nanoTime() > deadline) {
-                            throw e;
-                        }
-                        pause(); // in case the host's lock timeout is zero
-                    }
-                }
-            }
+            // SQLite has one writer at a time for the whole file, which serializes a tenant's
+            // writers too. A write as the transaction's first statement takes the write lock
+            // before the unit reads anything, so the unit never sees a snapshot older than the
+            // data it changes. The driver's busy timeout bounds one wait for the lock; the attempt
+            // is repeated until the writer's turn comes, as on any lock a writer waits for.
+            takeWriteLock(c, "INSERT INTO crm_tenant (tenant) VALUES (?) ON CONFLICT DO NOTHING", tenant);
         }
 
         @Override
-        String nextIdsSql(String sequence) {
-            return "SELECT NEXT VALUE FOR " + sequence + " FROM SYSTEM_RANGE(1, ?)";
+        long[] nextIds(Connection c, String sequence, int n) throws SQLException {
+            long last;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE crm_sequence SET next_value = next_value + ? WHERE name = ? RETURNING next_value")) {
+                ps.setInt(1, n);
+                ps.setString(2, sequence);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("the sequence " + sequence + " does not exist");
+                    }
+                    last = rs.getLong(1);
+                }
+            }
+            long[] ids = new long[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = last - n + 1 + i;
+            }
+            return ids;
         }
 
         @Override
         String phonesLookupSql() {
-            // A table of the numbers joined to the customers, so each is one unique-index probe.
-            return "SELECT p.phone, c.id FROM TABLE(phone VARCHAR = ?2) p"
-                    + " JOIN crm_customer c ON c.tenant = ?1 AND c.primary_phone = p.phone";
+            return "SELECT p.value, (SELECT c.id FROM crm_customer c WHERE c.tenant = ? AND c.primary_phone = p.value)"
+                    + " FROM json_each(?) AS p";
         }
 
         @Override
-        String upsertGrantSql() {
-            return "MERGE INTO crm_grant (tenant, kind, name, level) KEY (tenant, kind, name) VALUES (?, ?, ?, ?)";
+        String customersByIdsSql(String columns) {
+            return "SELECT " + columns + " FROM json_each(?) AS i CROSS JOIN crm_customer c"
+                    + " ON c.id = i.value AND c.tenant = ?";
         }
 
         @Override
-        String upsertRejectedRowSql() {
-            return "MERGE INTO crm_import_rejected_row (job_id, row_no, tenant, cells, errors) KEY (job_id, row_no)"
-                    + " VALUES (?, ?, ?, ?, ?)";
+        void setArray(Connection c, PreparedStatement ps, int index, String sqlType, Object[] values)
+                throws SQLException {
+            // SQLite has no arrays: the values go as a JSON array, which json_each reads.
+            StringBuilder json = new StringBuilder(values.length * 16 + 2).append('[');
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                if (values[i] instanceof Number) {
+                    json.append(values[i]);
+                } else {
+                    json.append(Json.quote(values[i].toString()));
+                }
+            }
+            ps.setString(index, json.append(']').toString());
+        }
+
+        @Override
+        String claimJobSql() {
+            // The claim's transaction holds the write lock from its first statement (see
+            // claimJob), so no other process claims between this read and the update.
+            return "SELECT id, tenant FROM crm_import_job"
+                    + " WHERE status IN ('QUEUED', 'RUNNING') AND (lease_until IS NULL OR lease_until < ?)"
+                    + " ORDER BY submitted_at, id LIMIT 1";
+        }
+
+        @Override
+        void beginClaim(Connection c) throws SQLException {
+            takeWriteLock(c, "UPDATE crm_sequence SET next_value = next_value WHERE name = ?", "crm_import_job_seq");
+        }
+
+        @Override
+        String lockBlobSql() {
+            // Updating the row (to what it holds) takes the write lock, before the transaction reads.
+            return "UPDATE crm_blob SET created_at = created_at WHERE tenant = ? AND blob_key = ? RETURNING created_at";
+        }
+
+        @Override
+        void beginBlobWrite(Connection c) throws SQLException {
+            takeWriteLock(c, "UPDATE crm_sequence SET next_value = next_value WHERE name = ?", "crm_attachment_seq");
         }
     };
 
     /**
      * Every statement of a unit of work is planned for its own values. A pooled connection
-     * otherwise settles on a generic plan after a few runs, and for a LIKE pattern or a list of
+     * otherwise settles on a generic plan after a few runs, and for a pattern or a list of
      * numbers planned blind (or while a table was still empty) that plan can read a whole table.
      */
     static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
 
     /** The first key of the adapter's PostgreSQL advisory locks ("CRMK"). */
     static final int ADVISORY_LOCK_CLASS = 0x43524d4b;
-    /** How long a writer waits for another writer of the same tenant on H2. */
+    /** How long a writer waits for the database's other writers on SQLite. */
     static final long LOCK_WAIT_MILLIS = 60_000;
-    /** The SQL state of H2's lock timeout. */
-    static final String H2_LOCK_TIMEOUT = "HYT00";
 
     private final String migrationFolder;
+    private final Columns columns;
 
-    Dialect(String migrationFolder) {
+    Dialect(String migrationFolder, Columns columns) {
         this.migrationFolder = migrationFolder;
+        this.columns = columns;
     }
 
     /** The database behind a connection. */
@@ -143,15 +209,20 @@ public enum Dialect {
         if (product.contains("postgres")) {
             return POSTGRESQL;
         }
-        if (product.contains("h2")) {
-            return H2;
+        if (product.contains("sqlite")) {
+            return SQLITE;
         }
-        throw new SQLException("crmkit supports PostgreSQL and H2, not " + meta.getDatabaseProductName());
+        throw new SQLException("crmkit supports PostgreSQL and SQLite, not " + meta.getDatabaseProductName());
     }
 
     /** The classpath folder of this database's migrations. */
     public String migrationLocation() {
         return "classpath:db/crmkit/" + migrationFolder;
+    }
+
+    /** How values of the schema's types are bound and read. */
+    Columns columns() {
+        return columns;
     }
 
     /** Starts a read-only unit of work with a consistent view (the connection is not auto-committing). */
@@ -164,8 +235,16 @@ public enum Dialect {
     /** Starts a writing unit of work: waits until no other unit of work writes to the tenant. */
     abstract void beginWrite(Connection c, String tenant) throws SQLException;
 
-    /** A query returning {@code ?} new values of a sequence, ascending. */
-    abstract String nextIdsSql(String sequence);
+    /** Starts the transaction that claims an import job (the connection is not auto-committing). */
+    void beginClaim(Connection c) throws SQLException {
+    }
+
+    /** Starts the transaction that writes or removes a blob (the connection is not auto-committing). */
+    void beginBlobWrite(Connection c) throws SQLException {
+    }
+
+    /** Takes {@code n} new values of a sequence, ascending. */
+    abstract long[] nextIds(Connection c, String sequence, int n) throws SQLException;
 
     /**
      * Customers' ids by primary phone: parameter 1 the tenant, 2 an array of E.164 numbers; a
@@ -173,34 +252,57 @@ public enum Dialect {
      */
     abstract String phonesLookupSql();
 
-    abstract String upsertGrantSql();
+    /** The customers with the given ids: parameter 1 an array of ids, 2 the tenant; the customer table is {@code c}. */
+    abstract String customersByIdsSql(String columns);
 
-    abstract String upsertRejectedRowSql();
+    /** Binds an array parameter of {@link #phonesLookupSql} or {@link #customersByIdsSql}. */
+    abstract void setArray(Connection c, PreparedStatement ps, int index, String sqlType, Object[] values)
+            throws SQLException;
+
+    /** Selects the id and tenant of the oldest job needing a worker, locked for the claim; parameter 1 now. */
+    abstract String claimJobSql();
+
+    /** Locks a blob's row until the transaction ends and returns its created_at; parameters tenant and key. */
+    abstract String lockBlobSql();
+
+    String upsertGrantSql() {
+        return "INSERT INTO crm_grant (tenant, kind, name, level) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (tenant, kind, name) DO UPDATE SET level = EXCLUDED.level";
+    }
+
+    String upsertRejectedRowSql() {
+        return "INSERT INTO crm_import_rejected_row (job_id, row_no, tenant, cells, errors) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (job_id, row_no) DO UPDATE SET cells = EXCLUDED.cells, errors = EXCLUDED.errors";
+    }
+
+    /**
+     * Runs a write as the transaction's first statement, repeating it while another connection
+     * holds SQLite's write lock, up to {@link #LOCK_WAIT_MILLIS}.
+     */
+    private static void takeWriteLock(Connection c, String sql, String parameter) throws SQLException {
+        long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000L;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            while (true) {
+                try {
+                    ps.executeUpdate();
+                    return;
+                } catch (SQLException e) {
+                    if (!SqlErrors.isBusy(e) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    pause();
+                }
+            }
+        }
+    }
 
     private static void pause() throws SQLException {
         try {
             Thread.sleep(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for the tenant's other writers", "HYT00", e);
+            throw new SQLException("interrupted while waiting for the database's other writers", "40001", e);
         }
-    }
-
-    /** Takes {@code n} new values of a sequence, ascending. */
-    long[] nextIds(Connection c, String sequence, int n) throws SQLException {
-        long[] ids = new long[n];
-        try (PreparedStatement ps = c.prepareStatement(nextIdsSql(sequence))) {
-            ps.setInt(1, n);
-            try (ResultSet rs = ps.executeQuery()) {
-                for (int i = 0; i < n; i++) {
-                    if (!rs.next()) {
-                        throw new SQLException("the sequence " + sequence + " gave fewer than " + n + " values");
-                    }
-                    ids[i] = rs.getLong(1);
-                }
-            }
-        }
-        java.util.Arrays.sort(ids);
-        return ids;
     }
 }

@@ -74,7 +74,7 @@ final class JdbcActivities implements ActivityStore, AuditStore {
         ps.setLong(2, activity.customerId());
         ps.setString(3, activity.type().name());
         ps.setString(4, activity.actorId());
-        Columns.setInstant(ps, 5, activity.at());
+        cols().setInstant(ps, 5, activity.at());
         ps.setString(6, activity.text());
         Columns.setString(ps, 7, Json.changes(activity.changes()));
         Columns.setString(ps, 8, dataJson);
@@ -114,13 +114,13 @@ final class JdbcActivities implements ActivityStore, AuditStore {
                 ps.setString(i++, type);
             }
             ps.setInt(i, limit);
-        }, JdbcActivities::read);
+        }, this::read);
     }
 
-    private static Activity read(ResultSet rs) throws SQLException {
+    private Activity read(ResultSet rs) throws SQLException {
         String data = rs.getString(8);
         return new Activity(rs.getLong(1), rs.getLong(2), ActivityType.valueOf(rs.getString(3)), rs.getString(4),
-                Columns.instant(rs, 5), rs.getString(6), Json.changes(rs.getString(7)),
+                cols().instant(rs, 5), rs.getString(6), Json.changes(rs.getString(7)),
                 data == null ? Map.of() : Json.stringMap(data));
     }
 
@@ -144,7 +144,7 @@ final class JdbcActivities implements ActivityStore, AuditStore {
                     "INSERT INTO crm_audit (id, tenant, at, actor_id, action, subject) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setString(2, s.tenantValue());
-                Columns.setInstant(ps, 3, entry.at());
+                cols().setInstant(ps, 3, entry.at());
                 ps.setString(4, entry.actorId());
                 ps.setString(5, entry.action());
                 ps.setString(6, entry.subject());
@@ -161,7 +161,11 @@ final class JdbcActivities implements ActivityStore, AuditStore {
                 + " WHERE tenant = ? ORDER BY id DESC LIMIT ?", ps -> {
                     ps.setString(1, s.tenantValue());
                     ps.setInt(2, limit);
-                }, rs -> new AuditEntry(rs.getLong(1), Columns.instant(rs, 2), rs.getString(3), rs.getString(4),
+                }, rs -> new AuditEntry(rs.getLong(1), cols().instant(rs, 2), rs.getString(3), rs.getString(4),
                         rs.getString(5)));
+    }
+
+    private Columns cols() {
+        return s.columns();
     }
 }

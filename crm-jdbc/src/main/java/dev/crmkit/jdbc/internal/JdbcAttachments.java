@@ -38,7 +38,7 @@ final class JdbcAttachments implements AttachmentStore {
                 ps.setLong(5, a.size());
                 ps.setString(6, a.sha256());
                 ps.setString(7, a.uploadedBy());
-                Columns.setInstant(ps, 8, a.uploadedAt());
+                cols().setInstant(ps, 8, a.uploadedAt());
                 ps.setString(9, blobKey);
                 ps.setString(10, s.tenantValue());
                 ps.executeUpdate();
@@ -47,9 +47,9 @@ final class JdbcAttachments implements AttachmentStore {
         });
     }
 
-    private static Attachment read(ResultSet rs) throws SQLException {
+    private Attachment read(ResultSet rs) throws SQLException {
         return new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                rs.getString(6), rs.getString(7), Columns.instant(rs, 8));
+                rs.getString(6), rs.getString(7), cols().instant(rs, 8));
     }
 
     @Override
@@ -59,7 +59,7 @@ final class JdbcAttachments implements AttachmentStore {
                 "SELECT " + COLUMNS + " FROM crm_attachment WHERE tenant = ? AND id = ?", ps -> {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, id);
-                }, JdbcAttachments::read);
+                }, this::read);
     }
 
     @Override
@@ -79,7 +79,7 @@ final class JdbcAttachments implements AttachmentStore {
                 + " WHERE tenant = ? AND customer_id = ? ORDER BY id DESC", ps -> {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, customerId);
-                }, JdbcAttachments::read);
+                }, this::read);
     }
 
     /** Removes the record and, if they are in this database's blob tables, its bytes. */
@@ -117,5 +117,9 @@ final class JdbcAttachments implements AttachmentStore {
             });
         }
         return keys;
+    }
+
+    private Columns cols() {
+        return s.columns();
     }
 }

@@ -35,12 +35,12 @@ final class JdbcCalls implements CallStore {
                 ps.setLong(2, c.customerId());
                 ps.setString(3, c.phone().e164());
                 ps.setString(4, c.agent());
-                Columns.setInstant(ps, 5, c.startedAt());
+                cols().setInstant(ps, 5, c.startedAt());
                 ps.setLong(6, c.duration().toSeconds());
                 Columns.setString(ps, 7, c.resultCode());
                 ps.setString(8, c.source().name());
                 Columns.setString(ps, 9, recordingRef);
-                Columns.setInstant(ps, 10, c.recordedAt());
+                cols().setInstant(ps, 10, c.recordedAt());
                 ps.setString(11, s.tenantValue());
                 ps.executeUpdate();
             }
@@ -48,10 +48,10 @@ final class JdbcCalls implements CallStore {
         });
     }
 
-    private static Call read(ResultSet rs) throws SQLException {
+    private Call read(ResultSet rs) throws SQLException {
         return new Call(rs.getLong(1), rs.getLong(2), PhoneNumber.of(rs.getString(3)), rs.getString(4),
-                Columns.instant(rs, 5), Duration.ofSeconds(rs.getLong(6)), rs.getString(7),
-                ResultSource.valueOf(rs.getString(8)), rs.getBoolean(9), Columns.instant(rs, 10));
+                cols().instant(rs, 5), Duration.ofSeconds(rs.getLong(6)), rs.getString(7),
+                ResultSource.valueOf(rs.getString(8)), rs.getBoolean(9), cols().instant(rs, 10));
     }
 
     @Override
@@ -62,7 +62,7 @@ final class JdbcCalls implements CallStore {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, customerId);
                     ps.setInt(3, limit);
-                }, JdbcCalls::read);
+                }, this::read);
     }
 
     @Override
@@ -71,7 +71,7 @@ final class JdbcCalls implements CallStore {
         return s.first("reading a call", "SELECT " + COLUMNS + " FROM crm_call WHERE tenant = ? AND id = ?", ps -> {
             ps.setString(1, s.tenantValue());
             ps.setLong(2, id);
-        }, JdbcCalls::read);
+        }, this::read);
     }
 
     @Override
@@ -92,5 +92,9 @@ final class JdbcCalls implements CallStore {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, customerId);
                 });
+    }
+
+    private Columns cols() {
+        return s.columns();
     }
 }

@@ -9,10 +9,9 @@ import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerCriteria;
 import dev.crmkit.core.spi.CustomerRecord;
-import dev.crmkit.core.spi.CustomerSearchText;
+import dev.crmkit.core.spi.SearchKeys;
 import dev.crmkit.core.spi.CustomerStore;
 import dev.crmkit.core.text.TextFolding;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,17 +35,32 @@ final class JdbcCustomers implements CustomerStore {
     /** {@link #COLUMNS} of the table aliased {@code c}. */
     private static final String C_COLUMNS = "c." + String.join(", c.", COLUMNS.split(", "));
 
-    private static final String INSERT = "INSERT INTO crm_customer (" + COLUMNS
-            + ", tenant, primary_phone, name_key, search_text)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_SQLITE = "INSERT INTO crm_customer (" + COLUMNS
+            + ", tenant, primary_phone, name_key)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private static final String UPDATE = "UPDATE crm_customer SET version = ?, type = ?, full_name = ?, phones = ?,"
+    /** PostgreSQL keeps the search keys in the row (see {@link SearchKeyColumns}). */
+    private static final String INSERT_POSTGRESQL = "INSERT INTO crm_customer (" + COLUMNS
+            + ", tenant, primary_phone, name_key, search_keys)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?::tsvector)";
+
+    private static final String UPDATE_SET = "UPDATE crm_customer SET version = ?, type = ?, full_name = ?, phones = ?,"
             + " email = ?, company = ?, segment = ?, status = ?, fax = ?, address = ?, national_id = ?, representative = ?,"
             + " previous_representative = ?, assigned_at = ?, queue = ?, result_code = ?, action_at = ?,"
             + " processing_status = ?, total_amount = ?, created_at = ?, loaded_at = ?, updated_at = ?,"
             + " last_contact_at = ?, total_contacts = ?, total_calls = ?, total_call_seconds = ?, custom_values = ?,"
-            + " import_job_id = ?, name_key = ?, search_text = ?"
-            + " WHERE id = ? AND tenant = ? AND version = ?";
+            + " import_job_id = ?, name_key = ?";
+    private static final String UPDATE_WHERE = " WHERE id = ? AND tenant = ? AND version = ?";
+    private static final String UPDATE_SQLITE = UPDATE_SET + UPDATE_WHERE;
+    private static final String UPDATE_POSTGRESQL = UPDATE_SET + ", search_keys = ?::tsvector" + UPDATE_WHERE;
+
+    /**
+     * On SQLite, a term whose keys in the tenant are fewer than this drives the search: its
+     * customers are read by id and sorted. A term met more often is checked while the list's own
+     * index is walked, which fills a page after about page size × customers / matches rows.
+     */
+    static final long SELECTIVE_KEYS = 4_000;
 
     /** The most phones looked up in one statement. */
     private static final int PHONES_PER_QUERY = 1000;
@@ -101,19 +115,23 @@ final class JdbcCustomers implements CustomerStore {
         });
     }
 
-    /** Batched INSERTs of new customers under the given ids, with H2's suffix entries. */
+    /** Batched INSERTs of new customers under the given ids, with their search keys. */
     private void insertRows(java.sql.Connection c, List<CustomerRecord> customers, long[] ids) throws SQLException {
-        List<String> searchTexts = new ArrayList<>(ids.length);
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        List<String[]> keys = new ArrayList<>(ids.length);
+        boolean keysInRow = s.dialect() == Dialect.POSTGRESQL;
+        try (PreparedStatement ps = c.prepareStatement(keysInRow ? INSERT_POSTGRESQL : INSERT_SQLITE)) {
             for (int i = 0; i < ids.length; i++) {
                 CustomerRecord customer = customers.get(i);
                 int p = bindRecord(ps, customer, ids[i]);
                 ps.setString(p++, s.tenantValue());
                 ps.setString(p++, customer.primaryPhone().e164());
                 ps.setString(p++, TextFolding.fold(customer.fullName()));
-                String searchText = CustomerSearchText.of(customer);
-                searchTexts.add(searchText);
-                ps.setString(p, searchText);
+                String[] k = SearchKeys.of(customer);
+                if (keysInRow) {
+                    ps.setString(p, SearchKeyColumns.vector(tag(), k));
+                } else {
+                    keys.add(k);
+                }
                 if (ids.length == 1) {
                     ps.executeUpdate();
                 } else {
@@ -124,24 +142,35 @@ final class JdbcCustomers implements CustomerStore {
                 ps.executeBatch();
             }
         }
-        if (suffixes()) {
-            SuffixIndex.add(c, s.tenantValue(), ids, searchTexts);
+        if (!keysInRow) {
+            SearchKeyColumns.add(c, s.tenantValue(), ids, keys);
         }
     }
 
-    /** Binds an UPDATE of the customer, if still at {@code expectedVersion}, with its search text. */
-    private void bindUpdate(PreparedStatement ps, CustomerRecord customer, String searchText, long expectedVersion)
+    /** The tenant's tag in PostgreSQL's search keys. */
+    private String tag() {
+        return SearchKeyColumns.tag(s.tenantValue());
+    }
+
+    private String updateSql() {
+        return s.dialect() == Dialect.POSTGRESQL ? UPDATE_POSTGRESQL : UPDATE_SQLITE;
+    }
+
+    /** Binds an UPDATE of the customer, if still at {@code expectedVersion}, with its search keys on PostgreSQL. */
+    private void bindUpdate(PreparedStatement ps, CustomerRecord customer, String[] keys, long expectedVersion)
             throws SQLException {
         int i = bindRecord(ps, customer, null);
         ps.setString(i++, TextFolding.fold(customer.fullName()));
-        ps.setString(i++, searchText);
+        if (s.dialect() == Dialect.POSTGRESQL) {
+            ps.setString(i++, SearchKeyColumns.vector(tag(), keys));
+        }
         ps.setLong(i++, customer.id());
         ps.setString(i++, s.tenantValue());
         ps.setLong(i, expectedVersion);
     }
 
     /** Binds the columns of {@link #COLUMNS} from parameter 1 on, the id first only if given. */
-    private static int bindRecord(PreparedStatement ps, CustomerRecord r, Long id) throws SQLException {
+    private int bindRecord(PreparedStatement ps, CustomerRecord r, Long id) throws SQLException {
         int i = 1;
         if (id != null) {
             ps.setLong(i++, id);
@@ -159,16 +188,16 @@ final class JdbcCustomers implements CustomerStore {
         Columns.setString(ps, i++, r.nationalId());
         Columns.setString(ps, i++, r.representative());
         Columns.setString(ps, i++, r.previousRepresentative());
-        Columns.setInstant(ps, i++, r.assignedAt());
+        cols().setInstant(ps, i++, r.assignedAt());
         Columns.setString(ps, i++, r.queue());
         Columns.setString(ps, i++, r.resultCode());
-        Columns.setInstant(ps, i++, r.actionAt());
+        cols().setInstant(ps, i++, r.actionAt());
         Columns.setString(ps, i++, r.processingStatus());
-        Columns.setDecimal(ps, i++, r.totalAmount());
-        Columns.setInstant(ps, i++, r.createdAt());
-        Columns.setInstant(ps, i++, r.loadedAt());
-        Columns.setInstant(ps, i++, r.updatedAt());
-        Columns.setInstant(ps, i++, r.lastContactAt());
+        cols().setDecimal(ps, i++, r.totalAmount());
+        cols().setInstant(ps, i++, r.createdAt());
+        cols().setInstant(ps, i++, r.loadedAt());
+        cols().setInstant(ps, i++, r.updatedAt());
+        cols().setInstant(ps, i++, r.lastContactAt());
         ps.setLong(i++, r.totalContacts());
         ps.setLong(i++, r.totalCalls());
         ps.setLong(i++, r.totalCallSeconds());
@@ -178,9 +207,9 @@ final class JdbcCustomers implements CustomerStore {
     }
 
     /** A customer from a row of {@link #COLUMNS}. */
-    static CustomerRecord read(ResultSet rs) throws SQLException {
+    CustomerRecord read(ResultSet rs) throws SQLException {
         var phones = Json.phones(rs.getString(5));
-        return CustomerRecord.builder(rs.getString(4), phones.get(0).number(), Columns.instant(rs, 21))
+        return CustomerRecord.builder(rs.getString(4), phones.get(0).number(), cols().instant(rs, 21))
                 .id(rs.getLong(1))
                 .version(rs.getLong(2))
                 .type(CustomerType.valueOf(rs.getString(3)))
@@ -194,15 +223,15 @@ final class JdbcCustomers implements CustomerStore {
                 .nationalId(rs.getString(12))
                 .representative(rs.getString(13))
                 .previousRepresentative(rs.getString(14))
-                .assignedAt(Columns.instant(rs, 15))
+                .assignedAt(cols().instant(rs, 15))
                 .queue(rs.getString(16))
                 .resultCode(rs.getString(17))
-                .actionAt(Columns.instant(rs, 18))
+                .actionAt(cols().instant(rs, 18))
                 .processingStatus(rs.getString(19))
-                .totalAmount(rs.getBigDecimal(20))
-                .loadedAt(Columns.instant(rs, 22))
-                .updatedAt(Columns.instant(rs, 23))
-                .lastContactAt(Columns.instant(rs, 24))
+                .totalAmount(cols().decimal(rs, 20))
+                .loadedAt(cols().instant(rs, 22))
+                .updatedAt(cols().instant(rs, 23))
+                .lastContactAt(cols().instant(rs, 24))
                 .totalContacts(rs.getLong(25))
                 .totalCalls(rs.getLong(26))
                 .totalCallSeconds(rs.getLong(27))
@@ -218,7 +247,7 @@ final class JdbcCustomers implements CustomerStore {
                 ps -> {
                     ps.setLong(1, id);
                     ps.setString(2, s.tenantValue());
-                }, JdbcCustomers::read);
+                }, this::read);
     }
 
     @Override
@@ -238,7 +267,7 @@ final class JdbcCustomers implements CustomerStore {
                 "SELECT " + COLUMNS + " FROM crm_customer WHERE tenant = ? AND primary_phone = ?", ps -> {
                     ps.setString(1, s.tenantValue());
                     ps.setString(2, primaryPhone.e164());
-                }, JdbcCustomers::read);
+                }, this::read);
     }
 
     @Override
@@ -257,9 +286,8 @@ final class JdbcCustomers implements CustomerStore {
                     for (int i = 0; i < numbers.length; i++) {
                         numbers[i] = part.get(i).e164();
                     }
-                    Array array = c.createArrayOf("varchar", numbers);
                     ps.setString(1, s.tenantValue());
-                    ps.setArray(2, array);
+                    s.dialect().setArray(c, ps, 2, "varchar", numbers);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long id = rs.getLong(2);
@@ -268,7 +296,6 @@ final class JdbcCustomers implements CustomerStore {
                             }
                         }
                     }
-                    array.free();
                 }
             }
             return found;
@@ -282,17 +309,11 @@ final class JdbcCustomers implements CustomerStore {
             return Map.of();
         }
         Object[] values = ids.toArray();
-        String sql = s.dialect() == Dialect.POSTGRESQL
-                // Each id looked up by the primary key whatever the statistics say (see phonesLookupSql).
-                ? "SELECT " + C_COLUMNS + " FROM unnest(?::bigint[]) AS i(id) CROSS JOIN LATERAL"
-                        + " (SELECT * FROM crm_customer WHERE id = i.id AND tenant = ? LIMIT 1) AS c"
-                : "SELECT " + C_COLUMNS + " FROM TABLE(id BIGINT = ?) i"
-                        + " JOIN crm_customer c ON c.id = i.id AND c.tenant = ?";
+        String sql = s.dialect().customersByIdsSql(C_COLUMNS);
         Map<Long, CustomerRecord> found = new HashMap<>();
         s.sql("reading customers", c -> {
-            Array array = c.createArrayOf("bigint", values);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setArray(1, array);
+                s.dialect().setArray(c, ps, 1, "bigint", values);
                 ps.setString(2, s.tenantValue());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -300,8 +321,6 @@ final class JdbcCustomers implements CustomerStore {
                         found.put(r.id(), r);
                     }
                 }
-            } finally {
-                array.free();
             }
             return null;
         });
@@ -311,50 +330,79 @@ final class JdbcCustomers implements CustomerStore {
     @Override
     public int updateAll(List<CustomerRecord> customers, long[] expectedVersions) {
         s.checkWritable();
-        if (suffixes() || customers.size() < 2) {
-            // H2 rewrites each customer's suffix entries from its stored search text, one by one.
+        if (customers.size() < 2) {
             return CustomerStore.super.updateAll(customers, expectedVersions);
         }
+        Map<Long, CustomerRecord> before = keysInTable() ? findAll(customers.stream().map(CustomerRecord::id).toList())
+                : Map.of();
         return s.sql("updating customers", c -> {
-            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            List<String[]> keys = new ArrayList<>(customers.size());
+            int[] counts;
+            try (PreparedStatement ps = c.prepareStatement(updateSql())) {
                 for (int k = 0; k < expectedVersions.length; k++) {
                     CustomerRecord customer = customers.get(k);
-                    bindUpdate(ps, customer, CustomerSearchText.of(customer), expectedVersions[k]);
+                    String[] newKeys = SearchKeys.of(customer);
+                    keys.add(newKeys);
+                    bindUpdate(ps, customer, newKeys, expectedVersions[k]);
                     ps.addBatch();
                 }
-                int n = 0;
-                for (int count : ps.executeBatch()) {
-                    n += count == 1 || count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
-                }
-                return n;
+                counts = ps.executeBatch();
             }
+            int n = 0;
+            for (int k = 0; k < counts.length; k++) {
+                boolean updated = counts[k] == 1 || counts[k] == java.sql.Statement.SUCCESS_NO_INFO;
+                if (updated) {
+                    n++;
+                    CustomerRecord old = before.get(customers.get(k).id());
+                    if (old != null) {
+                        replaceKeys(c, customers.get(k).id(), SearchKeys.of(old), keys.get(k));
+                    }
+                }
+            }
+            return n;
         });
     }
 
     @Override
     public boolean update(CustomerRecord customer, long expectedVersion) {
         s.checkWritable();
+        Optional<CustomerRecord> before = keysInTable() ? find(customer.id()) : Optional.empty();
         return s.sql("updating a customer", c -> {
-            String searchText = CustomerSearchText.of(customer);
-            String before = suffixes() ? storedSearchText(c, customer.id()) : null;
+            String[] keys = SearchKeys.of(customer);
             boolean updated;
-            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
-                bindUpdate(ps, customer, searchText, expectedVersion);
+            try (PreparedStatement ps = c.prepareStatement(updateSql())) {
+                bindUpdate(ps, customer, keys, expectedVersion);
                 updated = ps.executeUpdate() == 1;
             }
-            if (updated && before != null && !before.equals(searchText)) {
-                SuffixIndex.remove(c, s.tenantValue(), customer.id(), before);
-                SuffixIndex.add(c, s.tenantValue(), new long[] {customer.id()}, List.of(searchText));
+            if (updated && before.isPresent()) {
+                replaceKeys(c, customer.id(), SearchKeys.of(before.get()), keys);
             }
             return updated;
         });
     }
 
+    /** On SQLite, swaps a customer's keys in the key table for its new ones, touching only those that changed. */
+    private void replaceKeys(java.sql.Connection c, long id, String[] old, String[] keys) throws SQLException {
+        if (java.util.Arrays.equals(old, keys)) {
+            return;
+        }
+        java.util.Set<String> oldSet = new java.util.HashSet<>(List.of(old));
+        java.util.Set<String> newSet = new java.util.HashSet<>(List.of(keys));
+        String[] gone = oldSet.stream().filter(k -> !newSet.contains(k)).toArray(String[]::new);
+        String[] added = newSet.stream().filter(k -> !oldSet.contains(k)).toArray(String[]::new);
+        if (gone.length > 0) {
+            SearchKeyColumns.remove(c, s.tenantValue(), id, gone);
+        }
+        if (added.length > 0) {
+            SearchKeyColumns.add(c, s.tenantValue(), new long[] {id}, List.<String[]>of(added));
+        }
+    }
+
     @Override
     public boolean delete(long id) {
         s.checkWritable();
+        Optional<CustomerRecord> before = keysInTable() ? find(id) : Optional.empty();
         return s.sql("deleting a customer", c -> {
-            String before = suffixes() ? storedSearchText(c, id) : null;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM crm_customer WHERE id = ? AND tenant = ?")) {
                 ps.setLong(1, id);
                 ps.setString(2, s.tenantValue());
@@ -362,8 +410,8 @@ final class JdbcCustomers implements CustomerStore {
                     return false;
                 }
             }
-            if (before != null) {
-                SuffixIndex.remove(c, s.tenantValue(), id, before);
+            if (before.isPresent()) {
+                SearchKeyColumns.remove(c, s.tenantValue(), id, SearchKeys.of(before.get()));
             }
             return true;
         });
@@ -372,56 +420,14 @@ final class JdbcCustomers implements CustomerStore {
     @Override
     public List<CustomerRecord> search(CustomerCriteria criteria) {
         s.checkOpen();
-        SearchSql q = SearchSql.select(s.tenantValue(), criteria, drivingTerm(criteria));
-        if (s.dialect() != Dialect.POSTGRESQL || !SearchSql.isPhoneQuery(criteria)) {
-            return s.list("searching customers", q.sql(), q::bind, JdbcCustomers::read);
-        }
-        // PostgreSQL cannot tell how many customers a run of digits matches (its estimate of a
-        // LIKE on digits is off by orders of magnitude), and a wrong guess makes it walk the sort
-        // index backwards through most of the table looking for a page of matches (measured: 355
-        // ms instead of 35 on 1.9M customers). A phone query matches few customers, so its plan
-        // is fixed here: the trigram index's matches, then sorted.
-        return s.sql("searching customers by phone", c -> {
-            String[] previous = new String[2];
-            try (PreparedStatement ps = c.prepareStatement(STEER_TO_TEXT_INDEX); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                previous[0] = rs.getString(1);
-                previous[1] = rs.getString(2);
-            }
-            try {
-                List<CustomerRecord> out = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(q.sql())) {
-                    q.bind(ps);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(read(rs));
-                        }
-                    }
-                }
-                return out;
-            } finally {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT set_config('enable_indexscan', ?, true), set_config('enable_seqscan', ?, true)")) {
-                    ps.setString(1, previous[0]);
-                    ps.setString(2, previous[1]);
-                    ps.execute();
-                }
-            }
-        });
+        SearchSql q = SearchSql.select(s.dialect(), s.tenantValue(), criteria, plan(criteria));
+        return s.list("searching customers", q.sql(), q::bind, this::read);
     }
-
-    /**
-     * For the rest of the transaction, PostgreSQL plans without plain index scans and sequential
-     * scans, which leaves it the bitmap scan of the trigram index; returns the two settings' values
-     * before, to put back.
-     */
-    static final String STEER_TO_TEXT_INDEX = "SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan'),"
-            + " set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)";
 
     @Override
     public long count(CustomerCriteria criteria) {
         s.checkOpen();
-        SearchSql q = SearchSql.count(s.tenantValue(), criteria, drivingTerm(criteria));
+        SearchSql q = SearchSql.count(s.dialect(), s.tenantValue(), criteria, plan(criteria));
         return s.first("counting customers", q.sql(), q::bind, rs -> rs.getLong(1)).orElseThrow();
     }
 
@@ -460,26 +466,86 @@ final class JdbcCustomers implements CustomerStore {
         });
     }
 
-    /** Whether this database keeps the suffix index (H2; PostgreSQL has its trigram index). */
-    private boolean suffixes() {
-        return s.dialect() == Dialect.H2;
+    /** Whether the search keys live in a table of their own (SQLite) rather than in the customer's row. */
+    private boolean keysInTable() {
+        return s.dialect() == Dialect.SQLITE;
     }
 
-    /** On H2, the term to find candidates by through the suffix index, if one is selective. */
-    private String drivingTerm(CustomerCriteria criteria) {
-        return suffixes() && !criteria.terms().isEmpty()
-                ? s.sql("planning a search", c -> SuffixIndex.drivingTerm(c, s.tenantValue(), criteria.terms())) : null;
-    }
-
-    private String storedSearchText(java.sql.Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT search_text FROM crm_customer WHERE id = ? AND tenant = ?")) {
-            ps.setLong(1, id);
-            ps.setString(2, s.tenantValue());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
+    /** On SQLite, which term drives the search: the one with the fewest keys, if it is selective enough. */
+    private SearchSql.SqlitePlan plan(CustomerCriteria criteria) {
+        if (!keysInTable() || criteria.terms().isEmpty()) {
+            return SearchSql.SqlitePlan.WALK;
         }
+        return s.sql("planning a search", c -> {
+            int best = -1;
+            long fewest = SELECTIVE_KEYS;
+            for (int t = 0; t < criteria.terms().size(); t++) {
+                long n = SearchKeyColumns.count(c, s.tenantValue(), criteria.terms().get(t), fewest);
+                if (n < fewest) {
+                    best = t;
+                    fewest = n;
+                }
+            }
+            return new SearchSql.SqlitePlan(best);
+        });
+    }
+
+    /**
+     * Fills the search keys of rows stored before PostgreSQL schema version 5, a batch per
+     * transaction, the rows locked so that processes starting together share the work.
+     *
+     * @return how many customers got their keys
+     */
+    static long fillMissingKeys(Database db) {
+        if (db.dialect() != Dialect.POSTGRESQL) {
+            return 0;
+        }
+        long filled = 0;
+        while (true) {
+            int n = new Transactions(db).run(dev.crmkit.core.TenantId.of("crmkit-schema"), session -> {
+                JdbcSession js = (JdbcSession) session;
+                JdbcCustomers customers = new JdbcCustomers(js);
+                return js.sql("filling search keys", c -> {
+                    List<long[]> ids = new ArrayList<>();
+                    List<String> vectors = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", tenant FROM crm_customer"
+                            + " WHERE search_keys IS NULL LIMIT 500 FOR UPDATE SKIP LOCKED");
+                         ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            CustomerRecord r = customers.read(rs);
+                            ids.add(new long[] {r.id()});
+                            vectors.add(SearchKeyColumns.vector(SearchKeyColumns.tag(rs.getString(30)), SearchKeys.of(r)));
+                        }
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE crm_customer SET search_keys = ?::tsvector WHERE id = ?")) {
+                        for (int i = 0; i < ids.size(); i++) {
+                            ps.setString(1, vectors.get(i));
+                            ps.setLong(2, ids.get(i)[0]);
+                            ps.addBatch();
+                        }
+                        if (!ids.isEmpty()) {
+                            ps.executeBatch();
+                        }
+                    }
+                    return ids.size();
+                });
+            }, true);
+            if (n == 0) {
+                return filled;
+            }
+            filled += n;
+        }
+    }
+
+    /** The index that serves a sort on SQLite. */
+    static String sortIndex(CustomerSort sort) {
+        return switch (sort) {
+            case UPDATED -> "crm_customer_updated";
+            case CREATED -> "crm_customer_created";
+            case INTERACTIONS -> "crm_customer_contacts";
+            case NAME -> "crm_customer_name";
+        };
     }
 
     /** The position columns of a sort, for keyset paging. */
@@ -490,5 +556,9 @@ final class JdbcCustomers implements CustomerStore {
             case INTERACTIONS -> " ORDER BY total_contacts DESC, id DESC";
             case NAME -> " ORDER BY name_key, id";
         };
+    }
+
+    private Columns cols() {
+        return s.columns();
     }
 }

@@ -52,7 +52,7 @@ final class JdbcImportJobs implements ImportJobStore {
     }
 
     /** Binds every column of {@link #COLUMNS} but the id, from {@code i} on; returns the next index. */
-    private static int bind(PreparedStatement ps, ImportJob j, int i) throws SQLException {
+    private int bind(PreparedStatement ps, ImportJob j, int i) throws SQLException {
         ps.setString(i++, j.status().name());
         ps.setLong(i++, j.version());
         ps.setString(i++, j.fileName());
@@ -78,11 +78,11 @@ final class JdbcImportJobs implements ImportJobStore {
         ps.setString(i++, Json.warnings(j.warnings()));
         Columns.setString(ps, i++, j.fatalCode() == null ? null : j.fatalCode().name());
         Columns.setString(ps, i++, j.fatalMessage());
-        Columns.setInstant(ps, i++, j.submittedAt());
-        Columns.setInstant(ps, i++, j.startedAt());
-        Columns.setInstant(ps, i++, j.finishedAt());
+        cols().setInstant(ps, i++, j.submittedAt());
+        cols().setInstant(ps, i++, j.startedAt());
+        cols().setInstant(ps, i++, j.finishedAt());
         Columns.setString(ps, i++, j.leaseOwner());
-        Columns.setInstant(ps, i++, j.leaseUntil());
+        cols().setInstant(ps, i++, j.leaseUntil());
         ps.setBoolean(i++, j.undone());
         ps.setBoolean(i++, j.checked());
         return i;
@@ -98,8 +98,8 @@ final class JdbcImportJobs implements ImportJobStore {
                 rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getString(21),
                 delimiter == null ? null : delimiter.charAt(0), Json.strings(rs.getString(23)),
                 Json.warnings(rs.getString(24)), fatal == null ? null : ErrorCode.valueOf(fatal), rs.getString(26),
-                Columns.instant(rs, 27), Columns.instant(rs, 28), Columns.instant(rs, 29), rs.getString(30),
-                Columns.instant(rs, 31), rs.getBoolean(32), rs.getBoolean(33), rs.getLong(3));
+                cols().instant(rs, 27), cols().instant(rs, 28), cols().instant(rs, 29), rs.getString(30),
+                cols().instant(rs, 31), rs.getBoolean(32), rs.getBoolean(33), rs.getLong(3));
     }
 
     @Override
@@ -298,5 +298,9 @@ final class JdbcImportJobs implements ImportJobStore {
                     ps.setString(2, s.tenantValue());
                 }, rs -> true).isPresent();
         return stored ? Optional.of(new SourceStream(s.storage(), s.tenantValue(), jobId)) : Optional.empty();
+    }
+
+    private Columns cols() {
+        return s.columns();
     }
 }

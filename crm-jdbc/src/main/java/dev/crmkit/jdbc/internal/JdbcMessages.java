@@ -127,7 +127,7 @@ final class JdbcMessages implements MessageStore {
                 Columns.setString(ps, 5, m.templateKey());
                 ps.setString(6, m.text());
                 ps.setString(7, m.sender());
-                Columns.setInstant(ps, 8, m.sentAt());
+                cols().setInstant(ps, 8, m.sentAt());
                 ps.setString(9, m.reference());
                 Columns.setString(ps, 10, m.providerId());
                 ps.setString(11, s.tenantValue());
@@ -137,10 +137,10 @@ final class JdbcMessages implements MessageStore {
         });
     }
 
-    private static Message readMessage(ResultSet rs) throws SQLException {
+    private Message readMessage(ResultSet rs) throws SQLException {
         return new Message(rs.getLong(1), rs.getLong(2), MessageChannel.valueOf(rs.getString(3)),
                 PhoneNumber.of(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                Columns.instant(rs, 8), rs.getString(9), rs.getString(10));
+                cols().instant(rs, 8), rs.getString(9), rs.getString(10));
     }
 
     @Override
@@ -151,7 +151,7 @@ final class JdbcMessages implements MessageStore {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, customerId);
                     ps.setInt(3, limit);
-                }, JdbcMessages::readMessage);
+                }, this::readMessage);
     }
 
     @Override
@@ -162,5 +162,9 @@ final class JdbcMessages implements MessageStore {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, customerId);
                 });
+    }
+
+    private Columns cols() {
+        return s.columns();
     }
 }

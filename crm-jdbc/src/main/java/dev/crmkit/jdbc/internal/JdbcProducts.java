@@ -55,24 +55,24 @@ final class JdbcProducts implements ProductStore {
                 }) == 1;
     }
 
-    private static void bind(PreparedStatement ps, Product p) throws SQLException {
+    private void bind(PreparedStatement ps, Product p) throws SQLException {
         ps.setString(1, p.productNo());
         ps.setLong(2, p.customerId());
         if (p.fileDate() == null) {
             ps.setNull(3, Types.DATE);
         } else {
-            ps.setObject(3, p.fileDate());
+            cols().setDate(ps, 3, p.fileDate());
         }
-        Columns.setDecimal(ps, 4, p.amount());
+        cols().setDecimal(ps, 4, p.amount());
         Columns.setString(ps, 5, p.status());
         ps.setLong(6, p.version());
-        Columns.setInstant(ps, 7, p.createdAt());
-        Columns.setInstant(ps, 8, p.updatedAt());
+        cols().setInstant(ps, 7, p.createdAt());
+        cols().setInstant(ps, 8, p.updatedAt());
     }
 
-    private static Product read(ResultSet rs) throws SQLException {
-        return new Product(rs.getString(1), rs.getLong(2), Columns.date(rs, 3), rs.getBigDecimal(4), rs.getString(5),
-                rs.getLong(6), Columns.instant(rs, 7), Columns.instant(rs, 8));
+    private Product read(ResultSet rs) throws SQLException {
+        return new Product(rs.getString(1), rs.getLong(2), cols().date(rs, 3), cols().decimal(rs, 4), rs.getString(5),
+                rs.getLong(6), cols().instant(rs, 7), cols().instant(rs, 8));
     }
 
     @Override
@@ -82,7 +82,7 @@ final class JdbcProducts implements ProductStore {
                 ps -> {
                     ps.setString(1, s.tenantValue());
                     ps.setString(2, productNo);
-                }, JdbcProducts::read);
+                }, this::read);
     }
 
     @Override
@@ -92,7 +92,7 @@ final class JdbcProducts implements ProductStore {
                 + " FROM crm_product WHERE tenant = ? AND customer_id = ?", ps -> {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, customerId);
-                }, JdbcProducts::read));
+                }, this::read));
         // By code point, whatever the database's collation.
         out.sort(Comparator.comparing(Product::productNo));
         return out;
@@ -115,5 +115,9 @@ final class JdbcProducts implements ProductStore {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, customerId);
                 });
+    }
+
+    private Columns cols() {
+        return s.columns();
     }
 }

@@ -131,8 +131,8 @@ final class JdbcResults implements ResultCodeStore {
                 Columns.setString(ps, 5, r.phone() == null ? null : r.phone().e164());
                 Columns.setString(ps, 6, r.productNo());
                 ps.setString(7, r.source().name());
-                Columns.setInstant(ps, 8, r.actionAt());
-                Columns.setDecimal(ps, 9, r.amount());
+                cols().setInstant(ps, 8, r.actionAt());
+                cols().setDecimal(ps, 9, r.amount());
                 if (r.installments() == null) {
                     ps.setNull(10, Types.INTEGER);
                 } else {
@@ -140,7 +140,7 @@ final class JdbcResults implements ResultCodeStore {
                 }
                 Columns.setString(ps, 11, r.note());
                 ps.setString(12, r.actorId());
-                Columns.setInstant(ps, 13, r.at());
+                cols().setInstant(ps, 13, r.at());
                 ps.setString(14, s.tenantValue());
                 ps.executeUpdate();
             }
@@ -156,17 +156,17 @@ final class JdbcResults implements ResultCodeStore {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, customerId);
                     ps.setInt(3, limit);
-                }, JdbcResults::readResult);
+                }, this::readResult);
     }
 
-    private static AppliedResult readResult(ResultSet rs) throws SQLException {
+    private AppliedResult readResult(ResultSet rs) throws SQLException {
         String phone = rs.getString(5);
         int installments = rs.getInt(10);
         Integer maybeInstallments = rs.wasNull() ? null : installments;
         return new AppliedResult(rs.getLong(1), rs.getLong(2), rs.getString(3), ResultTarget.valueOf(rs.getString(4)),
                 phone == null ? null : PhoneNumber.of(phone), rs.getString(6), ResultSource.valueOf(rs.getString(7)),
-                Columns.instant(rs, 8), rs.getBigDecimal(9), maybeInstallments, rs.getString(11), rs.getString(12),
-                Columns.instant(rs, 13));
+                cols().instant(rs, 8), cols().decimal(rs, 9), maybeInstallments, rs.getString(11), rs.getString(12),
+                cols().instant(rs, 13));
     }
 
     @Override
@@ -177,7 +177,7 @@ final class JdbcResults implements ResultCodeStore {
                     ps.setString(1, s.tenantValue());
                     ps.setString(2, productNo);
                     ps.setInt(3, limit);
-                }, JdbcResults::readResult);
+                }, this::readResult);
     }
 
     @Override
@@ -196,8 +196,8 @@ final class JdbcResults implements ResultCodeStore {
         List<ResultCount> out = new ArrayList<>(s.list("counting results", "SELECT code, source, count(*) FROM crm_result"
                 + " WHERE tenant = ? AND at >= ? AND at < ? GROUP BY code, source", ps -> {
                     ps.setString(1, s.tenantValue());
-                    Columns.setInstant(ps, 2, from);
-                    Columns.setInstant(ps, 3, to);
+                    cols().setInstant(ps, 2, from);
+                    cols().setInstant(ps, 3, to);
                 }, rs -> new ResultCount(rs.getString(1), ResultSource.valueOf(rs.getString(2)), rs.getLong(3))));
         // By code point, then source in its declared order, whatever the database's collation.
         out.sort(Comparator.comparing(ResultCount::code).thenComparing(ResultCount::source));
@@ -212,5 +212,9 @@ final class JdbcResults implements ResultCodeStore {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, customerId);
                 });
+    }
+
+    private Columns cols() {
+        return s.columns();
     }
 }

@@ -139,6 +139,10 @@ public final class JdbcSession implements StorageSession {
         return db.dialect();
     }
 
+    Columns columns() {
+        return db.dialect().columns();
+    }
+
     Database storage() {
         return db;
     }

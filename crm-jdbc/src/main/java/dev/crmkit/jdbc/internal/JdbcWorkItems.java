@@ -38,20 +38,20 @@ final class JdbcWorkItems implements WorkItemStore {
     }
 
     /** Binds everything but the id, from {@code first} on; returns the next index. */
-    private static int bindValues(PreparedStatement ps, WorkItem i, int first) throws SQLException {
+    private int bindValues(PreparedStatement ps, WorkItem i, int first) throws SQLException {
         int n = first;
         ps.setString(n++, i.kind().name());
         ps.setString(n++, i.title());
         Columns.setString(ps, n++, i.description());
         Columns.setLong(ps, n++, i.customerId());
         Columns.setString(ps, n++, i.assignee());
-        Columns.setInstant(ps, n++, i.dueAt());
-        Columns.setInstant(ps, n++, i.endsAt());
+        cols().setInstant(ps, n++, i.dueAt());
+        cols().setInstant(ps, n++, i.endsAt());
         ps.setBoolean(n++, i.done());
-        Columns.setInstant(ps, n++, i.doneAt());
+        cols().setInstant(ps, n++, i.doneAt());
         ps.setString(n++, i.createdBy());
-        Columns.setInstant(ps, n++, i.createdAt());
-        Columns.setInstant(ps, n++, i.updatedAt());
+        cols().setInstant(ps, n++, i.createdAt());
+        cols().setInstant(ps, n++, i.updatedAt());
         ps.setLong(n++, i.version());
         return n;
     }
@@ -69,11 +69,11 @@ final class JdbcWorkItems implements WorkItemStore {
                 }) == 1;
     }
 
-    private static WorkItem read(ResultSet rs) throws SQLException {
+    private WorkItem read(ResultSet rs) throws SQLException {
         return new WorkItem(rs.getLong(1), WorkItemKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                Columns.nullableLong(rs, 5), rs.getString(6), Columns.instant(rs, 7), Columns.instant(rs, 8),
-                rs.getBoolean(9), Columns.instant(rs, 10), rs.getString(11), Columns.instant(rs, 12),
-                Columns.instant(rs, 13), rs.getLong(14));
+                Columns.nullableLong(rs, 5), rs.getString(6), cols().instant(rs, 7), cols().instant(rs, 8),
+                rs.getBoolean(9), cols().instant(rs, 10), rs.getString(11), cols().instant(rs, 12),
+                cols().instant(rs, 13), rs.getLong(14));
     }
 
     @Override
@@ -83,7 +83,7 @@ final class JdbcWorkItems implements WorkItemStore {
                 ps -> {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, id);
-                }, JdbcWorkItems::read);
+                }, this::read);
     }
 
     @Override
@@ -93,7 +93,7 @@ final class JdbcWorkItems implements WorkItemStore {
                 + " WHERE tenant = ? AND customer_id = ? ORDER BY id", ps -> {
                     ps.setString(1, s.tenantValue());
                     ps.setLong(2, customerId);
-                }, JdbcWorkItems::read);
+                }, this::read);
     }
 
     @Override
@@ -113,5 +113,9 @@ final class JdbcWorkItems implements WorkItemStore {
             ps.setString(1, s.tenantValue());
             ps.setLong(2, id);
         }) == 1;
+    }
+
+    private Columns cols() {
+        return s.columns();
     }
 }

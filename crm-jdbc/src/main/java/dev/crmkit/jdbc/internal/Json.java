@@ -44,6 +44,11 @@ final class Json {
     private Json() {
     }
 
+    /** The text as a JSON string literal, quotes included. */
+    static String quote(String text) {
+        return '"' + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
+    }
+
     static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

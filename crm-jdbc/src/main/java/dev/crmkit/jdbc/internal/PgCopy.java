@@ -2,7 +2,7 @@ package dev.crmkit.jdbc.internal;
 
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.spi.CustomerRecord;
-import dev.crmkit.core.spi.CustomerSearchText;
+import dev.crmkit.core.spi.SearchKeys;
 import dev.crmkit.core.text.TextFolding;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,8 @@ final class PgCopy {
     static void customers(CopyManager copy, String tenant, List<CustomerRecord> records, long[] ids)
             throws SQLException {
         PgCopy out = new PgCopy(copy.copyIn("COPY crm_customer (" + JdbcCustomers.COLUMNS
-                + ", tenant, primary_phone, name_key, search_text) FROM STDIN"));
+                + ", tenant, primary_phone, name_key, search_keys) FROM STDIN"));
+        String tag = SearchKeyColumns.tag(tenant);
         try {
             for (int i = 0; i < ids.length; i++) {
                 CustomerRecord r = records.get(i);
@@ -64,7 +65,7 @@ final class PgCopy {
                         .value(r.lastContactAt()).value(r.totalContacts()).value(r.totalCalls())
                         .value(r.totalCallSeconds()).value(Json.customValues(r.customFields())).value(r.importJobId())
                         .value(tenant).value(r.primaryPhone().e164()).value(TextFolding.fold(r.fullName()))
-                        .last(CustomerSearchText.of(r));
+                        .last(SearchKeyColumns.vector(tag, SearchKeys.of(r)));
             }
             out.end();
         } catch (RuntimeException e) {

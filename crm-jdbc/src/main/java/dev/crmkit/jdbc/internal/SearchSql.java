@@ -4,6 +4,7 @@ import dev.crmkit.core.customer.CustomerSort;
 import dev.crmkit.core.customer.CustomerStatus;
 import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.spi.CustomerCriteria;
+import dev.crmkit.core.spi.SearchTerm;
 import dev.crmkit.core.spi.SortKey;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The statement of a customer search: the criteria's filters as parameters, each term a
- * {@code LIKE} on the folded search text (which PostgreSQL answers from its trigram index), and
- * the keyset condition of the page's position.
+ * The statement of a customer search: the criteria's filters as parameters, the terms matched
+ * through the database's index of search keys (see {@link SearchKeyColumns}), and the keyset
+ * condition of the page's position.
  */
 final class SearchSql {
 
@@ -21,20 +22,34 @@ final class SearchSql {
         void bind(PreparedStatement ps, int index) throws SQLException;
     }
 
+    /**
+     * How SQLite answers the terms. It keeps no statistics to choose by, so the adapter chooses:
+     * a term that few customers meet drives the query (its customers looked up by id, then
+     * sorted); when every term is met by many, the customers are walked in the list's order,
+     * each checked against the terms, until the page is full.
+     *
+     * @param drivingTerm the index in the criteria's terms of the term to drive by, or -1 to walk
+     *     the list's order
+     */
+    record SqlitePlan(int drivingTerm) {
+        static final SqlitePlan WALK = new SqlitePlan(-1);
+    }
+
+    private final Dialect dialect;
+    private final Columns columns;
     private final StringBuilder sql = new StringBuilder(256);
     private final List<Binder> params = new ArrayList<>();
 
-    private SearchSql() {
+    private SearchSql(Dialect dialect) {
+        this.dialect = dialect;
+        this.columns = dialect.columns();
     }
 
-    /**
-     * @param drivingTerm on H2, a selective term to collect candidates by from the suffix index;
-     *     null to rely on the database's own plan
-     */
-    static SearchSql select(String tenant, CustomerCriteria criteria, String drivingTerm) {
-        SearchSql q = new SearchSql();
+    static SearchSql select(Dialect dialect, String tenant, CustomerCriteria criteria, SqlitePlan plan) {
+        SearchSql q = new SearchSql(dialect);
         q.sql.append("SELECT ").append(JdbcCustomers.COLUMNS).append(" FROM crm_customer");
-        q.where(tenant, criteria, drivingTerm);
+        q.hint(criteria, plan);
+        q.where(tenant, criteria, plan);
         if (criteria.after() != null) {
             q.keyset(criteria.sort(), criteria.after());
         }
@@ -43,23 +58,14 @@ final class SearchSql {
         return q;
     }
 
-    static SearchSql count(String tenant, CustomerCriteria criteria, String drivingTerm) {
-        SearchSql q = new SearchSql();
+    static SearchSql count(Dialect dialect, String tenant, CustomerCriteria criteria, SqlitePlan plan) {
+        SearchSql q = new SearchSql(dialect);
         q.sql.append("SELECT count(*) FROM crm_customer");
-        q.where(tenant, criteria, drivingTerm);
-        return q;
-    }
-
-    /**
-     * Whether the search is a phone query: one term of at least 7 digits (see the core's search
-     * terms), which matches few customers, unlike a short run of digits.
-     */
-    static boolean isPhoneQuery(CustomerCriteria criteria) {
-        if (criteria.terms().size() != 1) {
-            return false;
+        if (dialect == Dialect.SQLITE && plan.drivingTerm() >= 0) {
+            q.sql.append(" NOT INDEXED");
         }
-        String term = criteria.terms().get(0);
-        return term.length() >= 7 && term.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+        q.where(tenant, criteria, plan);
+        return q;
     }
 
     String sql() {
@@ -72,22 +78,24 @@ final class SearchSql {
         }
     }
 
-    private void where(String tenant, CustomerCriteria criteria, String drivingTerm) {
+    /**
+     * On SQLite, the index the plan reads customers by: none but the primary key when a term
+     * drives, else the index of the list's order.
+     */
+    private void hint(CustomerCriteria criteria, SqlitePlan plan) {
+        if (dialect != Dialect.SQLITE) {
+            return;
+        }
+        if (plan.drivingTerm() >= 0) {
+            sql.append(" NOT INDEXED");
+        } else {
+            sql.append(" INDEXED BY ").append(JdbcCustomers.sortIndex(criteria.sort()));
+        }
+    }
+
+    private void where(String tenant, CustomerCriteria criteria, SqlitePlan plan) {
         sql.append(" WHERE tenant = ?");
         params.add((ps, i) -> ps.setString(i, tenant));
-        if (drivingTerm != null) {
-            sql.append(" AND id IN (");
-            String union = "";
-            for (String key : SuffixIndex.lookupKeys(drivingTerm)) {
-                sql.append(union).append("SELECT customer_id FROM crm_customer_suffix"
-                        + " WHERE tenant = ? AND suffix >= ? AND suffix < ?");
-                union = " UNION ";
-                params.add((ps, i) -> ps.setString(i, tenant));
-                params.add((ps, i) -> ps.setString(i, key));
-                params.add((ps, i) -> ps.setString(i, SuffixIndex.upperBound(key)));
-            }
-            sql.append(')');
-        }
         if (!criteria.segments().isEmpty()) {
             List<String> names = new ArrayList<>();
             for (Segment segment : criteria.segments()) {
@@ -112,12 +120,32 @@ final class SearchSql {
         }
         if (criteria.contactedSince() != null) {
             sql.append(" AND last_contact_at >= ?");
-            params.add((ps, i) -> Columns.setInstant(ps, i, criteria.contactedSince()));
+            params.add((ps, i) -> columns.setInstant(ps, i, criteria.contactedSince()));
         }
-        for (String term : criteria.terms()) {
-            sql.append(" AND search_text LIKE ? ESCAPE '\\'");
-            String pattern = "%" + escapeLike(term) + "%";
-            params.add((ps, i) -> ps.setString(i, pattern));
+        if (criteria.terms().isEmpty()) {
+            return;
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            sql.append(" AND search_keys @@ ?::tsquery");
+            String query = SearchKeyColumns.query(SearchKeyColumns.tag(tenant), criteria.terms());
+            params.add((ps, i) -> ps.setString(i, query));
+            return;
+        }
+        for (int t = 0; t < criteria.terms().size(); t++) {
+            // The unary + keeps SQLite from looking customers up by a term that does not drive.
+            sql.append(t == plan.drivingTerm() ? " AND id IN (" : " AND +id IN (");
+            String union = "";
+            for (String prefix : criteria.terms().get(t).prefixes()) {
+                sql.append(union).append("SELECT customer_id FROM crm_search_key WHERE tenant = ?");
+                params.add((ps, i) -> ps.setString(i, tenant));
+                List<Object> range = new ArrayList<>(3);
+                SearchKeyColumns.range(sql, range, prefix);
+                for (Object value : range) {
+                    params.add((ps, i) -> ps.setObject(i, value));
+                }
+                union = " UNION ALL ";
+            }
+            sql.append(')');
         }
     }
 
@@ -150,11 +178,11 @@ final class SearchSql {
 
     private void instantKey(String column, SortKey after) {
         sql.append(" AND (").append(column).append(", id) < (?, ?)");
-        params.add((ps, i) -> Columns.setInstant(ps, i, Columns.instant(after.number())));
+        params.add((ps, i) -> columns.setInstant(ps, i, Columns.instant(after.number())));
         params.add((ps, i) -> ps.setLong(i, after.id()));
     }
 
-    /** A term as a LIKE pattern matching it literally (with {@code \} as the escape character). */
+    /** A text as a LIKE pattern matching it literally (with {@code \} as the escape character). */
     static String escapeLike(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 4);
         for (int i = 0; i < text.length(); i++) {

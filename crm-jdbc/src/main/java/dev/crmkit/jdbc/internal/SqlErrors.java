@@ -10,7 +10,7 @@ import java.util.Set;
 /** Turns what the driver throws into the library's exceptions. */
 final class SqlErrors {
 
-    /** The SQL state of a unique constraint violation, on PostgreSQL and H2 alike. */
+    /** The SQL state of a unique constraint violation on PostgreSQL. */
     static final String UNIQUE_VIOLATION = "23505";
 
     /**
@@ -23,21 +23,46 @@ final class SqlErrors {
     private SqlErrors() {
     }
 
+    /** SQLite's primary result codes that pass: the database is busy (5) or a table is locked (6). */
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+
     static boolean isUniqueViolation(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(x.getSQLState())) {
+            if (UNIQUE_VIOLATION.equals(x.getSQLState()) || isSqlite(x, "[SQLITE_CONSTRAINT_UNIQUE]")
+                    || isSqlite(x, "[SQLITE_CONSTRAINT_PRIMARYKEY]")) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Whether SQLite refused the statement because another connection holds a lock it needs. */
+    static boolean isBusy(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ((x.getErrorCode() == SQLITE_BUSY || x.getErrorCode() == SQLITE_LOCKED) && isSqlite(x, "[SQLITE_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the exception is the SQLite driver's, its message starting with the given result code. */
+    private static boolean isSqlite(SQLException e, String resultCode) {
+        String message = e.getMessage();
+        return e.getClass().getName().startsWith("org.sqlite.") && message != null && message.startsWith(resultCode);
+    }
+
     /**
      * Whether the same work may succeed if tried again: the connection failed or was lost, or the
      * database gave up on the transaction for a passing reason. Drivers say so by SQL state
-     * (PostgreSQL's) or by the JDBC exception class (H2's), so both are asked, along the chain.
+     * (PostgreSQL's), by the JDBC exception class, or by result code (SQLite's), so all are asked,
+     * along the chain.
      */
     static boolean isTransient(SQLException e) {
+        if (isBusy(e)) {
+            return true;
+        }
         for (SQLException x = e; x != null; x = x.getNextException()) {
             if (x instanceof SQLTransientException || x instanceof SQLRecoverableException
                     || x instanceof SQLNonTransientConnectionException) {

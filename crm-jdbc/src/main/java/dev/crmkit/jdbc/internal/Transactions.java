@@ -60,8 +60,8 @@ public final class Transactions {
             return result;
         } catch (RuntimeException | Error e) {
             if (!rollback(c, e) && e instanceof StorageException failure && !failure.isTransient()) {
-                // The statement's error said nothing of the connection (H2 reports some losses of
-                // its server as a general error), but not even a rollback went through: the
+                // The statement's error said nothing of the connection (some drivers report a lost
+                // server as a general error), but not even a rollback went through: the
                 // connection is gone, and the work may well succeed on a new one.
                 throw SqlErrors.connectionLost(failure);
             }
@@ -91,14 +91,20 @@ public final class Transactions {
     }
 
     /**
-     * Claims the oldest job needing a worker. {@code SKIP LOCKED} lets processes claim side by side
-     * without waiting for each other's candidates, and the row lock keeps two claims of one job apart.
+     * Gives the customers stored before the search keys were kept (PostgreSQL's schema before
+     * version 5) their keys.
      */
+    public long fillMissingSearchKeys() {
+        return JdbcCustomers.fillMissingKeys(db);
+    }
+
+    /** Claims the oldest job needing a worker; two processes never claim one job at once. */
     public Optional<JobClaim> claimImportJob(String owner, Instant now, Instant leaseUntil) {
         try (Connection c = db.dataSource().getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                db.dialect().beginClaim(c);
                 Optional<JobClaim> claim = claim(c, owner, now, leaseUntil);
                 c.commit();
                 return claim;
@@ -122,14 +128,13 @@ public final class Transactions {
         }
     }
 
-    private static Optional<JobClaim> claim(Connection c, String owner, Instant now, Instant leaseUntil)
+    private Optional<JobClaim> claim(Connection c, String owner, Instant now, Instant leaseUntil)
             throws SQLException {
         long id;
         String tenant;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, tenant FROM crm_import_job"
-                + " WHERE status IN ('QUEUED', 'RUNNING') AND (lease_until IS NULL OR lease_until < ?)"
-                + " ORDER BY submitted_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
-            Columns.setInstant(ps, 1, now);
+        Columns columns = db.dialect().columns();
+        try (PreparedStatement ps = c.prepareStatement(db.dialect().claimJobSql())) {
+            columns.setInstant(ps, 1, now);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -141,7 +146,7 @@ public final class Transactions {
         try (PreparedStatement ps = c.prepareStatement("UPDATE crm_import_job"
                 + " SET lease_owner = ?, lease_until = ?, version = version + 1 WHERE id = ?")) {
             ps.setString(1, owner);
-            Columns.setInstant(ps, 2, leaseUntil);
+            columns.setInstant(ps, 2, leaseUntil);
             ps.setLong(3, id);
             ps.executeUpdate();
         }

@@ -35,7 +35,7 @@ final class StorageFactory {
         }
         if (dataSource == null) {
             throw new IllegalStateException("crm.storage=jdbc needs a DataSource bean: add spring-boot-starter-jdbc "
-                    + "and a PostgreSQL or H2 driver with spring.datasource.* settings, or set crm.storage=memory");
+                    + "and a PostgreSQL or SQLite driver with spring.datasource.* settings, or set crm.storage=memory");
         }
         try {
             String version = null;
@@ -58,7 +58,7 @@ final class StorageFactory {
             return storage;
         } catch (StorageException e) {
             throw new IllegalStateException("crmkit cannot store in the application's DataSource: " + e.getMessage()
-                    + ". It needs PostgreSQL 14+ or H2 2.x; set crm.storage=memory to keep data in memory instead", e);
+                    + ". It needs PostgreSQL 14+ or SQLite 3.45+; set crm.storage=memory to keep data in memory instead", e);
         }
     }
 }

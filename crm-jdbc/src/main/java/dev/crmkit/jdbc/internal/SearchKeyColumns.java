@@ -1,0 +1,197 @@
+package dev.crmkit.jdbc.internal;
+
+import dev.crmkit.core.spi.SearchKeys;
+import dev.crmkit.core.spi.SearchTerm;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Where each database keeps customers' {@linkplain SearchKeys search keys}, so that a search term
+ * is one index range per prefix, inside the tenant's part of the index (spec 2.10 and 4).
+ *
+ * <ul>
+ *   <li>PostgreSQL: a {@code tsvector} column of the keys, each behind the tenant's tag, with a
+ *       GIN index; a term is a prefix query ({@code 'tag'||prefix:*}), so GIN reads the posting
+ *       lists of the tenant's keys that start with the prefix and no other tenant's.
+ *   <li>SQLite: a table of (tenant, key, customer) rows, its primary key the index; a term is a
+ *       range of that key.
+ * </ul>
+ */
+public final class SearchKeyColumns {
+
+    /** The length of a tenant's tag in PostgreSQL's lexemes. */
+    static final int TAG_LENGTH = 4;
+    private static final String TAG_DIGITS = "0123456789abcdefghijklmnopqrstuv";
+
+    private SearchKeyColumns() {
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // PostgreSQL
+
+    /**
+     * A tenant's tag: four characters of a hash of its name, in front of every lexeme of its
+     * customers. Two tenants may share a tag; they then share posting lists, which costs time and
+     * changes no result, since every search also filters by the tenant.
+     */
+    public static String tag(String tenant) {
+        CRC32 crc = new CRC32();
+        crc.update(tenant.getBytes(StandardCharsets.UTF_8));
+        long h = crc.getValue();
+        char[] tag = new char[TAG_LENGTH];
+        for (int i = 0; i < TAG_LENGTH; i++) {
+            tag[i] = TAG_DIGITS.charAt((int) (h & 31));
+            h >>>= 5;
+        }
+        return new String(tag);
+    }
+
+    /** The {@code tsvector} input of the keys: each key behind the tag, quoted. */
+    public static String vector(String tag, String[] keys) {
+        StringBuilder sb = new StringBuilder(keys.length * 16);
+        for (String key : keys) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            quoteLexeme(sb, tag, key);
+        }
+        return sb.toString();
+    }
+
+    /** The {@code tsquery} input of the terms: every term, each the prefixes of its keys (a key's start). */
+    public static String query(String tag, List<SearchTerm> terms) {
+        StringBuilder sb = new StringBuilder(64);
+        for (SearchTerm term : terms) {
+            if (sb.length() > 0) {
+                sb.append(" & ");
+            }
+            sb.append('(');
+            String or = "";
+            for (String prefix : term.prefixes()) {
+                sb.append(or);
+                quoteLexeme(sb, tag, prefix);
+                sb.append(":*");
+                or = " | ";
+            }
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+
+    /** A lexeme in quotes, with the quote and the backslash doubled as tsvector and tsquery input want. */
+    private static void quoteLexeme(StringBuilder sb, String tag, String text) {
+        sb.append('\'').append(tag);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '\\') {
+                sb.append(c);
+            }
+            sb.append(c);
+        }
+        sb.append('\'');
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // SQLite
+
+    /** Adds the customers' keys. */
+    static void add(Connection c, String tenant, long[] ids, List<String[]> keys) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO crm_search_key (tenant, key, customer_id) VALUES (?, ?, ?)")) {
+            ps.setString(1, tenant);
+            int pending = 0;
+            for (int i = 0; i < ids.length; i++) {
+                for (String key : keys.get(i)) {
+                    ps.setString(2, key);
+                    ps.setLong(3, ids[i]);
+                    ps.addBatch();
+                    pending++;
+                }
+                if (pending >= 1000) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** Removes the keys of a customer. */
+    static void remove(Connection c, String tenant, long id, String[] keys) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM crm_search_key WHERE tenant = ? AND key = ? AND customer_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setLong(3, id);
+            for (String key : keys) {
+                ps.setString(2, key);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** How many keys of the tenant start with one of the term's prefixes, counted up to {@code limit}. */
+    static long count(Connection c, String tenant, SearchTerm term, long limit) throws SQLException {
+        long n = 0;
+        for (String prefix : term.prefixes()) {
+            StringBuilder sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM crm_search_key WHERE tenant = ?");
+            java.util.List<Object> params = new java.util.ArrayList<>();
+            params.add(tenant);
+            range(sql, params, prefix);
+            sql.append(" LIMIT ?)");
+            params.add(limit - n);
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    n += rs.getLong(1);
+                }
+            }
+            if (n >= limit) {
+                return n;
+            }
+        }
+        return n;
+    }
+
+    /** Appends the condition that {@code key} starts with the prefix, as a range of the index, with its parameters. */
+    static void range(StringBuilder sql, java.util.List<Object> params, String prefix) {
+        String upper = upperBound(prefix);
+        sql.append(" AND key >= ?");
+        params.add(prefix);
+        if (upper != null) {
+            sql.append(" AND key < ?");
+            params.add(upper);
+        } else {
+            sql.append(" AND substr(key, 1, ?) = ?");
+            params.add(prefix.codePointCount(0, prefix.length()));
+            params.add(prefix);
+        }
+    }
+
+    /**
+     * The least string after every string that starts with the prefix, in code point order (which
+     * SQLite's byte order of UTF-8 is); null if there is none (the prefix's last code point is the
+     * largest there is).
+     */
+    static String upperBound(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        int next = last + 1;
+        if (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
+            next = Character.MAX_SURROGATE + 1;
+        }
+        if (next > Character.MAX_CODE_POINT) {
+            return null;
+        }
+        return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(next);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.crmkit.jdbc;
+
+import javax.sql.DataSource;
+
+class SqliteBlobStoreTest extends JdbcBlobStoreChecks {
+    @Override
+    protected DataSource dataSource() {
+        return TestDatabases.sqlite();
+    }
+}
