@@ -440,7 +440,8 @@ abstract class FaultInjectionTest {
                 s.execute("DELETE FROM " + table);
             }
             for (String sequence : SEQUENCES.keySet()) {
-                s.execute("ALTER SEQUENCE " + sequence + " RESTART WITH 1");
+                s.execute(isSqlite() ? "UPDATE crm_sequence SET next_value = 0 WHERE name = '" + sequence + "'"
+                        : "ALTER SEQUENCE " + sequence + " RESTART WITH 1");
             }
             c.commit();
             c.setAutoCommit(true);
@@ -460,7 +461,8 @@ abstract class FaultInjectionTest {
                 while (rs.next()) {
                     String name = rs.getString("TABLE_NAME");
                     String lower = name.toLowerCase(Locale.ROOT);
-                    if (lower.startsWith("crm_") && !lower.equals("crm_schema_history")) {
+                    // crm_sequence holds the sequences themselves (SQLite), restarted below.
+                    if (lower.startsWith("crm_") && !lower.equals("crm_schema_history") && !lower.equals("crm_sequence")) {
                         names.add(name);
                     }
                 }
