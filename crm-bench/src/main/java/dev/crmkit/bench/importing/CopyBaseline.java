@@ -55,7 +55,7 @@ final class CopyBaseline {
     }
 
     /**
-     * Copies the payload into a table with the columns of {@link CustomerColumns}; the timed part.
+     * Copies the payload into a table with the columns of {@link CustomerColumns#POSTGRESQL}; the timed part.
      *
      * @return the seconds the COPY took, commit included
      */
@@ -63,7 +63,7 @@ final class CopyBaseline {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(true);
             CopyManager copies = c.unwrap(PGConnection.class).getCopyAPI();
-            String sql = "COPY " + table + " (" + CustomerColumns.names() + ") FROM STDIN";
+            String sql = "COPY " + table + " (" + CustomerColumns.names(true) + ") FROM STDIN";
             long t0 = System.nanoTime();
             CopyIn in = copies.copyIn(sql);
             try {

@@ -5,8 +5,10 @@ import dev.crmkit.core.customer.CustomerType;
 import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerRecord;
-import dev.crmkit.core.spi.CustomerSearchText;
+import dev.crmkit.core.spi.SearchKeys;
+import dev.crmkit.core.spi.SortKey;
 import dev.crmkit.core.text.TextFolding;
+import dev.crmkit.jdbc.internal.SearchKeyColumns;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -14,28 +16,49 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
 /**
  * The columns of {@code crm_customer} that the baselines and the Spring Batch peer write, and the
- * value of each for a {@link CleanRow}: the one place to change when the schema changes. It
- * follows crm-jdbc's {@code V1__customers_activities_jobs.sql}: every {@code NOT NULL} column is
- * here; the nullable ones a new imported customer leaves empty (fax, address, national id,
+ * value of each for a {@link CleanRow}, for each database: the one place to change when the schema
+ * changes. It follows crm-jdbc's schemas (PostgreSQL's {@code V1__customers_activities_jobs.sql}
+ * to {@code V5__search_keys.sql}, SQLite's {@code V1__schema.sql}): every {@code NOT NULL} column
+ * is here; the nullable ones a new imported customer leaves empty (fax, address, national id,
  * representative and the rest) are left out and so stay {@code NULL}.
  *
  * <p>A new customer as the library stores it: version 1, a person, active, every counter 0, the
- * created, updated and loaded times alike, the folded name as {@code name_key}, {@link
- * CustomerSearchText} as {@code search_text}. The library's import also sets
- * {@code import_job_id}; the baselines have no job and leave it {@code NULL}.
+ * created, updated and loaded times alike, the folded name as {@code name_key}. The library's
+ * import also sets {@code import_job_id}; the baselines have no job and leave it {@code NULL}.
+ * Where the databases differ:
+ * <ul>
+ *   <li>PostgreSQL ({@link #POSTGRESQL}): instants are {@code timestamptz}; the customer's
+ *       {@linkplain SearchKeys search keys} are the {@code search_keys} {@code tsvector} column
+ *       (its GIN index {@code crm_customer_keys}), its value {@link SearchKeyColumns#vector} of the
+ *       keys behind the tenant's {@linkplain SearchKeyColumns#tag tag}, cast with
+ *       {@code ?::tsvector} in an INSERT.
+ *   <li>SQLite ({@link #SQLITE}): instants are integers, microseconds since the epoch; the table
+ *       has no search column (the library keeps the keys in {@code crm_search_key}, which these
+ *       writers leave empty).
+ * </ul>
  */
 final class CustomerColumns {
 
-    /** The values every row of one run shares. */
-    record Run(String tenant, Instant now) {
+    /** The values every row of one run shares: the tenant, its search-key tag, the time. */
+    record Run(String tenant, Instant now, String tag) {
 
         Run {
             now = now.truncatedTo(ChronoUnit.MICROS);
+        }
+
+        Run(String tenant, Instant now) {
+            this(tenant, now, SearchKeyColumns.tag(tenant));
+        }
+
+        /** {@link #now()} as SQLite's columns keep it: microseconds since the epoch. */
+        long nowMicros() {
+            return SortKey.micros(now);
         }
     }
 
@@ -47,40 +70,65 @@ final class CustomerColumns {
     /**
      * One column.
      *
-     * @param sqlType a {@link Types} constant: {@code BIGINT}, {@code VARCHAR} or {@code TIMESTAMP_WITH_TIMEZONE}
+     * @param sqlType a {@link Types} constant: {@code BIGINT}, {@code VARCHAR},
+     *     {@code TIMESTAMP_WITH_TIMEZONE} or {@code OTHER} (the {@code tsvector})
+     * @param placeholder the column's parameter in an INSERT: {@code ?}, or {@code ?::tsvector}
      */
-    record Column(String name, int sqlType, Value value) {
+    record Column(String name, int sqlType, String placeholder, Value value) {
+
+        Column(String name, int sqlType, Value value) {
+            this(name, sqlType, "?", value);
+        }
     }
 
     static final String TABLE = "crm_customer";
+    /** PostgreSQL's sequence of customer ids. */
     static final String SEQUENCE = "crm_customer_seq";
 
-    /** The columns written, the id first. */
-    static final List<Column> ALL = List.of(
-            new Column("id", Types.BIGINT, (r, id, run) -> id),
-            new Column("tenant", Types.VARCHAR, (r, id, run) -> run.tenant()),
-            new Column("version", Types.BIGINT, (r, id, run) -> 1L),
-            new Column("type", Types.VARCHAR, (r, id, run) -> CustomerType.PERSON.name()),
-            new Column("full_name", Types.VARCHAR, (r, id, run) -> r.fullName()),
-            new Column("primary_phone", Types.VARCHAR, (r, id, run) -> r.phone()),
-            new Column("phones", Types.VARCHAR, (r, id, run) -> r.phonesJson()),
-            new Column("email", Types.VARCHAR, (r, id, run) -> r.email()),
-            new Column("company", Types.VARCHAR, (r, id, run) -> r.company()),
-            new Column("segment", Types.VARCHAR, (r, id, run) -> r.segment().name()),
-            new Column("status", Types.VARCHAR, (r, id, run) -> CustomerStatus.ACTIVE.name()),
-            new Column("created_at", Types.TIMESTAMP_WITH_TIMEZONE, (r, id, run) -> run.now()),
-            new Column("loaded_at", Types.TIMESTAMP_WITH_TIMEZONE, (r, id, run) -> run.now()),
-            new Column("updated_at", Types.TIMESTAMP_WITH_TIMEZONE, (r, id, run) -> run.now()),
-            new Column("total_contacts", Types.BIGINT, (r, id, run) -> 0L),
-            new Column("total_calls", Types.BIGINT, (r, id, run) -> 0L),
-            new Column("total_call_seconds", Types.BIGINT, (r, id, run) -> 0L),
-            new Column("name_key", Types.VARCHAR, (r, id, run) -> r.nameKey()),
-            new Column("search_text", Types.VARCHAR, (r, id, run) -> r.searchText()));
+    /** The columns written on PostgreSQL, the id first. */
+    static final List<Column> POSTGRESQL = columns(true);
+
+    /** The columns written on SQLite, the id first. */
+    static final List<Column> SQLITE = columns(false);
 
     private CustomerColumns() {
     }
 
-    /** A cleaned row with its derived values: the stored phones list, the name key, the search text. */
+    /** The columns of the database: {@link #POSTGRESQL} or {@link #SQLITE}. */
+    static List<Column> of(boolean postgres) {
+        return postgres ? POSTGRESQL : SQLITE;
+    }
+
+    private static List<Column> columns(boolean postgres) {
+        int instant = postgres ? Types.TIMESTAMP_WITH_TIMEZONE : Types.BIGINT;
+        Value now = postgres ? (r, id, run) -> run.now() : (r, id, run) -> run.nowMicros();
+        List<Column> all = new ArrayList<>(List.of(
+                new Column("id", Types.BIGINT, (r, id, run) -> id),
+                new Column("tenant", Types.VARCHAR, (r, id, run) -> run.tenant()),
+                new Column("version", Types.BIGINT, (r, id, run) -> 1L),
+                new Column("type", Types.VARCHAR, (r, id, run) -> CustomerType.PERSON.name()),
+                new Column("full_name", Types.VARCHAR, (r, id, run) -> r.fullName()),
+                new Column("primary_phone", Types.VARCHAR, (r, id, run) -> r.phone()),
+                new Column("phones", Types.VARCHAR, (r, id, run) -> r.phonesJson()),
+                new Column("email", Types.VARCHAR, (r, id, run) -> r.email()),
+                new Column("company", Types.VARCHAR, (r, id, run) -> r.company()),
+                new Column("segment", Types.VARCHAR, (r, id, run) -> r.segment().name()),
+                new Column("status", Types.VARCHAR, (r, id, run) -> CustomerStatus.ACTIVE.name()),
+                new Column("created_at", instant, now),
+                new Column("loaded_at", instant, now),
+                new Column("updated_at", instant, now),
+                new Column("total_contacts", Types.BIGINT, (r, id, run) -> 0L),
+                new Column("total_calls", Types.BIGINT, (r, id, run) -> 0L),
+                new Column("total_call_seconds", Types.BIGINT, (r, id, run) -> 0L),
+                new Column("name_key", Types.VARCHAR, (r, id, run) -> r.nameKey())));
+        if (postgres) {
+            all.add(new Column("search_keys", Types.OTHER, "?::tsvector",
+                    (r, id, run) -> SearchKeyColumns.vector(run.tag(), r.keys())));
+        }
+        return List.copyOf(all);
+    }
+
+    /** A cleaned row with its derived values: the stored phones list, the name key, the search keys. */
     static CleanRow derive(String fullName, PhoneNumber phone, String email, String company, Segment segment) {
         CustomerRecord record = CustomerRecord.builder(fullName, phone, Instant.EPOCH)
                 .email(email)
@@ -90,40 +138,43 @@ final class CustomerColumns {
         // As crm-jdbc writes a single new active phone; E.164 needs no JSON escaping.
         String phonesJson = "[{\"number\":\"" + phone.e164() + "\",\"status\":\"ACTIVE\",\"favorite\":false}]";
         return new CleanRow(fullName, phone.e164(), email, company, segment, phonesJson, TextFolding.fold(fullName),
-                CustomerSearchText.of(record));
+                CleanRow.joinKeys(SearchKeys.of(record)));
     }
 
-    /** The column names, comma-separated, in order. */
-    static String names() {
+    /** The column names of the database, comma-separated, in order. */
+    static String names(boolean postgres) {
         StringJoiner j = new StringJoiner(", ");
-        ALL.forEach(c -> j.add(c.name()));
+        of(postgres).forEach(c -> j.add(c.name()));
         return j.toString();
     }
 
     /** {@code INSERT INTO crm_customer (...) VALUES (?, ...)} with the id bound like the rest. */
-    static String insertSql() {
+    static String insertSql(boolean postgres) {
         StringJoiner values = new StringJoiner(", ");
-        ALL.forEach(c -> values.add("?"));
-        return "INSERT INTO " + TABLE + " (" + names() + ") VALUES (" + values + ")";
+        of(postgres).forEach(c -> values.add(c.placeholder()));
+        return "INSERT INTO " + TABLE + " (" + names(postgres) + ") VALUES (" + values + ")";
     }
 
     /**
-     * The same insert with the id given by an SQL expression (such as the sequence's next value)
-     * instead of a parameter; bind it with {@link #bind(PreparedStatement, CleanRow, long, Run, boolean)}
-     * without the id.
+     * The same insert with the id given by an SQL expression (such as the sequence's next value,
+     * or {@code NULL} for SQLite's next row id) instead of a parameter; bind it with
+     * {@link #bind(PreparedStatement, boolean, CleanRow, long, Run, boolean)} without the id.
      */
-    static String insertSql(String idExpression) {
+    static String insertSql(boolean postgres, String idExpression) {
+        List<Column> columns = of(postgres);
         StringJoiner values = new StringJoiner(", ");
         values.add(idExpression);
-        ALL.subList(1, ALL.size()).forEach(c -> values.add("?"));
-        return "INSERT INTO " + TABLE + " (" + names() + ") VALUES (" + values + ")";
+        columns.subList(1, columns.size()).forEach(c -> values.add(c.placeholder()));
+        return "INSERT INTO " + TABLE + " (" + names(postgres) + ") VALUES (" + values + ")";
     }
 
     /** Binds a row's values from parameter 1 on, the id first unless left out. */
-    static void bind(PreparedStatement ps, CleanRow row, long id, Run run, boolean withId) throws SQLException {
+    static void bind(PreparedStatement ps, boolean postgres, CleanRow row, long id, Run run, boolean withId)
+            throws SQLException {
+        List<Column> columns = of(postgres);
         int p = 1;
-        for (int i = withId ? 0 : 1; i < ALL.size(); i++) {
-            Column c = ALL.get(i);
+        for (int i = withId ? 0 : 1; i < columns.size(); i++) {
+            Column c = columns.get(i);
             Object v = c.value().of(row, id, run);
             if (v == null) {
                 ps.setNull(p++, c.sqlType());
@@ -138,15 +189,17 @@ final class CustomerColumns {
     }
 
     /**
-     * Appends a row in PostgreSQL's COPY text format: values separated by tabs, {@code \N} for
-     * null, backslash, tab, line feed and carriage return escaped, a line feed at the end.
+     * Appends a row of {@link #POSTGRESQL}'s columns in PostgreSQL's COPY text format: values
+     * separated by tabs, {@code \N} for null, backslash, tab, line feed and carriage return
+     * escaped, a line feed at the end. The {@code search_keys} value is the {@code tsvector} input
+     * text, escaped the same way.
      */
     static void appendCopyText(StringBuilder out, CleanRow row, long id, Run run) {
-        for (int i = 0; i < ALL.size(); i++) {
+        for (int i = 0; i < POSTGRESQL.size(); i++) {
             if (i > 0) {
                 out.append('\t');
             }
-            Object v = ALL.get(i).value().of(row, id, run);
+            Object v = POSTGRESQL.get(i).value().of(row, id, run);
             if (v == null) {
                 out.append("\\N");
             } else if (v instanceof Long n) {

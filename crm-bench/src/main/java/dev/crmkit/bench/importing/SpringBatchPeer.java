@@ -29,13 +29,16 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * The peer: the same import written the usual Spring Batch 5.2 way. A chunk-oriented step of
  * {@value #CHUNK} rows: a {@link FlatFileItemReader} (Windows-1254, {@code ;}, header skipped), an
  * {@link ItemProcessor} cleaning each row as {@link CleanRows.Normalizer} does (invalid rows
- * filtered), and a {@link JdbcBatchItemWriter} inserting into {@code crm_customer} with ids from
- * the sequence, a number already stored (a repeat in the file) left out by the database. Each chunk
+ * filtered), and a {@link JdbcBatchItemWriter} inserting into {@code crm_customer} (the columns
+ * of {@link CustomerColumns} for the database) with ids from the sequence on PostgreSQL and
+ * SQLite's next row id on SQLite, a number already stored (a repeat in the file) left out by the
+ * database ({@code ON CONFLICT DO NOTHING}, which both have). Each chunk
  * is a transaction of a {@link DataSourceTransactionManager} on the benchmark's pool; the job
  * repository keeps nothing ({@link ResourcelessJobRepository}), so no Spring Batch tables are needed.
  *
  * <p>It does less than the library's import: no rejected-row report, no per-row errors, no
- * activity or undo record, no resumable job state.
+ * activity or undo record, no resumable job state, and on SQLite no search keys (the table has no
+ * search column; the library writes {@code crm_search_key} rows).
  */
 final class SpringBatchPeer {
 
@@ -77,14 +80,7 @@ final class SpringBatchPeer {
         JdbcBatchItemWriter<CleanRow> writer = new JdbcBatchItemWriterBuilder<CleanRow>()
                 .dataSource(ds)
                 .sql(insertSql(postgres))
-                .itemPreparedStatementSetter((row, ps) -> {
-                    CustomerColumns.bind(ps, row, 0, run, false);
-                    if (!postgres) {
-                        int next = CustomerColumns.ALL.size();
-                        ps.setString(next, run.tenant());
-                        ps.setString(next + 1, row.phone());
-                    }
-                })
+                .itemPreparedStatementSetter((row, ps) -> CustomerColumns.bind(ps, postgres, row, 0, run, false))
                 // A repeated number inserts nothing; that is not an error here.
                 .assertUpdates(false)
                 .build();
@@ -112,19 +108,14 @@ final class SpringBatchPeer {
     }
 
     /**
-     * The writer's statement. PostgreSQL: {@code ON CONFLICT DO NOTHING}. H2 has no such clause
-     * outside its PostgreSQL mode, so there the row is inserted from a select that finds no
-     * customer of the tenant with the number.
+     * The writer's statement: the insert with {@code ON CONFLICT DO NOTHING}, which PostgreSQL and
+     * SQLite both have. The id is the sequence's next value on PostgreSQL; on SQLite it is
+     * {@code NULL}, which an {@code INTEGER PRIMARY KEY} turns into the next row id (the library
+     * takes its ids from {@code crm_sequence}, which this job leaves as it is).
      */
     static String insertSql(boolean postgres) {
-        if (postgres) {
-            return CustomerColumns.insertSql("nextval('" + CustomerColumns.SEQUENCE + "')") + " ON CONFLICT DO NOTHING";
-        }
-        String insert = CustomerColumns.insertSql("NEXT VALUE FOR " + CustomerColumns.SEQUENCE);
-        int values = insert.indexOf(" VALUES (");
-        String select = "SELECT " + insert.substring(values + " VALUES (".length(), insert.length() - 1);
-        return insert.substring(0, values) + " " + select + " FROM SYSTEM_RANGE(1, 1) WHERE NOT EXISTS (SELECT 1 FROM "
-                + CustomerColumns.TABLE + " WHERE tenant = ? AND primary_phone = ?)";
+        String id = postgres ? "nextval('" + CustomerColumns.SEQUENCE + "')" : "NULL";
+        return CustomerColumns.insertSql(postgres, id) + " ON CONFLICT DO NOTHING";
     }
 
     private static String[] pad(String[] cells, int n) {
