@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.NewCustomer;
+import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.phone.PhoneParser;
+import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.SearchKeys;
+import dev.crmkit.core.spi.SearchTerm;
 import dev.crmkit.inmemory.InMemoryStorage;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,10 +83,42 @@ class CustomerGeneratorTest {
     @Test
     @DisplayName("the scan baseline splits a text as search does")
     void scanTermsFollowSearch() {
-        assertThat(SearchBenchmark.terms("kaya İSTANBUL")).containsExactly("kaya", "istanbul");
-        assertThat(SearchBenchmark.terms("ISIK")).containsExactly("isik");
-        assertThat(SearchBenchmark.terms("0532 123")).containsExactly("0532123");
-        assertThat(SearchBenchmark.terms("+90 (532) 123-45-67")).containsExactly("905321234567");
+        assertThat(SearchBenchmark.terms("kaya İSTANBUL"))
+                .containsExactly(SearchTerm.word("kaya"), SearchTerm.word("istanbul"));
+        assertThat(SearchBenchmark.terms("ISIK")).containsExactly(SearchTerm.word("isik"));
+        assertThat(SearchBenchmark.terms("ay ayse")).containsExactly(SearchTerm.word("ayse"));
+        assertThat(SearchBenchmark.terms("0532 123"))
+                .containsExactly(new SearchTerm(List.of("0532123", SearchKeys.suffixKey("0532123"))));
+        assertThat(SearchBenchmark.terms("+90 (532) 123-45-67"))
+                .containsExactly(new SearchTerm(List.of("905321234567", SearchKeys.suffixKey("905321234567"))));
+    }
+
+    @Test
+    @DisplayName("the scan baseline matches the customers search finds: word prefixes, never inside a word")
+    void scanMatchesSearch() {
+        Crm crm = Crm.builder(InMemoryStorage.create()).build();
+        Actor actor = PreloadedCrm.benchActor();
+        int n = 2_000;
+        List<String[]> keys = new java.util.ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < n; i++) {
+            NewCustomer c = generator.customer(i);
+            crm.customers().create(actor, c);
+            keys.add(SearchKeys.of(CustomerRecord.builder(c.fullName(), PhoneNumber.of(generator.e164(i)), now)
+                    .company(c.company())
+                    .email(c.email())
+                    .build()));
+        }
+        String whole = generator.nationalPhone(n / 3);
+        for (String query : List.of("ayse", "kaya istanbul", "ISIK", "0532 123", whole, "aya", "yse")) {
+            List<SearchTerm> terms = SearchBenchmark.terms(query);
+            long scanned = keys.stream().filter(k -> terms.stream().allMatch(t -> t.matches(k))).count();
+            long searched = crm.customers().count(actor, CustomerQuery.builder().text(query).build());
+            assertThat(scanned).as("'%s' by scan and by search", query).isEqualTo(searched);
+        }
+        // Word prefixes only: "yse" is inside "ayse" and finds nobody by it.
+        assertThat(SearchBenchmark.terms("yse").get(0).matches(new String[] {"ayse", "kaya"})).isFalse();
+        assertThat(SearchBenchmark.terms("ays").get(0).matches(new String[] {"ayse", "kaya"})).isTrue();
     }
 
     private static List<NewCustomer> generate(CustomerGenerator g) {

@@ -396,6 +396,14 @@ abstract class FaultInjectionTest {
     }
 
     /** The commit of the last unit of work that wrote anything. */
+    /**
+     * Whether the statement is one SQLite's adapter runs first in a writing transaction to take the
+     * file's write lock; it changes nothing a job's outcome depends on.
+     */
+    private static boolean takesSqliteWriteLock(String sql) {
+        return sql.startsWith("INSERT INTO crm_tenant ") || sql.startsWith("UPDATE crm_sequence SET next_value = next_value WHERE");
+    }
+
     private static int lastWritingCommit(List<Step> steps) {
         int last = 0;
         boolean wrote = false;
@@ -405,7 +413,8 @@ abstract class FaultInjectionTest {
                     last = s.number();
                 }
                 wrote = false;
-            } else if (s.sql() != null && s.sql().matches("(?i)(INSERT|UPDATE|DELETE|MERGE|COPY)\\b.*")) {
+            } else if (s.sql() != null && s.sql().matches("(?i)(INSERT|UPDATE|DELETE|MERGE|COPY)\\b.*")
+                    && !takesSqliteWriteLock(s.sql())) {
                 wrote = true;
             }
         }

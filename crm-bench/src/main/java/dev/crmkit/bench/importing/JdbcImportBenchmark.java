@@ -2,6 +2,7 @@ package dev.crmkit.bench.importing;
 
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.TenantId;
+import dev.crmkit.core.spi.SearchTerm;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -26,7 +27,7 @@ import javax.sql.DataSource;
  *
  * <pre>
  * java -Xmx2g -cp crm-bench/target/benchmarks.jar dev.crmkit.bench.importing.JdbcImportBenchmark postgres 1000000
- * java -Xmx2g -cp crm-bench/target/benchmarks.jar dev.crmkit.bench.importing.JdbcImportBenchmark h2 1000000
+ * java -Xmx2g -cp crm-bench/target/benchmarks.jar dev.crmkit.bench.importing.JdbcImportBenchmark sqlite 1000000
  * </pre>
  *
  * <p>{@code postgres} starts an embedded PostgreSQL (a pool of {@value BenchDatabase#POOL_SIZE})
@@ -35,8 +36,11 @@ import javax.sql.DataSource;
  * job doing the same import; (2) the library's import; then (4) the library's import of a second
  * file into the store that holds the first (new numbers, plus about 10% of the first file's);
  * then (5) search and phone lookup on the store and (6) the plans of their statements.
- * {@code h2} uses an in-memory H2: batched INSERTs of the cleaned rows, the Spring Batch job and
- * the library's import. Every path is run once on a small file first to warm up. A rate is data
+ * {@code sqlite} uses a SQLite file database in the data folder ({@code sqlite/bench.db}, new for
+ * every run, in WAL mode), as the command line tool keeps its store: batched INSERTs of the cleaned
+ * rows into {@code crm_customer} itself (the columns SQLite's schema has, with the table's unique
+ * phone index and sort indexes; no search keys, see {@link BatchInsertBaseline}), the library's
+ * import and the Spring Batch job. Every path is run once on a small file first to warm up. A rate is data
  * rows of the file per second of the timed part, so that every figure is about the same file.
  *
  * <p>Files are generated once under {@code crm-bench/target/bench-data} (or the folder given as
@@ -66,9 +70,9 @@ public final class JdbcImportBenchmark {
      * @param peerStored customers the Spring Batch job stored
      * @param library the library's import of the first file
      * @param libraryStored customers stored after it
-     * @param expectedSecond what the second file adds to the store holding the first, or null (h2)
-     * @param second the library's import of the second file, or null (h2)
-     * @param storedAfterSecond customers stored after it, or -1 (h2)
+     * @param expectedSecond what the second file adds to the store holding the first, or null (sqlite)
+     * @param second the library's import of the second file, or null (sqlite)
+     * @param storedAfterSecond customers stored after it, or -1 (sqlite)
      * @param failedChecks descriptions of counts that were not as expected
      */
     record Result(CleanRows expected, long baselineStored, SpringBatchPeer.Outcome peer, long peerStored,
@@ -95,8 +99,8 @@ public final class JdbcImportBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, collectors);
         Result result = switch (mode) {
             case "postgres" -> postgres(settings);
-            case "h2" -> h2(settings);
-            default -> throw new IllegalArgumentException("modes: postgres, h2");
+            case "sqlite" -> sqlite(settings);
+            default -> throw new IllegalArgumentException("modes: postgres, sqlite");
         };
         if (!result.failedChecks().isEmpty()) {
             System.exit(1);
@@ -236,9 +240,9 @@ public final class JdbcImportBenchmark {
         say("");
         say("==== plans (EXPLAIN (ANALYZE, BUFFERS) of the adapter's statements with the values written in)");
         for (String text : texts) {
-            List<String> terms = StoreQueries.terms(text);
+            List<SearchTerm> terms = StoreQueries.terms(text);
             String sql = StoreQueries.searchSql(TENANT, terms);
-            plan("search '" + text + "', terms " + terms, "EXPLAIN (ANALYZE, BUFFERS) " + sql, db);
+            plan("search '" + text + "', terms " + StoreQueries.describe(terms), "EXPLAIN (ANALYZE, BUFFERS) " + sql, db);
         }
         plan("findByPhone " + e164, "EXPLAIN (ANALYZE, BUFFERS) " + StoreQueries.lookupSql(TENANT, e164), db);
         String lookup = StoreQueries.chunkLookupSql(TENANT, chunk);
@@ -259,13 +263,10 @@ public final class JdbcImportBenchmark {
     }
 
     private static void genericPlan(BenchDatabase db, String text) throws SQLException {
-        List<String> terms = StoreQueries.terms(text);
-        StringBuilder args = new StringBuilder(StoreQueries.literal(TENANT));
-        for (String term : terms) {
-            args.append(", ").append(StoreQueries.literal("%" + StoreQueries.escapeLike(term) + "%"));
-        }
-        args.append(", ").append(StoreQueries.PAGE);
-        genericPlan(db, "search '" + text + "'", StoreQueries.searchSqlWithParameters(terms.size()), args.toString());
+        List<SearchTerm> terms = StoreQueries.terms(text);
+        String args = StoreQueries.literal(TENANT) + ", " + StoreQueries.literal(StoreQueries.tsquery(TENANT, terms))
+                + ", " + StoreQueries.PAGE;
+        genericPlan(db, "search '" + text + "'", StoreQueries.searchSqlWithParameters(), args);
     }
 
     /** EXPLAIN of a statement prepared on the server, with the plan made without its values. */
@@ -303,27 +304,28 @@ public final class JdbcImportBenchmark {
         return line.length() > 240 ? line.substring(0, 240) + "..." : line;
     }
 
-    // ---- H2
+    // ---- SQLite
 
-    static Result h2(Settings s) throws Exception {
-        return new JdbcImportBenchmark(s).runH2();
+    static Result sqlite(Settings s) throws Exception {
+        return new JdbcImportBenchmark(s).runSqlite();
     }
 
-    private Result runH2() throws Exception {
+    private Result runSqlite() throws Exception {
         Path first = firstFile(settings.rows());
-        try (BenchDatabase db = BenchDatabase.h2File(settings.dir().resolve("h2"))) {
+        try (BenchDatabase db = BenchDatabase.sqliteFile(settings.dir().resolve("sqlite"))) {
             DataSource ds = db.dataSource();
             String database = db.describe();
             say("database: %s", database);
             CleanRows clean = clean(first);
             if (settings.warmupRows() > 0) {
-                warmUpH2(db, firstFile(settings.warmupRows()));
+                warmUpSqlite(db, firstFile(settings.warmupRows()));
             }
             int fileRows = clean.fileRows();
-            header("h2", clean, database);
+            header("sqlite", clean, database);
 
             db.empty();
-            double insert = BatchInsertBaseline.insert(ds, clean.rows(), new CustomerColumns.Run(TENANT, Instant.now()));
+            double insert = BatchInsertBaseline.insert(ds, false, clean.rows(),
+                    new CustomerColumns.Run(TENANT, Instant.now()));
             long insertStored = db.count(CustomerColumns.TABLE);
             check("batched INSERT stored", insertStored, clean.created());
             double insertRate = fileRows / insert;
@@ -358,12 +360,12 @@ public final class JdbcImportBenchmark {
         }
     }
 
-    private void warmUpH2(BenchDatabase db, Path file) throws Exception {
+    private void warmUpSqlite(BenchDatabase db, Path file) throws Exception {
         long t0 = System.nanoTime();
         DataSource ds = db.dataSource();
         CleanRows clean = CleanRows.read(file, n -> false);
         db.empty();
-        BatchInsertBaseline.insert(ds, clean.rows(), new CustomerColumns.Run(TENANT, Instant.now()));
+        BatchInsertBaseline.insert(ds, false, clean.rows(), new CustomerColumns.Run(TENANT, Instant.now()));
         db.empty();
         new LibraryImport(ds, settings.dir().resolve("work")).run(ADMIN, file);
         db.empty();

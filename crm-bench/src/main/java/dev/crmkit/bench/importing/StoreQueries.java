@@ -3,7 +3,10 @@ package dev.crmkit.bench.importing;
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.core.spi.SearchKeys;
+import dev.crmkit.core.spi.SearchTerm;
 import dev.crmkit.core.text.TextFolding;
+import dev.crmkit.jdbc.internal.SearchKeyColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,25 +89,33 @@ final class StoreQueries {
     }
 
     /**
-     * The statement crm-jdbc's {@code SearchSql} sends for a text search (tenant, one {@code LIKE}
-     * per term on the search text, newest update first, one page), with the values written in.
-     * {@code SELECT *} stands for the adapter's column list, which does not change the plan.
+     * The statement crm-jdbc's {@code SearchSql} sends on PostgreSQL for a text search (tenant, the
+     * terms as one {@code tsquery} of key prefixes against {@code search_keys}, newest update
+     * first, one page), with the values written in. {@code SELECT *} stands for the adapter's column
+     * list, which does not change the plan.
      */
-    static String searchSql(String tenant, List<String> terms) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM crm_customer WHERE tenant = ").append(literal(tenant));
-        for (String term : terms) {
-            sql.append(" AND search_text LIKE ").append(literal("%" + escapeLike(term) + "%")).append(" ESCAPE '\\'");
-        }
-        return sql.append(" ORDER BY updated_at DESC, id DESC LIMIT ").append(PAGE).toString();
+    static String searchSql(String tenant, List<SearchTerm> terms) {
+        return "SELECT * FROM crm_customer WHERE tenant = " + literal(tenant) + " AND search_keys @@ "
+                + literal(tsquery(tenant, terms)) + "::tsquery ORDER BY updated_at DESC, id DESC LIMIT " + PAGE;
     }
 
-    /** The same with parameters, for {@code PREPARE}: {@code $1} the tenant, then one per term, then the limit. */
-    static String searchSqlWithParameters(int terms) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM crm_customer WHERE tenant = $1");
-        for (int t = 0; t < terms; t++) {
-            sql.append(" AND search_text LIKE $").append(t + 2).append(" ESCAPE '\\'");
-        }
-        return sql.append(" ORDER BY updated_at DESC, id DESC LIMIT $").append(terms + 2).toString();
+    /**
+     * The same with parameters, for {@code PREPARE}: {@code $1} the tenant, {@code $2} the
+     * {@linkplain #tsquery tsquery}, {@code $3} the limit.
+     */
+    static String searchSqlWithParameters() {
+        return "SELECT * FROM crm_customer WHERE tenant = $1 AND search_keys @@ $2::tsquery"
+                + " ORDER BY updated_at DESC, id DESC LIMIT $3";
+    }
+
+    /**
+     * The {@code tsquery} input of the terms for the tenant, as the adapter binds it: each term a
+     * disjunction of its prefixes behind the tenant's tag ({@code 'tag'prefix:*}), the terms
+     * joined by {@code &}. A customer matches when, for every term, one of its keys starts with
+     * one of the term's prefixes: word-prefix matching, never inside a word.
+     */
+    static String tsquery(String tenant, List<SearchTerm> terms) {
+        return SearchKeyColumns.query(SearchKeyColumns.tag(tenant), terms);
     }
 
     /** The adapter's phone lookup ({@code JdbcCustomers.findIdByPhone}) with the values written in. */
@@ -126,11 +137,15 @@ final class StoreQueries {
     }
 
     /**
-     * The terms core's search makes of a text: one digit string for a phone (7 digits or more,
-     * without an international 00), else the folded words. A copy of core's rule (which is
-     * internal to core), for writing the SQL above; the harness prints the terms it used.
+     * The terms core's search makes of a text. A phone query (only digits, blanks and
+     * {@code + - ( )}, 7 digits or more): one term, its digits without an international 00 and
+     * their {@linkplain SearchKeys#suffixKey suffix key} (the start of a written form of the
+     * number, or its end). Else each folded word, split at blanks, a term of its own; a word that
+     * is the start of another word adds nothing and is dropped. A copy of core's rule (which is
+     * internal to core) without its parse of a complete number typed in none of its written forms,
+     * for writing the SQL above; the harness prints the terms it used.
      */
-    static List<String> terms(String text) {
+    static List<SearchTerm> terms(String text) {
         StringBuilder digits = new StringBuilder();
         boolean phone = true;
         for (int i = 0; i < text.length() && phone; i++) {
@@ -143,35 +158,49 @@ final class StoreQueries {
         }
         if (phone && digits.length() >= 7) {
             String d = digits.toString();
-            return List.of(d.startsWith("00") ? d.substring(2) : d);
+            String number = d.startsWith("00") ? d.substring(2) : d;
+            return List.of(new SearchTerm(List.of(number, SearchKeys.suffixKey(number))));
         }
         List<String> words = new ArrayList<>();
-        for (String w : text.strip().split("\\s+")) {
-            if (!w.isEmpty()) {
-                words.add(TextFolding.fold(w));
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean blank = i == text.length() || SearchKeys.isBlank(text.charAt(i));
+            if (blank && start >= 0) {
+                String folded = TextFolding.fold(text.substring(start, i));
+                if (!folded.isEmpty()) {
+                    words.add(folded);
+                }
+                start = -1;
+            } else if (!blank && start < 0) {
+                start = i;
             }
         }
-        // A word another word contains adds nothing.
-        List<String> terms = new ArrayList<>();
+        // A word that is the start of another word adds nothing.
+        List<SearchTerm> terms = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             boolean redundant = false;
             for (int j = 0; j < words.size() && !redundant; j++) {
                 String other = words.get(j);
-                redundant = j != i && other.contains(w) && (other.length() > w.length() || j < i);
+                redundant = j != i && other.startsWith(w) && (other.length() > w.length() || j < i);
             }
             if (!redundant) {
-                terms.add(w);
+                terms.add(SearchTerm.word(w));
             }
         }
         return terms;
     }
 
-    static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
+    /** The terms' prefixes for printing, a suffix key's mark shown as {@code ~}. */
+    static String describe(List<SearchTerm> terms) {
+        List<String> out = new ArrayList<>();
+        for (SearchTerm term : terms) {
+            out.add(String.join(" | ", term.prefixes()).replace(SearchKeys.SUFFIX_MARK, '~'));
+        }
+        return out.toString();
     }
 
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.phone.PhoneNumber;
+import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.SearchKeys;
+import dev.crmkit.jdbc.internal.SearchKeyColumns;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
@@ -26,9 +29,9 @@ class JdbcImportBenchmarkTest {
     Path dir;
 
     @Test
-    @DisplayName("h2 mode: the batched INSERT, the library's import and the Spring Batch job store every valid distinct number")
-    void h2Harness() throws Exception {
-        JdbcImportBenchmark.Result r = JdbcImportBenchmark.h2(new JdbcImportBenchmark.Settings(ROWS, dir, 0, QUICK));
+    @DisplayName("sqlite mode: the batched INSERT, the library's import and the Spring Batch job store every valid distinct number")
+    void sqliteHarness() throws Exception {
+        JdbcImportBenchmark.Result r = JdbcImportBenchmark.sqlite(new JdbcImportBenchmark.Settings(ROWS, dir, 0, QUICK));
 
         CleanRows expected = r.expected();
         assertThat(expected.fileRows()).isEqualTo(ROWS);
@@ -45,11 +48,11 @@ class JdbcImportBenchmarkTest {
     }
 
     @Test
-    @DisplayName("the Spring Batch job on H2 reads every row, filters the invalid ones and skips repeated numbers")
-    void springBatchPeerOnH2() throws Exception {
+    @DisplayName("the Spring Batch job on SQLite reads every row, filters the invalid ones and skips repeated numbers")
+    void springBatchPeerOnSqlite() throws Exception {
         Path file = ImportFileGenerator.csv(dir.resolve("peer.csv"), ROWS, 7L);
         CleanRows expected = CleanRows.read(file, n -> false);
-        try (BenchDatabase db = BenchDatabase.h2("peer-test")) {
+        try (BenchDatabase db = BenchDatabase.sqlite("peer-test")) {
             SpringBatchPeer.Outcome outcome = SpringBatchPeer.run(db.dataSource(), file, "acme", false);
 
             assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
@@ -62,7 +65,7 @@ class JdbcImportBenchmarkTest {
 
     @Test
     @DisplayName("a second file into a store holding the first creates its new numbers only")
-    void secondFileOnH2() throws Exception {
+    void secondFileOnSqlite() throws Exception {
         Path first = ImportFileGenerator.csv(dir.resolve("first.csv"), ROWS, 1L);
         Path second = ImportFileGenerator.csv(dir.resolve("second.csv"), ROWS, 2L, ROWS, ROWS);
         CleanRows firstRows = CleanRows.read(first, n -> false);
@@ -70,7 +73,7 @@ class JdbcImportBenchmarkTest {
         CleanRows expected = CleanRows.count(second, stored::contains);
         // About one row in ten carries a number of the first file.
         assertThat(expected.stored()).isBetween(ROWS / 20, ROWS / 5);
-        try (BenchDatabase db = BenchDatabase.h2("second-test")) {
+        try (BenchDatabase db = BenchDatabase.sqlite("second-test")) {
             LibraryImport library = new LibraryImport(db.dataSource(), dir.resolve("work"));
             assertThat(library.run(JdbcImportBenchmark.ADMIN, first).report().created()).isEqualTo(firstRows.created());
 
@@ -105,9 +108,41 @@ class JdbcImportBenchmarkTest {
         String[] fields = sb.toString().split("\t", -1);
 
         assertThat(sb.toString()).endsWith("\n").doesNotContain("\r");
-        assertThat(fields).hasSize(CustomerColumns.ALL.size());
+        assertThat(fields).hasSize(CustomerColumns.POSTGRESQL.size());
         assertThat(fields[0]).isEqualTo("7");
         assertThat(sb.toString()).contains("Ayşe\\tA\\\\B", "Line\\nbreak\\r", "\t\\N\t", "2026-01-02T03:04:05.123456Z",
                 "[{\"number\":\"+905301234567\",\"status\":\"ACTIVE\",\"favorite\":false}]");
+        // The search keys as tsvector input behind the tenant's tag, escaped once more for COPY.
+        String tag = SearchKeyColumns.tag("acme");
+        StringBuilder vector = new StringBuilder();
+        CustomerColumns.escapeCopyText(vector, SearchKeyColumns.vector(tag, SearchKeys.of(
+                CustomerRecord.builder("Ayşe\tA\\B", PhoneNumber.of("+905301234567"), Instant.EPOCH)
+                        .company("Line\nbreak\r").segment(Segment.VIP).build())));
+        assertThat(fields[fields.length - 1]).isEqualTo(vector + "\n").contains("'" + tag + "ayse'",
+                "'" + tag + "a\\\\\\\\b'", "'" + tag + "905301234567'");
+    }
+
+    @Test
+    @DisplayName("the columns fit each database: search_keys as tsvector on PostgreSQL, none and instants as micros on SQLite")
+    void columnsPerDatabase() throws Exception {
+        assertThat(CustomerColumns.POSTGRESQL).extracting(CustomerColumns.Column::name)
+                .startsWith("id").endsWith("search_keys").doesNotContain("search_text");
+        assertThat(CustomerColumns.SQLITE).extracting(CustomerColumns.Column::name)
+                .startsWith("id").doesNotContain("search_keys", "search_text")
+                .containsExactlyElementsOf(CustomerColumns.POSTGRESQL.subList(0, CustomerColumns.POSTGRESQL.size() - 1)
+                        .stream().map(CustomerColumns.Column::name).toList());
+        assertThat(CustomerColumns.insertSql(true)).endsWith(", ?::tsvector)");
+        assertThat(CustomerColumns.insertSql(false)).doesNotContain("::");
+        assertThat(SpringBatchPeer.insertSql(false)).contains("VALUES (NULL, ").endsWith(" ON CONFLICT DO NOTHING");
+
+        Instant now = Instant.parse("2026-01-02T03:04:05.123456789Z");
+        CustomerColumns.Run run = new CustomerColumns.Run("acme", now);
+        CleanRow row = CleanRow.of("Ayşe Kaya", PhoneNumber.of("+905301234567"), null, null, Segment.VIP);
+        CustomerColumns.Column created = CustomerColumns.SQLITE.stream()
+                .filter(c -> c.name().equals("created_at")).findFirst().orElseThrow();
+        assertThat(created.sqlType()).isEqualTo(java.sql.Types.BIGINT);
+        assertThat(created.value().of(row, 1, run)).isEqualTo(1_767_323_045_123_456L);
+        assertThat(row.keys()).containsExactly(SearchKeys.of(CustomerRecord.builder("Ayşe Kaya",
+                PhoneNumber.of("+905301234567"), now).build()));
     }
 }

@@ -421,14 +421,43 @@ final class JdbcCustomers implements CustomerStore {
     public List<CustomerRecord> search(CustomerCriteria criteria) {
         s.checkOpen();
         SearchSql q = SearchSql.select(s.dialect(), s.tenantValue(), criteria, plan(criteria));
-        return s.list("searching customers", q.sql(), q::bind, this::read);
+        if (s.dialect() != Dialect.POSTGRESQL || criteria.terms().isEmpty()) {
+            return s.list("searching customers", q.sql(), q::bind, this::read);
+        }
+        return s.sql("searching customers", c -> {
+            PgPlanner.Plan plan = PgPlanner.choose(c, s.tenantValue(), criteria.terms());
+            return PgPlanner.under(c, plan, () -> {
+                List<CustomerRecord> out = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                    q.bind(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(read(rs));
+                        }
+                    }
+                }
+                return out;
+            });
+        });
     }
 
     @Override
     public long count(CustomerCriteria criteria) {
         s.checkOpen();
         SearchSql q = SearchSql.count(s.dialect(), s.tenantValue(), criteria, plan(criteria));
-        return s.first("counting customers", q.sql(), q::bind, rs -> rs.getLong(1)).orElseThrow();
+        if (s.dialect() != Dialect.POSTGRESQL || criteria.terms().isEmpty()) {
+            return s.first("counting customers", q.sql(), q::bind, rs -> rs.getLong(1)).orElseThrow();
+        }
+        // Counting needs every match, which the key index gives most cheaply, however many there are.
+        return s.sql("counting customers", c -> PgPlanner.under(c, PgPlanner.Plan.KEYS, () -> {
+            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                q.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }));
     }
 
     @Override

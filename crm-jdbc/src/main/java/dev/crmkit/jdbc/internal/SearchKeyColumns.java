@@ -103,10 +103,11 @@ public final class SearchKeyColumns {
     static void add(Connection c, String tenant, long[] ids, List<String[]> keys) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO crm_search_key (tenant, key, customer_id) VALUES (?, ?, ?)")) {
-            ps.setString(1, tenant);
             int pending = 0;
             for (int i = 0; i < ids.length; i++) {
                 for (String key : keys.get(i)) {
+                    // Every parameter for every row: a driver may clear them when a batch runs.
+                    ps.setString(1, tenant);
                     ps.setString(2, key);
                     ps.setLong(3, ids[i]);
                     ps.addBatch();
@@ -127,10 +128,10 @@ public final class SearchKeyColumns {
     static void remove(Connection c, String tenant, long id, String[] keys) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM crm_search_key WHERE tenant = ? AND key = ? AND customer_id = ?")) {
-            ps.setString(1, tenant);
-            ps.setLong(3, id);
             for (String key : keys) {
+                ps.setString(1, tenant);
                 ps.setString(2, key);
+                ps.setLong(3, id);
                 ps.addBatch();
             }
             ps.executeBatch();
