@@ -17,7 +17,7 @@ public final class JdbcQuickstart {
 
     static void run(DataSource dataSource, PrintStream out) {
         // README-EXAMPLE-START
-        // dataSource: the application's pooled DataSource on PostgreSQL 14+ or H2 2.x
+        // dataSource: the application's pooled DataSource on PostgreSQL 14+ or SQLite 3.45+
         Crm crm = Crm.builder(JdbcStorage.builder(dataSource).build()).build(); // migrates the schema
         Actor admin = Actor.admin(TenantId.of("acme"), "boss");
 

@@ -1,0 +1,306 @@
+package dev.crmkit.bench.importing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.crmkit.core.Actor;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.TenantId;
+import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.jdbc.JdbcStorage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The command line tool as a user runs it, on its default store (a SQLite file under
+ * {@code ./crm-data}), timed as whole processes (JVM start included), beside baselines measured in
+ * the same run:
+ * <ul>
+ *   <li>{@code crm import FILE} of the generated mixed CSV into a new store, against a batched
+ *       INSERT of the same rows, cleaned beforehand (not timed), into a plain SQLite table with a
+ *       unique phone index: the same driver, the same durability settings (WAL, the driver's
+ *       {@code synchronous}), a commit per 1,000 rows;
+ *   <li>the store's size on disk per stored customer;
+ *   <li>{@code crm customers search TEXT} for each benchmark query against a bare {@code crm
+ *       --version} (the JVM's start and the tool's loading), both the best of three runs;
+ *   <li>the same searches in one process on the store (steady state): p50 and p99 of 50 runs each;
+ *   <li>{@code crm --store memory import FILE}, the in-memory store, whole process.
+ * </ul>
+ *
+ * <pre>
+ * mvn -B -q package -pl crm-cli,crm-bench -am -DskipTests
+ * java -Xmx2g -cp crm-bench/target/benchmarks.jar dev.crmkit.bench.importing.CliImportBenchmark 1000000
+ * </pre>
+ * Arguments: rows (default 1,000,000), the data folder (default {@code crm-bench/target/bench-data}),
+ * the tool's jar (default {@code crm-cli/target/crm-cli.jar}).
+ */
+public final class CliImportBenchmark {
+
+    /** The searches timed, as a user types them: names, a company word, an e-mail, phone starts and ends. */
+    static final List<String> QUERIES = List.of("ayse", "kaya istanbul", "mehmet yilmaz", "ozdemir", "lojistik",
+            "0532 100", "0555 123 45", "+90 530", "45 67 89", "karaosmanoglu");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 1000;
+
+    private final int rows;
+    private final Path dir;
+    private final Path jar;
+    private final List<String> summary = new ArrayList<>();
+
+    private CliImportBenchmark(int rows, Path dir, Path jar) {
+        this.rows = rows;
+        this.dir = dir;
+        this.jar = jar;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path dir = Path.of(args.length > 1 ? args[1] : "crm-bench/target/bench-data").toAbsolutePath();
+        Path jar = Path.of(args.length > 2 ? args[2] : "crm-cli/target/crm-cli.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("the tool's jar is not at " + jar + ": build it with"
+                    + " mvn -B -q package -pl crm-cli -am -DskipTests");
+        }
+        new CliImportBenchmark(rows, dir, jar).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("customers-" + rows + ".csv");
+        if (!Files.exists(file)) {
+            Path tmp = dir.resolve(file.getFileName() + ".tmp");
+            ImportFileGenerator.csv(tmp, rows, JdbcImportBenchmark.SEED);
+            Files.move(tmp, file);
+        }
+        say("CLI benchmark: %,d rows (%,d bytes), %d cores, tool %s", rows, Files.size(file),
+                Runtime.getRuntime().availableProcessors(), jar);
+        CleanRows clean = CleanRows.read(file, n -> false);
+        say("cleaned in Java (not timed): %s", clean);
+
+        Path plainDb = fresh(dir.resolve("plain")).resolve("plain.db");
+        String settings;
+        double plainSeconds;
+        try (HikariDataSource ds = sqlite(plainDb)) {
+            settings = settings(ds);
+            plainSeconds = plainInsert(ds, clean.rows());
+        }
+        double plainRate = clean.fileRows() / plainSeconds;
+        say("SQLite settings: %s", settings);
+        line("batched INSERT into a plain table, unique phone (in-process)", plainRate,
+                String.format(Locale.ROOT, "%.2f s, %,d stored", plainSeconds, clean.created()));
+
+        Path work = fresh(dir.resolve("cli"));
+        long t0 = System.nanoTime();
+        Run imported = crm(work, "import", file.toString(), "--json");
+        double importSeconds = (System.nanoTime() - t0) / 1e9;
+        JsonNode report = JSON.readTree(imported.out());
+        check(report.get("created").asLong() == clean.created(), "created " + report.get("created") + " of " + clean.created());
+        double importRate = clean.fileRows() / importSeconds;
+        line("crm import into the default store (whole process)", importRate,
+                String.format(Locale.ROOT, "%.2f s, created %,d, rejected %,d; = %.3f x the batched INSERT",
+                        importSeconds, report.get("created").asLong(), report.get("rejected").asLong(),
+                        importRate / plainRate));
+
+        long bytes = storeBytes(work.resolve("crm-data"));
+        say("store on disk: %,d bytes = %.0f bytes a customer", bytes, (double) bytes / clean.created());
+        summary.add(String.format(Locale.ROOT, "%-62s %,14.0f bytes a customer", "store size (crm-data)",
+                (double) bytes / clean.created()));
+
+        double bare = best(3, () -> crm(work, "--version"));
+        line("bare crm --version (whole process, best of 3)", 0, String.format(Locale.ROOT, "%.3f s", bare));
+        for (String q : QUERIES) {
+            List<String> args = new ArrayList<>(List.of("customers", "search"));
+            args.addAll(Arrays.asList(q.split(" ")));
+            double s = best(3, () -> crm(work, args.toArray(String[]::new)));
+            summary.add(String.format(Locale.ROOT, "%-62s %14s", "crm customers search " + q + " (whole process)",
+                    String.format(Locale.ROOT, "%.3f s = bare + %.3f s", s, s - bare)));
+        }
+        inProcessSearches(work.resolve("crm-data").resolve("crm.db"));
+
+        Path memoryWork = fresh(dir.resolve("cli-memory"));
+        t0 = System.nanoTime();
+        Run memory = crm(memoryWork, "--store", "memory", "import", file.toString(), "--json");
+        double memorySeconds = (System.nanoTime() - t0) / 1e9;
+        check(JSON.readTree(memory.out()).get("created").asLong() == clean.created(), "memory import created");
+        line("crm --store memory import (whole process)", clean.fileRows() / memorySeconds,
+                String.format(Locale.ROOT, "%.2f s", memorySeconds));
+
+        say("");
+        say("summary (%,d rows):", rows);
+        summary.forEach(l -> say("  %s", l));
+    }
+
+    /** The searches in this process on the CLI's store, after a warm-up: p50 and p99 of 50 runs. */
+    private void inProcessSearches(Path db) {
+        try (HikariDataSource ds = sqlite(db)) {
+            Crm crm = Crm.builder(JdbcStorage.builder(ds).build()).build();
+            Actor admin = Actor.admin(TenantId.of("default"), "admin");
+            for (String q : QUERIES) {
+                CustomerQuery query = CustomerQuery.builder().text(q).limit(50).build();
+                long[] nanos = new long[50];
+                int found = 0;
+                for (int i = -10; i < nanos.length; i++) {
+                    long t0 = System.nanoTime();
+                    found = crm.customers().search(admin, query).items().size();
+                    if (i >= 0) {
+                        nanos[i] = System.nanoTime() - t0;
+                    }
+                }
+                Arrays.sort(nanos);
+                long count = crm.customers().count(admin, CustomerQuery.text(q));
+                summary.add(String.format(Locale.ROOT, "%-62s %14s", "search '" + q + "' in-process p50 / p99",
+                        String.format(Locale.ROOT, "%.2f / %.2f ms (page %d of %,d)", nanos[24] / 1e6,
+                                nanos[49] / 1e6, found, count)));
+            }
+        }
+    }
+
+    private static double plainInsert(HikariDataSource ds, List<CleanRow> rows) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE plain_customer (id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, full_name TEXT NOT NULL,"
+                    + " phone TEXT NOT NULL, email TEXT, company TEXT, segment TEXT NOT NULL, created_at INTEGER NOT NULL)");
+            s.execute("CREATE UNIQUE INDEX plain_customer_phone ON plain_customer (tenant, phone)");
+            c.setAutoCommit(false);
+            long now = System.currentTimeMillis() * 1000;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO plain_customer"
+                    + " (tenant, full_name, phone, email, company, segment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                long t0 = System.nanoTime();
+                int pending = 0;
+                for (CleanRow row : rows) {
+                    ps.setString(1, "default");
+                    ps.setString(2, row.fullName());
+                    ps.setString(3, row.phone());
+                    ps.setString(4, row.email());
+                    ps.setString(5, row.company());
+                    ps.setString(6, row.segment().name());
+                    ps.setLong(7, now);
+                    ps.addBatch();
+                    if (++pending == BATCH) {
+                        ps.executeBatch();
+                        c.commit();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                    c.commit();
+                }
+                return (System.nanoTime() - t0) / 1e9;
+            }
+        }
+    }
+
+    /** A pool on a SQLite file, as the tool opens its default store. */
+    private static HikariDataSource sqlite(Path file) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setMaximumPoolSize(4);
+        config.addDataSourceProperty("busy_timeout", "10000");
+        config.addDataSourceProperty("journal_mode", "WAL");
+        return new HikariDataSource(config);
+    }
+
+    private static String settings(HikariDataSource ds) throws SQLException {
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            for (String pragma : new String[] {"journal_mode", "synchronous", "page_size", "cache_size"}) {
+                try (ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+                    rs.next();
+                    sb.append(sb.length() == 0 ? "" : ", ").append(pragma).append('=').append(rs.getString(1));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT sqlite_version()")) {
+                rs.next();
+                sb.append(", SQLite ").append(rs.getString(1));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static long storeBytes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static Path fresh(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return Files.createDirectories(folder);
+    }
+
+    /** The output of a finished process. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @FunctionalInterface
+    private interface Timed {
+        Run run() throws IOException, InterruptedException;
+    }
+
+    private static double best(int times, Timed work) throws IOException, InterruptedException {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < times; i++) {
+            long t0 = System.nanoTime();
+            work.run();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        return best;
+    }
+
+    private Run crm(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "crm", ".out");
+        Path err = Files.createTempFile(dir, "crm", ".err");
+        try {
+            Process p = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            int code = p.waitFor();
+            Run run = new Run(code, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            if (code != 0 && code != 3) {
+                throw new IllegalStateException("crm " + String.join(" ", args) + " exited " + code + ": " + run.err());
+            }
+            return run;
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private void line(String what, double rate, String detail) {
+        String text = rate > 0 ? String.format(Locale.ROOT, "%-62s %,10.0f rows/s  %s", what, rate, detail)
+                : String.format(Locale.ROOT, "%-62s %s", what, detail);
+        summary.add(text);
+        say("%s", text);
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException("check failed: " + what);
+        }
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+}
