@@ -44,7 +44,7 @@ class PostgresStoreIT {
         assertThat(found.json().get("customers").get(0).get("fullName").asText()).isEqualTo("Çağrı Şahin");
         assertThat(crm(dir, "customers", "count", "--store", url, "--tenant", "other", "--json").json().get("count").asLong())
                 .as("another tenant sees nothing").isZero();
-        assertThat(dir.resolve("crm-data")).as("no H2 store was made").doesNotExist();
+        assertThat(dir.resolve("crm-data")).as("no SQLite store was made").doesNotExist();
 
         Result wrong = crm(dir, "jobs", "list", "--store", "postgres://nowhere");
         assertThat(wrong.exitCode()).isEqualTo(2);

@@ -187,7 +187,7 @@ class ShippedExamplesIT {
         }
         Files.writeString(big, sb, StandardCharsets.UTF_8);
 
-        // Into the H2 file store, which takes several seconds for this many rows.
+        // Into the SQLite file store, which takes a few seconds for this many rows.
         Result plain = crm(dir, "import", big.toString());
         assertThat(plain.exitCode()).as(plain.toString()).isZero();
         assertThat(plain.err()).as("progress lines on standard error").contains("buyuk.csv: ", " rows/s", "% read");

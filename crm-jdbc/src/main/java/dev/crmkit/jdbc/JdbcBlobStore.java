@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 /**
  * Blobs in the crmkit schema's own tables ({@code crm_blob} and {@code crm_blob_part}, schema
- * version 4 on) in a PostgreSQL or H2 database reached through the host's {@link DataSource}. It
+ * version 4 on) in a PostgreSQL or SQLite database reached through the host's {@link DataSource}. It
  * is where {@link JdbcStorage} keeps attachment bytes unless the host configures another blob
  * store; a host may also make one itself:
  *

@@ -37,14 +37,14 @@ import org.postgresql.core.BaseConnection;
  *
  * <ul>
  *   <li>{@link Fault#STATEMENT}: an {@link SQLException} with SQL state {@value #STATEMENT_STATE}
- *       (serialization failure), what PostgreSQL and H2 say when they give up on a transaction
+ *       (serialization failure), what PostgreSQL says when it gives up on a transaction
  *       for a passing reason (a deadlock victim, a conflicting writer) and trying again may
  *       succeed; the connection itself stays healthy. A permanent failure of a statement (a
  *       constraint, a trigger) is what {@link StorageFailureTest} covers.
  *   <li>{@link Fault#CONNECTION_DROPPED}: the physical connection under the pool's proxy is
  *       aborted (PostgreSQL closes its socket without a goodbye, so the server rolls back and
- *       releases the transaction's locks; H2 closes the session), the pool is told to drop its
- *       connections (Hikari needs telling: H2's errors on a closed session do not look fatal to it),
+ *       releases the transaction's locks), the pool is told to drop its
+ *       connections (Hikari needs telling: some drivers' errors on a closed connection do not look fatal to it),
  *       and an {@link SQLException} with SQL state {@value #DROPPED_STATE} (connection failure, as
  *       PostgreSQL's driver reports a lost socket) is thrown. Whatever the adapter does next on
  *       that connection (rollback, close) meets a really broken driver connection, and the next

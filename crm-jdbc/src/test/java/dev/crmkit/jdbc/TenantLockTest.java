@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Writers of one tenant take turns, however long a turn lasts (longer than H2's default lock
+ * Writers of one tenant take turns, however long a turn lasts (longer than a driver's default lock
  * timeout of a second here), while writers of another tenant do not wait for them.
  */
 class TenantLockTest {

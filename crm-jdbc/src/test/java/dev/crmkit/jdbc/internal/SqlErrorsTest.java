@@ -21,7 +21,7 @@ class SqlErrorsTest {
         for (String state : new String[] {"08001", "08003", "40001", "40P01", "57P01", "57P03", "53300"}) {
             assertThat(failure(new SQLException("x", state)).isTransient()).as(state).isTrue();
         }
-        // H2 says it by the exception's class.
+        // A driver may say it by the exception's class.
         assertThat(failure(new SQLNonTransientConnectionException("Connection is broken", "90067")).isTransient())
                 .isTrue();
         assertThat(failure(new SQLTransactionRollbackException("Deadlock detected", "40001")).isTransient()).isTrue();
