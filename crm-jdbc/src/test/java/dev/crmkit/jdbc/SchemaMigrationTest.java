@@ -53,8 +53,17 @@ class SchemaMigrationTest {
         try (HikariDataSource ds = fresh.get()) {
             List<String> versions = versions(ds);
             assertThat(versions).as("the shipped migrations").isNotEmpty().startsWith("1");
+            try (Connection c = ds.getConnection()) {
+                assertThat(dev.crmkit.jdbc.internal.Dialect.of(c).latestSchemaVersion())
+                        .as("the newest shipped version, which the fast check looks for")
+                        .isEqualTo(versions.get(versions.size() - 1));
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(CrmSchema.isCurrent(ds)).as("an empty database is not current").isFalse();
 
             assertThat(CrmSchema.migrate(ds)).isEqualTo(versions.size());
+            assertThat(CrmSchema.isCurrent(ds)).isTrue();
             assertThat(CrmSchema.migrate(ds)).as("a second run has nothing to do").isZero();
 
             Crm crm = Crm.builder(JdbcStorage.builder(ds).build()).build();
@@ -106,6 +115,8 @@ class SchemaMigrationTest {
         for (String version : versions) {
             try (HikariDataSource ds = fresh.get()) {
                 assertThat(CrmSchema.migrateTo(ds, version)).isEqualTo(versions.indexOf(version) + 1);
+                assertThat(CrmSchema.isCurrent(ds)).as("current only at the newest version")
+                        .isEqualTo(version.equals(versions.get(versions.size() - 1)));
                 runScript(ds, "/migration-data/" + name + "/V" + version + ".sql");
 
                 CrmSchema.migrate(ds);

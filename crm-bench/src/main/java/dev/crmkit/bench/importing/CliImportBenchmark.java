@@ -49,9 +49,14 @@ import java.util.stream.Stream;
  */
 public final class CliImportBenchmark {
 
-    /** The searches timed, as a user types them: names, a company word, an e-mail, phone starts and ends. */
+    /**
+     * The searches timed, as a user types them: names, a company word, an e-mail, phone starts (of
+     * 10,000, 100 and 10 of a million numbers), last digits (25 numbers), a whole number, a name
+     * nobody has.
+     */
     static final List<String> QUERIES = List.of("ayse", "kaya istanbul", "mehmet yilmaz", "ozdemir", "lojistik",
-            "0532 100", "0555 123 45", "+90 530", "45 67 89", "karaosmanoglu");
+            "ayse.1234", "0532 000 0", "0555 000 12", "+90 530 000 12 3", "000 12 34", "0532 000 12 34",
+            "karaosmanoglu");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 1000;

@@ -11,7 +11,7 @@ import java.util.Locale;
 /** What differs between the databases the adapter supports; everything else is standard SQL. */
 public enum Dialect {
 
-    POSTGRESQL("postgresql", Columns.POSTGRESQL) {
+    POSTGRESQL("postgresql", "5", Columns.POSTGRESQL) {
         @Override
         void beginRead(Connection c) throws SQLException {
             // One statement, sent with the transaction's BEGIN: a snapshot for every query of the unit.
@@ -88,7 +88,7 @@ public enum Dialect {
         }
     },
 
-    SQLITE("sqlite", Columns.SQLITE) {
+    SQLITE("sqlite", "1", Columns.SQLITE) {
         @Override
         void beginRead(Connection c) {
             // A deferred transaction: its first query takes a snapshot of the database (WAL mode),
@@ -195,11 +195,18 @@ public enum Dialect {
     static final long LOCK_WAIT_MILLIS = 60_000;
 
     private final String migrationFolder;
+    private final String latestSchemaVersion;
     private final Columns columns;
 
-    Dialect(String migrationFolder, Columns columns) {
+    Dialect(String migrationFolder, String latestSchemaVersion, Columns columns) {
         this.migrationFolder = migrationFolder;
+        this.latestSchemaVersion = latestSchemaVersion;
         this.columns = columns;
+    }
+
+    /** The version of this database's newest shipped migration (a test keeps it in step with the folder). */
+    public String latestSchemaVersion() {
+        return latestSchemaVersion;
     }
 
     /** The database behind a connection. */
