@@ -4,10 +4,11 @@
 UPDATE crm_sequence SET next_value = 1 WHERE name IN ('crm_customer_seq', 'crm_activity_seq', 'crm_result_seq',
     'crm_message_seq', 'crm_attachment_seq');
 INSERT INTO crm_customer (id, tenant, version, type, full_name, primary_phone, phones, segment, status,
-    created_at, updated_at, total_contacts, total_calls, total_call_seconds, name_key, result_code)
+    created_at, updated_at, total_contacts, total_calls, total_call_seconds, name_key, search_keys, result_code)
 VALUES (1, 'acme', 2, 'PERSON', 'Ayşe Işık', '+905301112233',
     '[{"number":"+905301112233","status":"ACTIVE","favorite":false}]', 'VIP', 'ACTIVE',
-    1767607200000000, 1767607500000000, 0, 0, 0, 'ayse isik', 'PTP');
+    1767607200000000, 1767607500000000, 0, 0, 0, 'ayse isik', char(10) || char(1) || '332211103509' || char(10) || '05301112233' || char(10) || '5301112233'
+    || char(10) || '905301112233' || char(10) || 'ayse' || char(10) || 'isik', 'PTP');
 INSERT INTO crm_search_key (tenant, key, customer_id)
 VALUES ('acme', 'ayse', 1), ('acme', 'isik', 1), ('acme', '905301112233', 1), ('acme', '05301112233', 1),
     ('acme', '5301112233', 1), ('acme', char(1) || '332211103509', 1);

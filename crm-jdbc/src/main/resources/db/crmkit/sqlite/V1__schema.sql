@@ -55,7 +55,10 @@ CREATE TABLE crm_customer (
     custom_values           TEXT,
     import_job_id           INTEGER,
     -- The folded full name; SQLite compares text by its UTF-8 bytes, which is code point order.
-    name_key                TEXT    NOT NULL
+    name_key                TEXT    NOT NULL,
+    -- The customer's search keys, each after a line feed: a walk through a list checks a common
+    -- search term here (a key starts with the term where the text holds line feed and term).
+    search_keys             TEXT    NOT NULL
 );
 
 CREATE UNIQUE INDEX crm_customer_phone_uq ON crm_customer (tenant, primary_phone);
@@ -64,8 +67,8 @@ CREATE INDEX crm_customer_created ON crm_customer (tenant, created_at, id);
 CREATE INDEX crm_customer_contacts ON crm_customer (tenant, total_contacts, id);
 CREATE INDEX crm_customer_name ON crm_customer (tenant, name_key, id);
 
--- The customers' search keys (SearchKeys: words, e-mail parts, phone forms): a search term is a
--- range of this key inside the tenant's part.
+-- The customers' search keys (SearchKeys: words, e-mail parts, phone forms): a search term that few
+-- customers meet is a range of this key inside the tenant's part.
 CREATE TABLE crm_search_key (
     tenant      TEXT    NOT NULL,
     key         TEXT    NOT NULL,

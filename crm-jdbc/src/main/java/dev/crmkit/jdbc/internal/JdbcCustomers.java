@@ -35,15 +35,12 @@ final class JdbcCustomers implements CustomerStore {
     /** {@link #COLUMNS} of the table aliased {@code c}. */
     private static final String C_COLUMNS = "c." + String.join(", c.", COLUMNS.split(", "));
 
-    private static final String INSERT_SQLITE = "INSERT INTO crm_customer (" + COLUMNS
-            + ", tenant, primary_phone, name_key)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    /** PostgreSQL keeps the search keys in the row (see {@link SearchKeyColumns}). */
-    private static final String INSERT_POSTGRESQL = "INSERT INTO crm_customer (" + COLUMNS
+    /** Both databases keep the search keys in the row, each in its own form (see {@link SearchKeyColumns}). */
+    private static final String INSERT = "INSERT INTO crm_customer (" + COLUMNS
             + ", tenant, primary_phone, name_key, search_keys)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?::tsvector)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ";
+    private static final String INSERT_SQLITE = INSERT + "?)";
+    private static final String INSERT_POSTGRESQL = INSERT + "?::tsvector)";
 
     private static final String UPDATE_SET = "UPDATE crm_customer SET version = ?, type = ?, full_name = ?, phones = ?,"
             + " email = ?, company = ?, segment = ?, status = ?, fax = ?, address = ?, national_id = ?, representative = ?,"
@@ -52,7 +49,7 @@ final class JdbcCustomers implements CustomerStore {
             + " last_contact_at = ?, total_contacts = ?, total_calls = ?, total_call_seconds = ?, custom_values = ?,"
             + " import_job_id = ?, name_key = ?";
     private static final String UPDATE_WHERE = " WHERE id = ? AND tenant = ? AND version = ?";
-    private static final String UPDATE_SQLITE = UPDATE_SET + UPDATE_WHERE;
+    private static final String UPDATE_SQLITE = UPDATE_SET + ", search_keys = ?" + UPDATE_WHERE;
     private static final String UPDATE_POSTGRESQL = UPDATE_SET + ", search_keys = ?::tsvector" + UPDATE_WHERE;
 
     /**
@@ -118,7 +115,7 @@ final class JdbcCustomers implements CustomerStore {
     /** Batched INSERTs of new customers under the given ids, with their search keys. */
     private void insertRows(java.sql.Connection c, List<CustomerRecord> customers, long[] ids) throws SQLException {
         List<String[]> keys = new ArrayList<>(ids.length);
-        boolean keysInRow = s.dialect() == Dialect.POSTGRESQL;
+        boolean keysInRow = !keysInTable();
         try (PreparedStatement ps = c.prepareStatement(keysInRow ? INSERT_POSTGRESQL : INSERT_SQLITE)) {
             for (int i = 0; i < ids.length; i++) {
                 CustomerRecord customer = customers.get(i);
@@ -127,9 +124,8 @@ final class JdbcCustomers implements CustomerStore {
                 ps.setString(p++, customer.primaryPhone().e164());
                 ps.setString(p++, TextFolding.fold(customer.fullName()));
                 String[] k = SearchKeys.of(customer);
-                if (keysInRow) {
-                    ps.setString(p, SearchKeyColumns.vector(tag(), k));
-                } else {
+                ps.setString(p, keysColumn(k));
+                if (!keysInRow) {
                     keys.add(k);
                 }
                 if (ids.length == 1) {
@@ -147,23 +143,22 @@ final class JdbcCustomers implements CustomerStore {
         }
     }
 
-    /** The tenant's tag in PostgreSQL's search keys. */
-    private String tag() {
-        return SearchKeyColumns.tag(s.tenantValue());
+    /** The value of the row's search_keys column: PostgreSQL's tsvector, SQLite's lines. */
+    private String keysColumn(String[] keys) {
+        return s.dialect() == Dialect.POSTGRESQL ? SearchKeyColumns.vector(SearchKeyColumns.tag(s.tenantValue()), keys)
+                : SearchKeyColumns.lines(keys);
     }
 
     private String updateSql() {
         return s.dialect() == Dialect.POSTGRESQL ? UPDATE_POSTGRESQL : UPDATE_SQLITE;
     }
 
-    /** Binds an UPDATE of the customer, if still at {@code expectedVersion}, with its search keys on PostgreSQL. */
+    /** Binds an UPDATE of the customer, if still at {@code expectedVersion}, with its search keys. */
     private void bindUpdate(PreparedStatement ps, CustomerRecord customer, String[] keys, long expectedVersion)
             throws SQLException {
         int i = bindRecord(ps, customer, null);
         ps.setString(i++, TextFolding.fold(customer.fullName()));
-        if (s.dialect() == Dialect.POSTGRESQL) {
-            ps.setString(i++, SearchKeyColumns.vector(tag(), keys));
-        }
+        ps.setString(i++, keysColumn(keys));
         ps.setLong(i++, customer.id());
         ps.setString(i++, s.tenantValue());
         ps.setLong(i, expectedVersion);

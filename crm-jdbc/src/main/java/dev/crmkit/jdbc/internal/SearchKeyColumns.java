@@ -99,6 +99,15 @@ public final class SearchKeyColumns {
     // ---------------------------------------------------------------------------------------
     // SQLite
 
+    /** SQLite's search_keys column: each key after a line feed, which no key holds. */
+    static String lines(String[] keys) {
+        StringBuilder sb = new StringBuilder(keys.length * 12);
+        for (String key : keys) {
+            sb.append('\n').append(key);
+        }
+        return sb.toString();
+    }
+
     /**
      * Adds the customers' keys, in key order: the index then takes them page after page, each page
      * read and written once per chunk instead of once per key.

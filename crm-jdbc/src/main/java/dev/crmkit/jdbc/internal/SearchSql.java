@@ -24,9 +24,9 @@ final class SearchSql {
 
     /**
      * How SQLite answers the terms. It keeps no statistics to choose by, so the adapter chooses:
-     * a term that few customers meet drives the query (its customers looked up by id, then
-     * sorted); when every term is met by many, the customers are walked in the list's order,
-     * each checked against the terms, until the page is full.
+     * a term that few customers meet drives the query (its customers looked up by id through the
+     * key table, then sorted); when every term is met by many, the customers are walked in the
+     * list's order, each checked against the terms in its row's keys, until the page is full.
      *
      * @param drivingTerm the index in the criteria's terms of the term to drive by, or -1 to walk
      *     the list's order
@@ -132,20 +132,34 @@ final class SearchSql {
             return;
         }
         for (int t = 0; t < criteria.terms().size(); t++) {
-            // The unary + keeps SQLite from looking customers up by a term that does not drive.
-            sql.append(t == plan.drivingTerm() ? " AND id IN (" : " AND +id IN (");
-            String union = "";
-            for (String prefix : criteria.terms().get(t).prefixes()) {
-                sql.append(union).append("SELECT customer_id FROM crm_search_key WHERE tenant = ?");
-                params.add((ps, i) -> ps.setString(i, tenant));
-                List<Object> range = new ArrayList<>(3);
-                SearchKeyColumns.range(sql, range, prefix);
-                for (Object value : range) {
-                    params.add((ps, i) -> ps.setObject(i, value));
+            if (t == plan.drivingTerm()) {
+                // The customers of the term's keys, looked up by id.
+                sql.append(" AND id IN (");
+                String union = "";
+                for (String prefix : criteria.terms().get(t).prefixes()) {
+                    sql.append(union).append("SELECT customer_id FROM crm_search_key WHERE tenant = ?");
+                    params.add((ps, i) -> ps.setString(i, tenant));
+                    List<Object> range = new ArrayList<>(3);
+                    SearchKeyColumns.range(sql, range, prefix);
+                    for (Object value : range) {
+                        params.add((ps, i) -> ps.setObject(i, value));
+                    }
+                    union = " UNION ALL ";
                 }
-                union = " UNION ALL ";
+                sql.append(')');
+            } else {
+                // Checked in the row itself: a key starts with the prefix where the keys' text
+                // holds a line feed and the prefix.
+                sql.append(" AND (");
+                String or = "";
+                for (String prefix : criteria.terms().get(t).prefixes()) {
+                    sql.append(or).append("instr(search_keys, ?) > 0");
+                    String line = "\n" + prefix;
+                    params.add((ps, i) -> ps.setString(i, line));
+                    or = " OR ";
+                }
+                sql.append(')');
             }
-            sql.append(')');
         }
     }
 
