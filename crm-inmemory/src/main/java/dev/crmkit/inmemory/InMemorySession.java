@@ -1167,6 +1167,15 @@ final class InMemorySession implements StorageSession, CustomerStore, ActivitySt
         }
 
         @Override
+        public void deleteSource(long jobId) {
+            checkWritable();
+            byte[] previous = data.sources.remove(jobId);
+            if (previous != null) {
+                undo.push(() -> data.sources.put(jobId, previous));
+            }
+        }
+
+        @Override
         public Optional<InputStream> openSource(long jobId) {
             checkOpen();
             byte[] content = data.sources.get(jobId);

@@ -447,6 +447,27 @@ public abstract class ImportJobContract extends ContractSupport {
         }
 
         @Test
+        @DisplayName("a job's stored source is removed when the job ends, completed, failed or cancelled")
+        void sourceIsRemovedWhenTheJobEnds() {
+            byte[] bytes = "isim;telefon\nAli;05321112233\n".getBytes(StandardCharsets.UTF_8);
+            long completed = jobs().submit(admin, request(OnDuplicate.REJECT), new ByteArrayInputStream(bytes)).id();
+            long failed = jobs().submit(admin, request(OnDuplicate.REJECT), new ByteArrayInputStream(bytes)).id();
+            long cancelled = jobs().submit(admin, request(OnDuplicate.REJECT), new ByteArrayInputStream(bytes)).id();
+            long waiting = jobs().submit(admin, request(OnDuplicate.REJECT), new ByteArrayInputStream(bytes)).id();
+
+            claimAndStart(ACME, completed, OWNER);
+            complete(completed);
+            claimAndStart(ACME, failed, OWNER);
+            worker().finish(ACME, failed, OWNER, JobStatus.FAILED, ErrorCode.FILE_UNREADABLE, "broken");
+            jobs().cancel(admin, cancelled);
+
+            for (long ended : new long[] {completed, failed, cancelled}) {
+                assertFails(ConflictException.class, ErrorCode.SOURCE_CHANGED, () -> worker().openSource(ACME, ended));
+            }
+            assertThat(readAll(worker().openSource(ACME, waiting))).as("a job still waiting keeps it").isEqualTo(bytes);
+        }
+
+        @Test
         @DisplayName("an empty source is recorded as 0 bytes with the SHA-256 of nothing")
         void emptySource() {
             ImportJob job = jobs().submit(admin, request(OnDuplicate.REJECT), new ByteArrayInputStream(new byte[0]));

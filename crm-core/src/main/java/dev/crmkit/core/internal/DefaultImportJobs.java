@@ -161,6 +161,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
                     .fatal(ErrorCode.CANCELLED, "cancelled by " + actor.userId())
                     .finishedAt(ctx.now()).lease(null, null).version(job.version() + 1).build();
             store(s, cancelled, job);
+            s.importJobs().deleteSource(jobId);
             return cancelled;
         });
     }
@@ -339,6 +340,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             }
             ImportJob ended = end.build();
             store(s, ended, job);
+            s.importJobs().deleteSource(jobId);
             return ended;
         });
         DefaultAttachmentService.deleteBlobs(ctx, tenant, orphanedBlobs);

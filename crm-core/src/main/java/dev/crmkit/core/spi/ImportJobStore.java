@@ -56,4 +56,11 @@ public interface ImportJobStore {
      * {@link java.io.IOException} whose cause is a {@link dev.crmkit.core.StorageException}.
      */
     Optional<InputStream> openSource(long jobId);
+
+    /**
+     * Removes the stored source bytes of a job that has ended: nothing reads them again (the
+     * rejected rows, the undo records and the counts are kept apart), and a million-row file
+     * would otherwise stay in the store for good. Does nothing if none are stored.
+     */
+    void deleteSource(long jobId);
 }

@@ -290,6 +290,15 @@ final class JdbcImportJobs implements ImportJobStore {
     }
 
     @Override
+    public void deleteSource(long jobId) {
+        s.checkWritable();
+        s.update("removing an import's source", "DELETE FROM crm_import_source WHERE job_id = ? AND tenant = ?", ps -> {
+            ps.setLong(1, jobId);
+            ps.setString(2, s.tenantValue());
+        });
+    }
+
+    @Override
     public Optional<InputStream> openSource(long jobId) {
         s.checkOpen();
         boolean stored = s.first("opening an import's source",
