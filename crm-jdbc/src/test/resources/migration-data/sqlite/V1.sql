@@ -9,9 +9,10 @@ VALUES (1, 'acme', 2, 'PERSON', 'Ayşe Işık', '+905301112233',
     '[{"number":"+905301112233","status":"ACTIVE","favorite":false}]', 'VIP', 'ACTIVE',
     1767607200000000, 1767607500000000, 0, 0, 0, 'ayse isik', char(10) || char(1) || '332211103509' || char(10) || '05301112233' || char(10) || '5301112233'
     || char(10) || '905301112233' || char(10) || 'ayse' || char(10) || 'isik', 'PTP');
-INSERT INTO crm_search_key (tenant, key, customer_id)
-VALUES ('acme', 'ayse', 1), ('acme', 'isik', 1), ('acme', '905301112233', 1), ('acme', '05301112233', 1),
-    ('acme', '5301112233', 1), ('acme', char(1) || '332211103509', 1);
+INSERT INTO crm_tenant (id, tenant) VALUES (1, 'acme');
+INSERT INTO crm_search_key (tenant_no, key, customer_id)
+VALUES (1, 'ayse', 1), (1, 'isik', 1), (1, '905301112233', 1), (1, '05301112233', 1),
+    (1, '5301112233', 1), (1, char(1) || '332211103509', 1);
 INSERT INTO crm_activity (id, tenant, customer_id, type, actor_id, at, text, data)
 VALUES (1, 'acme', 1, 'LOG', 'boss', 1767607200000000, 'Customer created', '{"event":"created"}');
 INSERT INTO crm_result_code (tenant, code, label, active, applies_to, parameters)

@@ -7,9 +7,12 @@
 -- are JSON text, so that one customer is one row.
 -- JdbcStorage puts the file in WAL mode (a setting of the file, kept): readers never wait for the writer.
 
+-- Every tenant that has written, with a number: the search key table, the largest, names the tenant by
+-- it (a small integer takes one byte where the name takes its length in every row).
 CREATE TABLE crm_tenant (
-    tenant TEXT PRIMARY KEY
-) WITHOUT ROWID;
+    id     INTEGER PRIMARY KEY,
+    tenant TEXT    NOT NULL UNIQUE
+);
 
 CREATE TABLE crm_sequence (
     name       TEXT    PRIMARY KEY,
@@ -70,10 +73,10 @@ CREATE INDEX crm_customer_name ON crm_customer (tenant, name_key, id);
 -- The customers' search keys (SearchKeys: words, e-mail parts, phone forms): a search term that few
 -- customers meet is a range of this key inside the tenant's part.
 CREATE TABLE crm_search_key (
-    tenant      TEXT    NOT NULL,
+    tenant_no   INTEGER NOT NULL,  -- crm_tenant.id
     key         TEXT    NOT NULL,
     customer_id INTEGER NOT NULL,
-    PRIMARY KEY (tenant, key, customer_id)
+    PRIMARY KEY (tenant_no, key, customer_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE crm_activity (

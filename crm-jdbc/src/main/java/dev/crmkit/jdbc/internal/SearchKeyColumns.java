@@ -18,8 +18,9 @@ import java.util.zip.CRC32;
  *   <li>PostgreSQL: a {@code tsvector} column of the keys, each behind the tenant's tag, with a
  *       GIN index; a term is a prefix query ({@code 'tag'||prefix:*}), so GIN reads the posting
  *       lists of the tenant's keys that start with the prefix and no other tenant's.
- *   <li>SQLite: a table of (tenant, key, customer) rows, its primary key the index; a term is a
- *       range of that key.
+ *   <li>SQLite: a table of (tenant's number, key, customer) rows, its primary key the index; a
+ *       term is a range of that key. Each row also keeps its keys, for checking a common term while
+ *       a list's index is walked.
  * </ul>
  */
 public final class SearchKeyColumns {
@@ -125,12 +126,13 @@ public final class SearchKeyColumns {
             }
         }
         java.util.Arrays.sort(rows);
+        long tenantNo = tenantNo(c, tenant);
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO crm_search_key (tenant, key, customer_id) VALUES (?, ?, ?)")) {
+                "INSERT INTO crm_search_key (tenant_no, key, customer_id) VALUES (?, ?, ?)")) {
             int pending = 0;
             for (KeyRow row : rows) {
                 // Every parameter for every row: a driver may clear them when a batch runs.
-                ps.setString(1, tenant);
+                ps.setLong(1, tenantNo);
                 ps.setString(2, row.key());
                 ps.setLong(3, row.customerId());
                 ps.addBatch();
@@ -174,10 +176,11 @@ public final class SearchKeyColumns {
 
     /** Removes the keys of a customer. */
     static void remove(Connection c, String tenant, long id, String[] keys) throws SQLException {
+        long tenantNo = tenantNo(c, tenant);
         try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM crm_search_key WHERE tenant = ? AND key = ? AND customer_id = ?")) {
+                "DELETE FROM crm_search_key WHERE tenant_no = ? AND key = ? AND customer_id = ?")) {
             for (String key : keys) {
-                ps.setString(1, tenant);
+                ps.setLong(1, tenantNo);
                 ps.setString(2, key);
                 ps.setLong(3, id);
                 ps.addBatch();
@@ -190,7 +193,8 @@ public final class SearchKeyColumns {
     static long count(Connection c, String tenant, SearchTerm term, long limit) throws SQLException {
         long n = 0;
         for (String prefix : term.prefixes()) {
-            StringBuilder sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM crm_search_key WHERE tenant = ?");
+            StringBuilder sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM crm_search_key WHERE tenant_no = "
+                    + TENANT_NO);
             java.util.List<Object> params = new java.util.ArrayList<>();
             params.add(tenant);
             range(sql, params, prefix);
@@ -210,6 +214,25 @@ public final class SearchKeyColumns {
             }
         }
         return n;
+    }
+
+    /**
+     * The tenant's number in the key table, for a statement whose parameter is the tenant's name;
+     * SQLite evaluates it once, then reads the key index from it.
+     */
+    static final String TENANT_NO = "(SELECT id FROM crm_tenant WHERE tenant = ?)";
+
+    /** The tenant's number; the tenant has a row, since only a writing unit of work adds keys (see Dialect). */
+    private static long tenantNo(Connection c, String tenant) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM crm_tenant WHERE tenant = ?")) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("the tenant " + tenant + " has no number in crm_tenant");
+                }
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Appends the condition that {@code key} starts with the prefix, as a range of the index, with its parameters. */

@@ -137,7 +137,8 @@ final class SearchSql {
                 sql.append(" AND id IN (");
                 String union = "";
                 for (String prefix : criteria.terms().get(t).prefixes()) {
-                    sql.append(union).append("SELECT customer_id FROM crm_search_key WHERE tenant = ?");
+                    sql.append(union).append("SELECT customer_id FROM crm_search_key WHERE tenant_no = ")
+                            .append(SearchKeyColumns.TENANT_NO);
                     params.add((ps, i) -> ps.setString(i, tenant));
                     List<Object> range = new ArrayList<>(3);
                     SearchKeyColumns.range(sql, range, prefix);

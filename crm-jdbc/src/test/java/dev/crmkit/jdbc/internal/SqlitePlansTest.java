@@ -39,6 +39,7 @@ class SqlitePlansTest {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             for (String[] tenant : new String[][] {{"acme", "0", "50000"}, {"globex", "50000", "10000"}}) {
+                s.execute("INSERT INTO crm_tenant (tenant) VALUES ('" + tenant[0] + "')");
                 s.execute("INSERT INTO crm_customer (id, tenant, version, type, full_name, primary_phone, phones, segment,"
                         + " status, created_at, updated_at, total_contacts, total_calls, total_call_seconds, name_key,"
                         + " search_keys)"
@@ -47,10 +48,12 @@ class SqlitePlansTest {
                         + " SELECT n + 1, '" + tenant[0] + "', 1, 'PERSON', 'ayse user' || n, '+90530' || printf('%07d', n),"
                         + " '[]', 'NORMAL', 'ACTIVE', n, n, n % 40, 0, 0, 'ayse user' || n,"
                         + " char(10) || 'ayse' || char(10) || 'user' || n || char(10) || '90530' || printf('%07d', n) FROM g");
-                s.execute("INSERT INTO crm_search_key (tenant, key, customer_id)"
-                        + " SELECT tenant, 'ayse', id FROM crm_customer WHERE tenant = '" + tenant[0] + "'"
-                        + " UNION ALL SELECT tenant, 'user' || (id - 1), id FROM crm_customer WHERE tenant = '" + tenant[0] + "'"
-                        + " UNION ALL SELECT tenant, substr(primary_phone, 2), id FROM crm_customer WHERE tenant = '" + tenant[0] + "'");
+                String no = "(SELECT id FROM crm_tenant WHERE tenant = '" + tenant[0] + "')";
+                s.execute("INSERT INTO crm_search_key (tenant_no, key, customer_id)"
+                        + " SELECT " + no + ", 'ayse', id FROM crm_customer WHERE tenant = '" + tenant[0] + "'"
+                        + " UNION ALL SELECT " + no + ", 'user' || (id - 1), id FROM crm_customer WHERE tenant = '" + tenant[0] + "'"
+                        + " UNION ALL SELECT " + no + ", substr(primary_phone, 2), id FROM crm_customer WHERE tenant = '"
+                        + tenant[0] + "'");
             }
             c.commit();
         }
@@ -97,7 +100,7 @@ class SqlitePlansTest {
     @Test
     void aRareWordDrivesThroughTheKeyTableInsideTheTenant() throws SQLException {
         String plan = explain(criteria(List.of(SearchTerm.word("user12345")), CustomerSort.UPDATED), false);
-        assertThat(plan).startsWith("DRIVE").contains("crm_search_key USING PRIMARY KEY (tenant=? AND key>? AND key<?)")
+        assertThat(plan).startsWith("DRIVE").contains("crm_search_key USING PRIMARY KEY (tenant_no=? AND key>? AND key<?)")
                 .contains("INTEGER PRIMARY KEY").doesNotContain("SCAN crm_customer\n");
     }
 
@@ -114,7 +117,7 @@ class SqlitePlansTest {
     void aPhoneQueryDrivesByItsDigitsAndItsSuffixKey() throws SQLException {
         String plan = explain(criteria(List.of(new SearchTerm(List.of("905300012", SearchKeys.suffixKey("905300012")))),
                 CustomerSort.UPDATED), false);
-        assertThat(plan).startsWith("DRIVE").contains("crm_search_key USING PRIMARY KEY (tenant=? AND key>? AND key<?)")
+        assertThat(plan).startsWith("DRIVE").contains("crm_search_key USING PRIMARY KEY (tenant_no=? AND key>? AND key<?)")
                 .doesNotContain("SCAN crm_customer\n");
     }
 
