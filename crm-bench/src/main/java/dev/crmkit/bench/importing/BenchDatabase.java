@@ -48,7 +48,25 @@ final class BenchDatabase implements AutoCloseable {
 
     /** Starts an embedded PostgreSQL (the binaries from Maven Central) and migrates the schema. */
     static BenchDatabase postgres() throws IOException {
-        EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+        return postgres(EmbeddedPostgres.builder());
+    }
+
+    /**
+     * An embedded PostgreSQL as users run one: {@code fsync}, {@code synchronous_commit} and
+     * {@code full_page_writes} on, so every commit waits for the disk.
+     */
+    static BenchDatabase durablePostgres() throws IOException {
+        return postgres(EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on"));
+    }
+
+    /** The server's JDBC URL for the {@code postgres} database and user, or null for SQLite. */
+    String postgresUrl() {
+        return server == null ? null : server.getJdbcUrl("postgres", "postgres");
+    }
+
+    private static BenchDatabase postgres(EmbeddedPostgres.Builder builder) throws IOException {
+        EmbeddedPostgres server = builder.start();
         try {
             HikariDataSource pool = pool(server.getJdbcUrl("postgres", "postgres"), "postgres");
             CrmSchema.migrate(pool);

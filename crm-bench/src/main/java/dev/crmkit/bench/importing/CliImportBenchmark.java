@@ -40,12 +40,22 @@ import java.util.stream.Stream;
  *   <li>{@code crm --store memory import FILE}, the in-memory store, whole process.
  * </ul>
  *
+ *
+ * <p>With {@code postgres} as the first argument, the same file through {@code crm --store
+ * jdbc:postgresql:...} into an embedded PostgreSQL with {@code fsync} and {@code
+ * synchronous_commit} on, beside, in the same run: a Spring Batch 5.2 job loading it (same
+ * normalisation, chunks of 1,000) into a plain table of the same columns with only a unique phone
+ * index, and COPY of the cleaned rows into that plain table and into the library's own table; then
+ * the searches (p50 and p99 in one process), phone look-ups, and a small tenant's searches beside
+ * the big one.
+ *
  * <pre>
  * mvn -B -q package -pl crm-cli,crm-bench -am -DskipTests
  * java -Xmx2g -cp crm-bench/target/benchmarks.jar dev.crmkit.bench.importing.CliImportBenchmark 1000000
+ * java -Xmx2g -cp crm-bench/target/benchmarks.jar dev.crmkit.bench.importing.CliImportBenchmark postgres 1000000
  * </pre>
- * Arguments: rows (default 1,000,000), the data folder (default {@code crm-bench/target/bench-data}),
- * the tool's jar (default {@code crm-cli/target/crm-cli.jar}).
+ * Arguments: [postgres] rows (default 1,000,000), the data folder (default {@code
+ * crm-bench/target/bench-data}), the tool's jar (default {@code crm-cli/target/crm-cli.jar}).
  */
 public final class CliImportBenchmark {
 
@@ -73,6 +83,10 @@ public final class CliImportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean postgres = args.length > 0 && args[0].equals("postgres");
+        if (postgres) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path dir = Path.of(args.length > 1 ? args[1] : "crm-bench/target/bench-data").toAbsolutePath();
         Path jar = Path.of(args.length > 2 ? args[2] : "crm-cli/target/crm-cli.jar").toAbsolutePath();
@@ -80,10 +94,15 @@ public final class CliImportBenchmark {
             throw new IllegalArgumentException("the tool's jar is not at " + jar + ": build it with"
                     + " mvn -B -q package -pl crm-cli -am -DskipTests");
         }
-        new CliImportBenchmark(rows, dir, jar).run();
+        CliImportBenchmark benchmark = new CliImportBenchmark(rows, dir, jar);
+        if (postgres) {
+            benchmark.runPostgres();
+        } else {
+            benchmark.run();
+        }
     }
 
-    private void run() throws Exception {
+    private Path file() throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("customers-" + rows + ".csv");
         if (!Files.exists(file)) {
@@ -91,6 +110,114 @@ public final class CliImportBenchmark {
             ImportFileGenerator.csv(tmp, rows, JdbcImportBenchmark.SEED);
             Files.move(tmp, file);
         }
+        return file;
+    }
+
+    /** The plain table of the PostgreSQL baselines: crm_customer's columns, a primary key and a unique phone index. */
+    private static final String PLAIN = "plain_customer";
+
+    private void runPostgres() throws Exception {
+        Path file = file();
+        say("CLI benchmark on PostgreSQL: %,d rows (%,d bytes), %d cores, tool %s", rows, Files.size(file),
+                Runtime.getRuntime().availableProcessors(), jar);
+        CleanRows clean = CleanRows.read(file, n -> false);
+        say("cleaned in Java (not timed): %s", clean);
+        try (BenchDatabase db = BenchDatabase.durablePostgres()) {
+            say("database: %s", db.describe());
+            javax.sql.DataSource ds = db.dataSource();
+            CustomerColumns.Run run = new CustomerColumns.Run("default", java.time.Instant.now());
+            CopyBaseline.Payload payload = CopyBaseline.encode(clean.rows(), run);
+
+            plainTable(db);
+            double copyPlain = CopyBaseline.copy(ds, PLAIN, payload);
+            line("COPY of the cleaned rows into a plain table, unique phone", clean.fileRows() / copyPlain,
+                    String.format(Locale.ROOT, "%.2f s", copyPlain));
+            db.empty();
+            double copyLibrary = CopyBaseline.copy(ds, CustomerColumns.TABLE, payload);
+            line("COPY of the cleaned rows into crm_customer, every index", clean.fileRows() / copyLibrary,
+                    String.format(Locale.ROOT, "%.2f s", copyLibrary));
+            payload = null;
+            db.empty();
+
+            plainTable(db);
+            SpringBatchPeer.Outcome peer = SpringBatchPeer.run(ds, file, "default", true, PLAIN);
+            double peerRate = clean.fileRows() / peer.seconds();
+            check(db.count(PLAIN) == clean.created(), "Spring Batch stored " + db.count(PLAIN));
+            line("Spring Batch 5.2 job into the plain table (in-process)", peerRate,
+                    String.format(Locale.ROOT, "%.2f s, %,d written", peer.seconds(), peer.written()));
+            db.execute("DROP TABLE " + PLAIN);
+
+            Path work = fresh(dir.resolve("cli-postgres"));
+            String url = db.postgresUrl();
+            long t0 = System.nanoTime();
+            Run imported = crm(work, "--store", url, "import", file.toString(), "--json");
+            double importSeconds = (System.nanoTime() - t0) / 1e9;
+            JsonNode report = JSON.readTree(imported.out());
+            check(report.get("created").asLong() == clean.created(), "created " + report.get("created"));
+            double importRate = clean.fileRows() / importSeconds;
+            line("crm --store jdbc:postgresql:... import (whole process)", importRate,
+                    String.format(Locale.ROOT, "%.2f s; = %.2f x Spring Batch, %.3f x COPY into the plain table,"
+                                    + " %.3f x COPY into crm_customer", importSeconds, importRate / peerRate,
+                            importRate / (clean.fileRows() / copyPlain), importRate / (clean.fileRows() / copyLibrary)));
+
+            db.execute("ANALYZE");
+            Crm crm = Crm.builder(JdbcStorage.builder(ds).build()).build();
+            Actor admin = Actor.admin(TenantId.of("default"), "admin");
+            searches(crm, admin, QUERIES, "");
+            List<String> numbers = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                numbers.add(clean.rows().get((int) ((long) i * 7919 % clean.rows().size())).phone());
+            }
+            StoreQueries.Timing lookup = StoreQueries.findByPhone(crm, admin, numbers, StoreQueries.Sampling.DEFAULT);
+            summary.add(String.format(Locale.ROOT, "%-62s %14s", "phone look-up in-process p50 / p99",
+                    String.format(Locale.ROOT, "%.3f / %.3f ms", lookup.p50Micros() / 1e3, lookup.p99Micros() / 1e3)));
+
+            // A small tenant beside the big one: 2,000 customers of its own.
+            Path small = dir.resolve("customers-small-2000.csv");
+            if (!Files.exists(small)) {
+                ImportFileGenerator.csv(small, 2000, JdbcImportBenchmark.SEED + 7);
+            }
+            Actor smallAdmin = Actor.admin(TenantId.of("small"), "admin");
+            dev.crmkit.importer.Importer.builder(crm).workDir(work).build()
+                    .importFile(smallAdmin, small, dev.crmkit.importer.ImportOptions.defaults());
+            db.execute("ANALYZE");
+            searches(crm, smallAdmin, QUERIES, " (tenant of 2,000 beside 1M)");
+        }
+        say("");
+        say("summary (%,d rows, PostgreSQL):", rows);
+        summary.forEach(l -> say("  %s", l));
+    }
+
+    private static void plainTable(BenchDatabase db) throws SQLException {
+        db.execute("DROP TABLE IF EXISTS " + PLAIN);
+        db.execute("CREATE TABLE " + PLAIN + " (LIKE " + CustomerColumns.TABLE + " INCLUDING DEFAULTS)");
+        db.execute("ALTER TABLE " + PLAIN + " ADD PRIMARY KEY (id)");
+        db.execute("CREATE UNIQUE INDEX " + PLAIN + "_phone ON " + PLAIN + " (tenant, primary_phone)");
+    }
+
+    /** Each query's p50 and p99 of 50 runs after 10 unmeasured, in this process. */
+    private void searches(Crm crm, Actor actor, List<String> queries, String label) {
+        for (String q : queries) {
+            CustomerQuery query = CustomerQuery.builder().text(q).limit(50).build();
+            long[] nanos = new long[50];
+            int found = 0;
+            for (int i = -10; i < nanos.length; i++) {
+                long t0 = System.nanoTime();
+                found = crm.customers().search(actor, query).items().size();
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - t0;
+                }
+            }
+            Arrays.sort(nanos);
+            long count = crm.customers().count(actor, CustomerQuery.text(q));
+            summary.add(String.format(Locale.ROOT, "%-62s %14s", "search '" + q + "' p50 / p99" + label,
+                    String.format(Locale.ROOT, "%.2f / %.2f ms (page %d of %,d)", nanos[24] / 1e6, nanos[49] / 1e6,
+                            found, count)));
+        }
+    }
+
+    private void run() throws Exception {
+        Path file = file();
         say("CLI benchmark: %,d rows (%,d bytes), %d cores, tool %s", rows, Files.size(file),
                 Runtime.getRuntime().availableProcessors(), jar);
         CleanRows clean = CleanRows.read(file, n -> false);
@@ -125,14 +252,14 @@ public final class CliImportBenchmark {
         summary.add(String.format(Locale.ROOT, "%-62s %,14.0f bytes a customer", "store size (crm-data)",
                 (double) bytes / clean.created()));
 
-        double bare = best(3, () -> crm(work, "--version"));
-        line("bare crm --version (whole process, best of 3)", 0, String.format(Locale.ROOT, "%.3f s", bare));
+        double bareStart = best(3, () -> crm(work, "--version"));
+        line("bare crm --version (whole process, best of 3)", 0, String.format(Locale.ROOT, "%.3f s", bareStart));
         for (String q : QUERIES) {
             List<String> args = new ArrayList<>(List.of("customers", "search"));
             args.addAll(Arrays.asList(q.split(" ")));
             double s = best(3, () -> crm(work, args.toArray(String[]::new)));
             summary.add(String.format(Locale.ROOT, "%-62s %14s", "crm customers search " + q + " (whole process)",
-                    String.format(Locale.ROOT, "%.3f s = bare + %.3f s", s, s - bare)));
+                    String.format(Locale.ROOT, "%.3f s = bare + %.3f s", s, s - bareStart)));
         }
         inProcessSearches(work.resolve("crm-data").resolve("crm.db"));
 
@@ -141,8 +268,12 @@ public final class CliImportBenchmark {
         Run memory = crm(memoryWork, "--store", "memory", "import", file.toString(), "--json");
         double memorySeconds = (System.nanoTime() - t0) / 1e9;
         check(JSON.readTree(memory.out()).get("created").asLong() == clean.created(), "memory import created");
+        ImportBenchmark.bareCsv(file);
+        double bare = ImportBenchmark.bareCsv(file);
+        line("bare Commons CSV parse of the file (in-process, second run)", bare, "");
         line("crm --store memory import (whole process)", clean.fileRows() / memorySeconds,
-                String.format(Locale.ROOT, "%.2f s", memorySeconds));
+                String.format(Locale.ROOT, "%.2f s; = %.3f x the bare parse", memorySeconds,
+                        clean.fileRows() / memorySeconds / bare));
 
         say("");
         say("summary (%,d rows):", rows);
@@ -153,24 +284,7 @@ public final class CliImportBenchmark {
     private void inProcessSearches(Path db) {
         try (HikariDataSource ds = sqlite(db)) {
             Crm crm = Crm.builder(JdbcStorage.builder(ds).build()).build();
-            Actor admin = Actor.admin(TenantId.of("default"), "admin");
-            for (String q : QUERIES) {
-                CustomerQuery query = CustomerQuery.builder().text(q).limit(50).build();
-                long[] nanos = new long[50];
-                int found = 0;
-                for (int i = -10; i < nanos.length; i++) {
-                    long t0 = System.nanoTime();
-                    found = crm.customers().search(admin, query).items().size();
-                    if (i >= 0) {
-                        nanos[i] = System.nanoTime() - t0;
-                    }
-                }
-                Arrays.sort(nanos);
-                long count = crm.customers().count(admin, CustomerQuery.text(q));
-                summary.add(String.format(Locale.ROOT, "%-62s %14s", "search '" + q + "' in-process p50 / p99",
-                        String.format(Locale.ROOT, "%.2f / %.2f ms (page %d of %,d)", nanos[24] / 1e6,
-                                nanos[49] / 1e6, found, count)));
-            }
+            searches(crm, Actor.admin(TenantId.of("default"), "admin"), QUERIES, " in-process");
         }
     }
 

@@ -161,11 +161,16 @@ final class CustomerColumns {
      * {@link #bind(PreparedStatement, boolean, CleanRow, long, Run, boolean)} without the id.
      */
     static String insertSql(boolean postgres, String idExpression) {
+        return insertSql(postgres, idExpression, TABLE);
+    }
+
+    /** The same insert into another table of the same columns. */
+    static String insertSql(boolean postgres, String idExpression, String table) {
         List<Column> columns = of(postgres);
         StringJoiner values = new StringJoiner(", ");
         values.add(idExpression);
         columns.subList(1, columns.size()).forEach(c -> values.add(c.placeholder()));
-        return "INSERT INTO " + TABLE + " (" + names(postgres) + ") VALUES (" + values + ")";
+        return "INSERT INTO " + table + " (" + names(postgres) + ") VALUES (" + values + ")";
     }
 
     /** Binds a row's values from parameter 1 on, the id first unless left out. */

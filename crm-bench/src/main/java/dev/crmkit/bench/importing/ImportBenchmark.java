@@ -184,7 +184,7 @@ public final class ImportBenchmark {
         return new Timed<>(report, report.rows() / seconds);
     }
 
-    private static double bareCsv(Path file) throws IOException {
+    static double bareCsv(Path file) throws IOException {
         long t0 = System.nanoTime();
         long n = 0;
         long chars = 0;

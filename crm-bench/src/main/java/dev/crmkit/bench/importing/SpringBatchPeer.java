@@ -59,6 +59,11 @@ final class SpringBatchPeer {
 
     /** Runs the job on the file; the whole job is timed. */
     static Outcome run(DataSource ds, Path csv, String tenant, boolean postgres) throws Exception {
+        return run(ds, csv, tenant, postgres, CustomerColumns.TABLE);
+    }
+
+    /** Runs the job on the file into the given table of {@code crm_customer}'s columns; the whole job is timed. */
+    static Outcome run(DataSource ds, Path csv, String tenant, boolean postgres, String table) throws Exception {
         CustomerColumns.Run run = new CustomerColumns.Run(tenant, Instant.now());
         JobRepository repository = new ResourcelessJobRepository();
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(ds);
@@ -79,7 +84,7 @@ final class SpringBatchPeer {
 
         JdbcBatchItemWriter<CleanRow> writer = new JdbcBatchItemWriterBuilder<CleanRow>()
                 .dataSource(ds)
-                .sql(insertSql(postgres))
+                .sql(insertSql(postgres, table))
                 .itemPreparedStatementSetter((row, ps) -> CustomerColumns.bind(ps, postgres, row, 0, run, false))
                 // A repeated number inserts nothing; that is not an error here.
                 .assertUpdates(false)
@@ -114,8 +119,12 @@ final class SpringBatchPeer {
      * takes its ids from {@code crm_sequence}, which this job leaves as it is).
      */
     static String insertSql(boolean postgres) {
+        return insertSql(postgres, CustomerColumns.TABLE);
+    }
+
+    static String insertSql(boolean postgres, String table) {
         String id = postgres ? "nextval('" + CustomerColumns.SEQUENCE + "')" : "NULL";
-        return CustomerColumns.insertSql(postgres, id) + " ON CONFLICT DO NOTHING";
+        return CustomerColumns.insertSql(postgres, id, table) + " ON CONFLICT DO NOTHING";
     }
 
     private static String[] pad(String[] cells, int n) {
