@@ -24,12 +24,24 @@ import java.util.TreeSet;
  *       last digits.
  * </ul>
  * Blank means white space of any kind or a control character, so no word starts with
- * {@link #SUFFIX_MARK}.
+ * {@link #SUFFIX_MARK} or {@link #COMPOUND_MARK}.
+ *
+ * <p>A word holding anything but letters and digits ({@code demir-yilmaz}, an e-mail address, its
+ * domain, {@code 100%}) is kept as a {@linkplain #wordKey compound key}: behind {@link
+ * #COMPOUND_MARK}, apart from the plain words. A query word of letters and digits only is the start
+ * of a compound word exactly when it is the start of the word's first run of letters and digits,
+ * which is a key of its own; so such a query looks among the plain words alone, and a query word
+ * holding another character among the compound ones alone ({@link #wordPrefix}). The rule is the
+ * one above; the marks only keep an index's ranges short (a common first name would otherwise
+ * also range over every e-mail address that starts with it).
  */
 public final class SearchKeys {
 
     /** The first character of a suffix key; never the first character of a word. */
     public static final char SUFFIX_MARK = '\u0001';
+
+    /** The first character of a compound word's key. */
+    public static final char COMPOUND_MARK = '\u0002';
 
     private SearchKeys() {
     }
@@ -46,7 +58,7 @@ public final class SearchKeys {
             addWords(keys, email);
             int at = email.lastIndexOf('@');
             if (at >= 0 && at + 1 < email.length()) {
-                keys.add(email.substring(at + 1));
+                keys.add(wordKey(email.substring(at + 1)));
             }
         }
         for (PhoneRecord p : r.phones()) {
@@ -66,6 +78,28 @@ public final class SearchKeys {
      */
     public static String suffixKey(String digits) {
         return SUFFIX_MARK + new StringBuilder(digits).reverse().toString();
+    }
+
+    /**
+     * The key of a word: the word itself if it holds only letters and digits, else the word behind
+     * {@link #COMPOUND_MARK}.
+     */
+    public static String wordKey(String word) {
+        return isLettersAndDigits(word) ? word : COMPOUND_MARK + word;
+    }
+
+    /** The prefix a folded query word is looked up by among the keys (see the class comment). */
+    public static String wordPrefix(String word) {
+        return wordKey(word);
+    }
+
+    private static boolean isLettersAndDigits(String word) {
+        for (int i = 0; i < word.length(); i += Character.charCount(word.codePointAt(i))) {
+            if (!isLetterOrDigitAt(word, i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a character separates words: white space of any kind, or a control character. */
@@ -97,7 +131,7 @@ public final class SearchKeys {
                 i++;
             }
             if (i > start) {
-                keys.add(folded.substring(start, i));
+                keys.add(wordKey(folded.substring(start, i)));
                 addLetterAndDigitRuns(keys, folded, start, i);
             }
         }

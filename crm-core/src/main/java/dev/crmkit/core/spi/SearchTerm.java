@@ -24,9 +24,9 @@ public record SearchTerm(List<String> prefixes) {
         }
     }
 
-    /** A term met by a key starting with the word. */
+    /** A term met by a key starting with the (folded) query word. */
     public static SearchTerm word(String word) {
-        return new SearchTerm(List.of(word));
+        return new SearchTerm(List.of(SearchKeys.wordPrefix(word)));
     }
 
     /** Whether the customer with these keys (sorted ascending, as {@link SearchKeys#of} gives them) meets the term. */

@@ -21,11 +21,12 @@ class SearchTermsTest {
         return SearchTerms.of(text).stream().map(SearchTerm::prefixes).toList();
     }
 
-    /** The words of a text query (terms of one prefix each). */
+    /** The words of a text query (terms of one prefix each), without the compound mark. */
     private static List<String> words(String text) {
         List<SearchTerm> terms = SearchTerms.of(text);
         assertThat(terms).allMatch(t -> t.prefixes().size() == 1);
-        return terms.stream().map(t -> t.prefixes().get(0)).toList();
+        return terms.stream().map(t -> t.prefixes().get(0))
+                .map(p -> p.charAt(0) == SearchKeys.COMPOUND_MARK ? p.substring(1) : p).toList();
     }
 
     /** The one term of a phone query: its digits and their suffix key. */

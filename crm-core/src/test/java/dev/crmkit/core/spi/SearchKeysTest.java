@@ -18,7 +18,7 @@ class SearchKeysTest {
     void wordsAndTheirLetterRuns() {
         String[] keys = SearchKeys.of(customer("Ayşe Demir-Yılmaz").company("Zeynep 100% Kurt").build());
 
-        assertThat(keys).contains("ayse", "demir-yilmaz", "demir", "yilmaz", "zeynep", "100%", "100", "kurt");
+        assertThat(keys).contains("ayse", "\u0002demir-yilmaz", "demir", "yilmaz", "zeynep", "\u0002100%", "100", "kurt");
         assertThat(keys).isSorted().doesNotHaveDuplicates();
     }
 
@@ -27,7 +27,8 @@ class SearchKeysTest {
     void emailWords() {
         String[] keys = SearchKeys.of(customer("Işıl").email("Isil.Kaya+crm@Example.com").build());
 
-        assertThat(keys).contains("isil.kaya+crm@example.com", "example.com", "isil", "kaya", "crm", "example", "com");
+        assertThat(keys).contains("\u0002isil.kaya+crm@example.com", "\u0002example.com", "isil", "kaya", "crm", "example",
+                "com");
     }
 
     @Test
@@ -56,5 +57,19 @@ class SearchKeysTest {
         assertThat(SearchTerm.word("emir").matches(keys)).isFalse();
         assertThat(SearchTerm.word("demirx").matches(keys)).isFalse();
         assertThat(SearchTerm.word("%").matches(keys)).isFalse();
+    }
+
+    @Test
+    @DisplayName("a compound word is found by its start, with or without its inner characters")
+    void compoundWords() {
+        String[] keys = SearchKeys.of(customer("Ayşe Demir-Yılmaz").email("ayse.yilmaz@example.com").build());
+
+        for (String query : new String[] {"demir-yilmaz", "demir-y", "demir-", "demir", "dem", "yil", "ayse.yilmaz@ex",
+            "ayse.", "ayse", "example.com", "example.c"}) {
+            assertThat(SearchTerm.word(query).matches(keys)).as(query).isTrue();
+        }
+        for (String query : new String[] {"-yilmaz", "emir-yilmaz", "yilmaz@example", ".com", "example.co.uk"}) {
+            assertThat(SearchTerm.word(query).matches(keys)).as(query).isFalse();
+        }
     }
 }

@@ -420,20 +420,28 @@ final class JdbcCustomers implements CustomerStore {
             return s.list("searching customers", q.sql(), q::bind, this::read);
         }
         return s.sql("searching customers", c -> {
-            PgPlanner.Plan plan = PgPlanner.choose(c, s.tenantValue(), criteria.terms());
-            return PgPlanner.under(c, plan, () -> {
-                List<CustomerRecord> out = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(q.sql())) {
-                    q.bind(ps);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(read(rs));
-                        }
-                    }
+            if (PgPlanner.choose(c, s.tenantValue(), criteria.terms()) == PgPlanner.Plan.WALK) {
+                SearchSql window = SearchSql.windowOfList(s.tenantValue(), criteria, PgPlanner.WINDOW);
+                List<CustomerRecord> page = PgPlanner.under(c, PgPlanner.Plan.WALK, () -> list(c, window));
+                if (page.size() >= criteria.limit()) {
+                    return page;
                 }
-                return out;
-            });
+            }
+            return PgPlanner.under(c, PgPlanner.Plan.KEYS, () -> list(c, q));
         });
+    }
+
+    private List<CustomerRecord> list(java.sql.Connection c, SearchSql q) throws SQLException {
+        List<CustomerRecord> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+            q.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -12,15 +12,23 @@ import java.util.List;
  * customers a prefix query matches (measured: 3,603 rows estimated for a word only one customer
  * has, 7,134 for a phone prefix of ten), and a wrong guess either walks the list's index through
  * the whole tenant looking for a page of matches, or fetches tens of thousands of matches to sort
- * them. So the adapter counts the matches first, up to {@link #SELECTIVE_MATCHES}, from the GIN
- * index (cheap either way: the count stops at the limit), and then fixes the plan for the one
- * statement: few matches are read from the GIN index and sorted; many are found by walking the
- * list's own index, which fills a page after about page size × customers / matches rows.
+ * them. So the adapter decides, in up to three steps:
+ * <ol>
+ *   <li>it counts the matches through the GIN index up to {@link #SELECTIVE_MATCHES}: fewer are
+ *       read from the GIN index and sorted (cheap, there are few);
+ *   <li>else the first {@link #WINDOW} customers of the list are walked, each checked, which
+ *       fills a page of 50 when at least one customer in 400 matches (a common name, a company
+ *       word);
+ *   <li>else (a term of moderate reach) the GIN index's matches are read and sorted.
+ * </ol>
  */
 final class PgPlanner {
 
     /** Fewer matches than this are read through the key index and sorted. */
-    static final long SELECTIVE_MATCHES = 10_000;
+    static final long SELECTIVE_MATCHES = 100;
+
+    /** How many customers of the list a search walks before it reads the key index's matches instead. */
+    static final int WINDOW = 20_000;
 
     /** The plan of one statement. */
     enum Plan {

@@ -58,6 +58,31 @@ final class SearchSql {
         return q;
     }
 
+    /**
+     * On PostgreSQL: of the first {@code window} customers of the list (its filters and position
+     * applied), those that meet the terms, in the list's order, at most the criteria's limit. When
+     * it returns that many, they are the page: no customer after the window comes before them.
+     */
+    static SearchSql windowOfList(String tenant, CustomerCriteria criteria, int window) {
+        SearchSql q = new SearchSql(Dialect.POSTGRESQL);
+        CustomerCriteria list = new CustomerCriteria(List.of(), criteria.segments(), criteria.statuses(),
+                criteria.representative(), criteria.queue(), criteria.contactedSince(), criteria.sort(),
+                criteria.after(), window);
+        q.sql.append("SELECT ").append(JdbcCustomers.COLUMNS).append(" FROM (SELECT * FROM crm_customer");
+        q.where(tenant, list, SqlitePlan.WALK);
+        if (criteria.after() != null) {
+            q.keyset(criteria.sort(), criteria.after());
+        }
+        q.sql.append(JdbcCustomers.orderBy(criteria.sort())).append(" LIMIT ?");
+        q.params.add((ps, i) -> ps.setInt(i, window));
+        q.sql.append(") AS list WHERE search_keys @@ ?::tsquery");
+        String query = SearchKeyColumns.query(SearchKeyColumns.tag(tenant), criteria.terms());
+        q.params.add((ps, i) -> ps.setString(i, query));
+        q.sql.append(JdbcCustomers.orderBy(criteria.sort())).append(" LIMIT ?");
+        q.params.add((ps, i) -> ps.setInt(i, criteria.limit()));
+        return q;
+    }
+
     static SearchSql count(Dialect dialect, String tenant, CustomerCriteria criteria, SqlitePlan plan) {
         SearchSql q = new SearchSql(dialect);
         q.sql.append("SELECT count(*) FROM crm_customer");

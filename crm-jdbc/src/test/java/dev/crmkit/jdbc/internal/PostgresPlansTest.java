@@ -56,7 +56,8 @@ class PostgresPlansTest {
                 + " SELECT nextval('crm_customer_seq'), '" + tenant + "', 1, 'PERSON', n, p,"
                 + "   '[{\"number\":\"' || p || '\",\"status\":\"ACTIVE\",\"favorite\":false}]', e, 'NORMAL', 'ACTIVE',"
                 + "   t, t, g % 40, 0, 0, n, array_to_tsvector(ARRAY[tag || split_part(n, ' ', 1),"
-                + "   tag || split_part(n, ' ', 2), tag || e, tag || 'ornek.com.tr', tag || 'user' || g, tag || 'ornek',"
+                + "   tag || split_part(n, ' ', 2), tag || chr(2) || e, tag || chr(2) || 'ornek.com.tr', tag || 'user' || g,"
+                + "   tag || 'ornek',"
                 + "   tag || 'com', tag || 'tr', tag || substr(p, 2), tag || '0' || substr(p, 4), tag || substr(p, 4),"
                 + "   tag || chr(1) || reverse(substr(p, 2))])"
                 + " FROM (SELECT g, '" + SearchKeyColumns.tag(tenant) + "' AS tag,"
@@ -103,7 +104,8 @@ class PostgresPlansTest {
             c.setAutoCommit(false);
             try {
                 PgPlanner.Plan plan = count ? PgPlanner.Plan.KEYS : PgPlanner.choose(c, "acme", criteria.terms());
-                SearchSql q = count ? count(criteria) : select(criteria);
+                SearchSql q = count ? count(criteria) : plan == PgPlanner.Plan.WALK
+                        ? SearchSql.windowOfList("acme", criteria, PgPlanner.WINDOW) : select(criteria);
                 return PgPlanner.under(c, plan, () -> {
                     try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + q.sql())) {
                         q.bind(ps);
@@ -154,7 +156,7 @@ class PostgresPlansTest {
 
     @Test
     void aPhoneQueryIsAnsweredFromTheKeyIndex() throws SQLException {
-        String plan = show("phone query '05300123' (1,000 numbers)", explainAsAdapter(phone("05300123"), false));
+        String plan = show("phone query '0530012345' (10 numbers)", explainAsAdapter(phone("0530012345"), false));
         assertThat(plan).startsWith("KEYS").contains("crm_customer_keys").doesNotContain("Seq Scan");
         String suffix = show("phone query by last digits '0012345'", explainAsAdapter(phone("0012345"), false));
         assertThat(suffix).startsWith("KEYS").contains("crm_customer_keys").doesNotContain("Seq Scan");
