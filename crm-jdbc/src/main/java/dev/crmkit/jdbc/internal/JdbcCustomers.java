@@ -420,12 +420,10 @@ final class JdbcCustomers implements CustomerStore {
             return s.list("searching customers", q.sql(), q::bind, this::read);
         }
         return s.sql("searching customers", c -> {
-            if (PgPlanner.choose(c, s.tenantValue(), criteria.terms()) == PgPlanner.Plan.WALK) {
-                SearchSql window = SearchSql.windowOfList(s.tenantValue(), criteria, PgPlanner.WINDOW);
-                List<CustomerRecord> page = PgPlanner.under(c, PgPlanner.Plan.WALK, () -> list(c, window));
-                if (page.size() >= criteria.limit()) {
-                    return page;
-                }
+            SearchSql window = SearchSql.windowOfList(s.tenantValue(), criteria, PgPlanner.WINDOW);
+            List<CustomerRecord> page = PgPlanner.under(c, PgPlanner.Plan.WALK, () -> list(c, window));
+            if (page.size() >= criteria.limit()) {
+                return page;
             }
             return PgPlanner.under(c, PgPlanner.Plan.KEYS, () -> list(c, q));
         });
