@@ -1,11 +1,9 @@
 package dev.crmkit.jdbc.internal;
 
-import dev.crmkit.core.spi.SearchTerm;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * Fixes PostgreSQL's plan for a search by word prefix. The planner cannot estimate how many
