@@ -4,7 +4,6 @@ import dev.crmkit.core.customer.CustomerSort;
 import dev.crmkit.core.customer.CustomerStatus;
 import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.spi.CustomerCriteria;
-import dev.crmkit.core.spi.SearchTerm;
 import dev.crmkit.core.spi.SortKey;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
