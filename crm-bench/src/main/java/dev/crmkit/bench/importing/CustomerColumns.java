@@ -38,9 +38,9 @@ import java.util.StringJoiner;
  *       (its GIN index {@code crm_customer_keys}), its value {@link SearchKeyColumns#vector} of the
  *       keys behind the tenant's {@linkplain SearchKeyColumns#tag tag}, cast with
  *       {@code ?::tsvector} in an INSERT.
- *   <li>SQLite ({@link #SQLITE}): instants are integers, microseconds since the epoch; the table
- *       has no search column (the library keeps the keys in {@code crm_search_key}, which these
- *       writers leave empty).
+ *   <li>SQLite ({@link #SQLITE}): instants are integers, microseconds since the epoch; the
+ *       {@code search_keys} column holds the keys as lines ({@link SearchKeyColumns#lines}); the
+ *       key table {@code crm_search_key}, which the library also writes, these writers leave empty.
  * </ul>
  */
 final class CustomerColumns {
@@ -124,6 +124,8 @@ final class CustomerColumns {
         if (postgres) {
             all.add(new Column("search_keys", Types.OTHER, "?::tsvector",
                     (r, id, run) -> SearchKeyColumns.vector(run.tag(), r.keys())));
+        } else {
+            all.add(new Column("search_keys", Types.VARCHAR, (r, id, run) -> SearchKeyColumns.lines(r.keys())));
         }
         return List.copyOf(all);
     }

@@ -101,7 +101,7 @@ public final class SearchKeyColumns {
     // SQLite
 
     /** SQLite's search_keys column: each key after a line feed, which no key holds. */
-    static String lines(String[] keys) {
+    public static String lines(String[] keys) {
         StringBuilder sb = new StringBuilder(keys.length * 12);
         for (String key : keys) {
             sb.append('\n').append(key);
