@@ -8,6 +8,7 @@ import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.SearchKeys;
 import dev.crmkit.core.spi.SearchTerm;
+import dev.crmkit.core.spi.SearchTerms;
 import dev.crmkit.core.text.TextFolding;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,47 +158,8 @@ public class SearchBenchmark {
         return true;
     }
 
-    /**
-     * The terms core's search splits a text into: for a phone (digits, blanks and {@code + - ( )},
-     * 7 digits or more) one term, its digits without an international 00 or its
-     * {@linkplain SearchKeys#suffixKey suffix key}; else each folded word a term, a word that is the
-     * start of another word dropped.
-     */
+    /** The terms core's search splits a text into ({@link SearchTerms}). */
     static List<SearchTerm> terms(String text) {
-        StringBuilder digits = new StringBuilder();
-        boolean phone = true;
-        for (int i = 0; i < text.length() && phone; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits.append(c);
-            } else {
-                phone = TextFolding.isSpace(c) || c == '+' || c == '-' || c == '(' || c == ')';
-            }
-        }
-        if (phone && digits.length() >= 7) {
-            String d = digits.toString();
-            String number = d.startsWith("00") ? d.substring(2) : d;
-            return List.of(new SearchTerm(List.of(number, SearchKeys.suffixKey(number))));
-        }
-        List<String> words = new ArrayList<>();
-        for (String w : text.strip().split("\\s+")) {
-            String folded = TextFolding.fold(w);
-            if (!folded.isEmpty()) {
-                words.add(folded);
-            }
-        }
-        List<SearchTerm> terms = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            boolean redundant = false;
-            for (int j = 0; j < words.size() && !redundant; j++) {
-                String other = words.get(j);
-                redundant = j != i && other.startsWith(w) && (other.length() > w.length() || j < i);
-            }
-            if (!redundant) {
-                terms.add(SearchTerm.word(w));
-            }
-        }
-        return terms;
+        return SearchTerms.of(text);
     }
 }

@@ -5,6 +5,7 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.spi.SearchKeys;
 import dev.crmkit.core.spi.SearchTerm;
+import dev.crmkit.core.spi.SearchTerms;
 import dev.crmkit.core.text.TextFolding;
 import dev.crmkit.jdbc.internal.SearchKeyColumns;
 import java.util.ArrayList;
@@ -137,58 +138,11 @@ final class StoreQueries {
     }
 
     /**
-     * The terms core's search makes of a text. A phone query (only digits, blanks and
-     * {@code + - ( )}, 7 digits or more): one term, its digits without an international 00 and
-     * their {@linkplain SearchKeys#suffixKey suffix key} (the start of a written form of the
-     * number, or its end). Else each folded word, split at blanks, a term of its own; a word that
-     * is the start of another word adds nothing and is dropped. A copy of core's rule (which is
-     * internal to core) without its parse of a complete number typed in none of its written forms,
-     * for writing the SQL above; the harness prints the terms it used.
+     * The terms core's search makes of a text ({@link SearchTerms}), for writing the SQL above;
+     * the harness prints the terms it used.
      */
     static List<SearchTerm> terms(String text) {
-        StringBuilder digits = new StringBuilder();
-        boolean phone = true;
-        for (int i = 0; i < text.length() && phone; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits.append(c);
-            } else {
-                phone = TextFolding.isSpace(c) || c == '+' || c == '-' || c == '(' || c == ')';
-            }
-        }
-        if (phone && digits.length() >= 7) {
-            String d = digits.toString();
-            String number = d.startsWith("00") ? d.substring(2) : d;
-            return List.of(new SearchTerm(List.of(number, SearchKeys.suffixKey(number))));
-        }
-        List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean blank = i == text.length() || SearchKeys.isBlank(text.charAt(i));
-            if (blank && start >= 0) {
-                String folded = TextFolding.fold(text.substring(start, i));
-                if (!folded.isEmpty()) {
-                    words.add(folded);
-                }
-                start = -1;
-            } else if (!blank && start < 0) {
-                start = i;
-            }
-        }
-        // A word that is the start of another word adds nothing.
-        List<SearchTerm> terms = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            boolean redundant = false;
-            for (int j = 0; j < words.size() && !redundant; j++) {
-                String other = words.get(j);
-                redundant = j != i && other.startsWith(w) && (other.length() > w.length() || j < i);
-            }
-            if (!redundant) {
-                terms.add(SearchTerm.word(w));
-            }
-        }
-        return terms;
+        return SearchTerms.of(text);
     }
 
     /** The terms' prefixes for printing, a suffix key's mark shown as {@code ~}. */

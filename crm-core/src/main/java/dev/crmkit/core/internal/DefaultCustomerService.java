@@ -31,6 +31,7 @@ import dev.crmkit.core.phone.PhoneParser;
 import dev.crmkit.core.spi.CustomerCriteria;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.PhoneRecord;
+import dev.crmkit.core.spi.SearchTerms;
 import dev.crmkit.core.spi.SortKey;
 import dev.crmkit.core.spi.StorageSession;
 import java.math.BigDecimal;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.core.phone.PhoneParser;
 import dev.crmkit.core.spi.SearchKeys;
 import dev.crmkit.core.spi.SearchTerm;
+import dev.crmkit.core.spi.SearchTerms;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

@@ -7,6 +7,7 @@ import dev.crmkit.core.phone.PhoneParser;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.SearchKeys;
 import dev.crmkit.core.spi.SearchTerm;
+import dev.crmkit.core.spi.SearchTerms;
 import dev.crmkit.core.text.TextFolding;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Fuzzes search text folding ({@link TextFolding}) and the splitting of a search text into terms
- * ({@link SearchTerms}, package-private, which is why this test lives in this package).
+ * ({@link SearchTerms}); it stays in this package, where its committed inputs are.
  *
  * <p>Input: the bytes as UTF-8, or, after a leading 0 byte, as UTF-16LE so that any UTF-16 unit
  * (lone surrogates included) can occur. The committed inputs are under

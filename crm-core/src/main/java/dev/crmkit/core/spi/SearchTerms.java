@@ -1,10 +1,8 @@
-package dev.crmkit.core.internal;
+package dev.crmkit.core.spi;
 
 import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.phone.PhoneParser;
-import dev.crmkit.core.spi.SearchKeys;
-import dev.crmkit.core.spi.SearchTerm;
 import dev.crmkit.core.text.TextFolding;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +19,19 @@ import java.util.List;
  * it parses to. Any other text is split into words at blanks and each word folded; each word must
  * be the start of a key. A word that is the start of another query word adds nothing and is
  * dropped.
+ *
+ * <p>Core turns every search into terms this way; a store only matches them. It is public so that
+ * tests and benchmarks of a store can build the same terms from the text a user types.
  */
-final class SearchTerms {
+public final class SearchTerms {
 
     private static final int PHONE_QUERY_MIN_DIGITS = 7;
 
     private SearchTerms() {
     }
 
-    static List<SearchTerm> of(String text) {
+    /** The terms of a search text, a phone query searched by its digits as typed only. */
+    public static List<SearchTerm> of(String text) {
         return of(text, null);
     }
 
@@ -37,7 +39,7 @@ final class SearchTerms {
      * @param phones reads a phone query that is a complete number in the tenant's region; {@code null}
      *     to search by the digits as typed only
      */
-    static List<SearchTerm> of(String text, PhoneParser phones) {
+    public static List<SearchTerm> of(String text, PhoneParser phones) {
         if (text == null || TextFolding.isBlank(text)) {
             return List.of();
         }
