@@ -66,7 +66,7 @@ public final class BlobTables {
      */
     public long put(String tenant, String key, InputStream content) throws IOException {
         return inTransaction("storing blob " + key + " of tenant " + tenant, c -> {
-            dialect(c).beginBlobWrite(c);
+            dialect(c).beginExclusive(c);
             Instant replaced = lockRow(c, tenant, key);
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM crm_blob_part WHERE tenant = ? AND blob_key = ?")) {
@@ -165,7 +165,7 @@ public final class BlobTables {
     /** Removes the blob and its parts in one transaction; returns whether the key held one. */
     public boolean delete(String tenant, String key) throws IOException {
         return inTransaction("removing blob " + key + " of tenant " + tenant, c -> {
-            dialect(c).beginBlobWrite(c);
+            dialect(c).beginExclusive(c);
             int rows;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM crm_blob WHERE tenant = ? AND blob_key = ?")) {
                 ps.setString(1, tenant);

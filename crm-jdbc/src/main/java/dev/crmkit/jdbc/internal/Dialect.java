@@ -158,27 +158,23 @@ public enum Dialect {
 
         @Override
         String claimJobSql() {
-            // The claim's transaction holds the write lock from its first statement (see
-            // claimJob), so no other process claims between this read and the update.
+            // The claim's transaction holds the write lock from its first statement
+            // (beginExclusive), so no other process claims between this read and the update.
             return "SELECT id, tenant FROM crm_import_job"
                     + " WHERE status IN ('QUEUED', 'RUNNING') AND (lease_until IS NULL OR lease_until < ?)"
                     + " ORDER BY submitted_at, id LIMIT 1";
         }
 
         @Override
-        void beginClaim(Connection c) throws SQLException {
+        void beginExclusive(Connection c) throws SQLException {
+            // A write that changes nothing, as the transaction's first statement.
             takeWriteLock(c, "UPDATE crm_sequence SET next_value = next_value WHERE name = ?", "crm_import_job_seq");
         }
 
         @Override
         String lockBlobSql() {
-            // Updating the row (to what it holds) takes the write lock, before the transaction reads.
-            return "UPDATE crm_blob SET created_at = created_at WHERE tenant = ? AND blob_key = ? RETURNING created_at";
-        }
-
-        @Override
-        void beginBlobWrite(Connection c) throws SQLException {
-            takeWriteLock(c, "UPDATE crm_sequence SET next_value = next_value WHERE name = ?", "crm_attachment_seq");
+            // The transaction holds the file's write lock already (beginExclusive).
+            return "SELECT created_at FROM crm_blob WHERE tenant = ? AND blob_key = ?";
         }
     };
 
@@ -242,12 +238,12 @@ public enum Dialect {
     /** Starts a writing unit of work: waits until no other unit of work writes to the tenant. */
     abstract void beginWrite(Connection c, String tenant) throws SQLException;
 
-    /** Starts the transaction that claims an import job (the connection is not auto-committing). */
-    void beginClaim(Connection c) throws SQLException {
-    }
-
-    /** Starts the transaction that writes or removes a blob (the connection is not auto-committing). */
-    void beginBlobWrite(Connection c) throws SQLException {
+    /**
+     * Starts a transaction that reads before it writes and must not let another writer in between
+     * (claiming an import job, writing or removing a blob); the connection is not auto-committing.
+     * PostgreSQL needs nothing here: those transactions lock the rows they read.
+     */
+    void beginExclusive(Connection c) throws SQLException {
     }
 
     /** Takes {@code n} new values of a sequence, ascending. */

@@ -328,9 +328,8 @@ final class JdbcCustomers implements CustomerStore {
         if (customers.size() < 2) {
             return CustomerStore.super.updateAll(customers, expectedVersions);
         }
-        Map<Long, CustomerRecord> before = keysInTable() ? findAll(customers.stream().map(CustomerRecord::id).toList())
-                : Map.of();
         return s.sql("updating customers", c -> {
+            Map<Long, String[]> before = storedKeys(c, customers.stream().map(CustomerRecord::id).toList());
             List<String[]> keys = new ArrayList<>(customers.size());
             int[] counts;
             try (PreparedStatement ps = c.prepareStatement(updateSql())) {
@@ -348,9 +347,9 @@ final class JdbcCustomers implements CustomerStore {
                 boolean updated = counts[k] == 1 || counts[k] == java.sql.Statement.SUCCESS_NO_INFO;
                 if (updated) {
                     n++;
-                    CustomerRecord old = before.get(customers.get(k).id());
+                    String[] old = before.get(customers.get(k).id());
                     if (old != null) {
-                        replaceKeys(c, customers.get(k).id(), SearchKeys.of(old), keys.get(k));
+                        replaceKeys(c, customers.get(k).id(), old, keys.get(k));
                     }
                 }
             }
@@ -361,19 +360,40 @@ final class JdbcCustomers implements CustomerStore {
     @Override
     public boolean update(CustomerRecord customer, long expectedVersion) {
         s.checkWritable();
-        Optional<CustomerRecord> before = keysInTable() ? find(customer.id()) : Optional.empty();
         return s.sql("updating a customer", c -> {
+            String[] before = storedKeys(c, List.of(customer.id())).get(customer.id());
             String[] keys = SearchKeys.of(customer);
             boolean updated;
             try (PreparedStatement ps = c.prepareStatement(updateSql())) {
                 bindUpdate(ps, customer, keys, expectedVersion);
                 updated = ps.executeUpdate() == 1;
             }
-            if (updated && before.isPresent()) {
-                replaceKeys(c, customer.id(), SearchKeys.of(before.get()), keys);
+            if (updated && before != null) {
+                replaceKeys(c, customer.id(), before, keys);
             }
             return updated;
         });
+    }
+
+    /**
+     * On SQLite, the keys the key table holds for these customers, as their rows keep them; empty
+     * on PostgreSQL, where the keys live in the row alone.
+     */
+    private Map<Long, String[]> storedKeys(java.sql.Connection c, Collection<Long> ids) throws SQLException {
+        if (!keysInTable() || ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String[]> keys = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(s.dialect().customersByIdsSql("c.id, c.search_keys"))) {
+            s.dialect().setArray(c, ps, 1, "bigint", ids.toArray());
+            ps.setString(2, s.tenantValue());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.put(rs.getLong(1), SearchKeyColumns.fromLines(rs.getString(2)));
+                }
+            }
+        }
+        return keys;
     }
 
     /** On SQLite, swaps a customer's keys in the key table for its new ones, touching only those that changed. */
@@ -396,8 +416,8 @@ final class JdbcCustomers implements CustomerStore {
     @Override
     public boolean delete(long id) {
         s.checkWritable();
-        Optional<CustomerRecord> before = keysInTable() ? find(id) : Optional.empty();
         return s.sql("deleting a customer", c -> {
+            String[] before = storedKeys(c, List.of(id)).get(id);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM crm_customer WHERE id = ? AND tenant = ?")) {
                 ps.setLong(1, id);
                 ps.setString(2, s.tenantValue());
@@ -405,8 +425,8 @@ final class JdbcCustomers implements CustomerStore {
                     return false;
                 }
             }
-            if (before.isPresent()) {
-                SearchKeyColumns.remove(c, s.tenantValue(), id, SearchKeys.of(before.get()));
+            if (before != null) {
+                SearchKeyColumns.remove(c, s.tenantValue(), id, before);
             }
             return true;
         });

@@ -100,6 +100,11 @@ public final class SearchKeyColumns {
     // ---------------------------------------------------------------------------------------
     // SQLite
 
+    /** The keys of SQLite's search_keys column (see {@link #lines}). */
+    static String[] fromLines(String lines) {
+        return lines.isEmpty() ? new String[0] : lines.substring(1).split("\n", -1);
+    }
+
     /** SQLite's search_keys column: each key after a line feed, which no key holds. */
     public static String lines(String[] keys) {
         StringBuilder sb = new StringBuilder(keys.length * 12);

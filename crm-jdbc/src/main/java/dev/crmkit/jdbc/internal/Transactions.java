@@ -104,7 +104,7 @@ public final class Transactions {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                db.dialect().beginClaim(c);
+                db.dialect().beginExclusive(c);
                 Optional<JobClaim> claim = claim(c, owner, now, leaseUntil);
                 c.commit();
                 return claim;
