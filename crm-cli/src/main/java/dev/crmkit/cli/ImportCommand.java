@@ -14,7 +14,7 @@ import dev.crmkit.importer.ImportFileException;
 import dev.crmkit.importer.ImportMode;
 import dev.crmkit.importer.ImportOptions;
 import dev.crmkit.importer.ImportReport;
-import dev.crmkit.importer.ImportWarning;
+import dev.crmkit.core.bulk.JobWarning;
 import dev.crmkit.importer.report.ReportFormat;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -205,7 +205,7 @@ final class ImportCommand implements Callable<Integer> {
         if (job.fatalCode() != null) {
             sb.append("  failed: ").append(job.fatalMessage()).append(" [").append(job.fatalCode()).append("]\n");
         }
-        for (ImportWarning w : report.warnings()) {
+        for (JobWarning w : report.warnings()) {
             sb.append("  warning").append(w.column() == null ? "" : ", column " + w.column()).append(": ")
                     .append(w.message()).append(" [").append(w.code()).append("]\n");
         }

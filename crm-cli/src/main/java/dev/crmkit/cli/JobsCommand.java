@@ -149,7 +149,7 @@ final class JobsCommand implements Runnable {
         @Override
         public Integer call() {
             try (Session s = parent.root.open()) {
-                UndoReport r = s.importer().undo(s.admin(), id);
+                UndoReport r = s.crm().imports().undo(s.admin(), id);
                 if (s.output().json()) {
                     var doc = Documents.object().put("jobId", id).put("removed", r.removed()).put("restored", r.restored());
                     var left = doc.putArray("leftAlone");
@@ -177,7 +177,7 @@ final class JobsCommand implements Runnable {
         @Override
         public Integer call() {
             try (Session s = parent.root.open()) {
-                ImportJob job = s.importer().cancel(s.admin(), id);
+                ImportJob job = s.crm().imports().cancel(s.admin(), id);
                 if (s.output().json()) {
                     s.output().document(Documents.job(job));
                 } else {

@@ -66,9 +66,13 @@ public final class Crm {
     private final MessageService messages;
     private final AttachmentService attachments;
     private final PhoneParser phoneParser;
+    private final Clock clock;
+    private final java.util.function.Function<dev.crmkit.core.TenantId, ZoneId> zones;
 
     private Crm(Builder b) {
         this.phoneParser = PhoneParser.forRegion(b.region);
+        this.zones = b.tenantZones;
+        this.clock = b.clock;
         ServiceContext ctx = new ServiceContext(b.storage, b.users, b.clock, phoneParser, b.tenantZones,
                 b.blobs, b.gateway, b.attachmentLimit);
         this.customers = Objects.requireNonNull(b.customerDecorator.apply(new DefaultCustomerService(ctx)),
@@ -156,6 +160,20 @@ public final class Crm {
     /** The parser services use for phone input, in the configured default region. */
     public PhoneParser phoneParser() {
         return phoneParser;
+    }
+
+    /** The clock every timestamp of this {@code Crm} comes from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The time zone a tenant counts "today" in, as configured with {@link Builder#zone} or {@link
+     * Builder#tenantZones} ({@link #DEFAULT_ZONE} if neither was set). Imports take dates without a
+     * time in it unless their options name another.
+     */
+    public ZoneId zone(dev.crmkit.core.TenantId tenant) {
+        return zones.apply(Objects.requireNonNull(tenant, "tenant"));
     }
 
     /** Configures a {@link Crm}. Each setter may be called once. Not thread-safe. */

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Root of every exception the library throws on purpose. Unchecked; {@link #code()} is stable and
- * meant for programs, the message is meant for people.
+ * meant for programs, the message is meant for people and does not repeat the code. {@link
+ * #toString()}, which logs and stack traces print, shows both.
  *
  * <p>Messages never contain an unmasked national id.
  */
@@ -19,8 +20,15 @@ public abstract class CrmException extends RuntimeException {
     }
 
     protected CrmException(ErrorCode code, String message, Throwable cause) {
-        super(Objects.requireNonNull(code, "code") + ": " + message, cause);
-        this.code = code;
+        super(message, cause);
+        this.code = Objects.requireNonNull(code, "code");
+    }
+
+    /** The class, the code and the message: {@code dev.crmkit.core.NotFoundException [CUSTOMER_NOT_FOUND]: no customer 42}. */
+    @Override
+    public String toString() {
+        String message = getLocalizedMessage();
+        return getClass().getName() + " [" + code + "]" + (message == null ? "" : ": " + message);
     }
 
     /** The stable code of this failure. */

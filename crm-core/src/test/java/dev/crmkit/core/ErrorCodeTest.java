@@ -99,17 +99,19 @@ class ErrorCodeTest {
     class Exceptions {
 
         @Test
-        void carryTheirCodeAndShowItInTheMessage() {
+        void carryTheirCodeBesideTheMessageAndShowBothInToString() {
             CrmException notFound = new NotFoundException(ErrorCode.CUSTOMER_NOT_FOUND, "no customer 42");
             assertThat(notFound.code()).isEqualTo(ErrorCode.CUSTOMER_NOT_FOUND);
-            assertThat(notFound).hasMessage("CUSTOMER_NOT_FOUND: no customer 42");
+            assertThat(notFound).hasMessage("no customer 42");
+            assertThat(notFound).hasToString(NotFoundException.class.getName() + " [CUSTOMER_NOT_FOUND]: no customer 42");
 
             CrmException conflict = new ConflictException(ErrorCode.VERSION_CONFLICT, "stale");
             assertThat(conflict.code()).isEqualTo(ErrorCode.VERSION_CONFLICT);
 
             CrmException denied = new PermissionDeniedException("read only");
             assertThat(denied.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
-            assertThat(denied).hasMessageStartingWith("PERMISSION_DENIED: ");
+            assertThat(denied).hasMessage("read only");
+            assertThat(denied.toString()).contains("[PERMISSION_DENIED]: read only");
         }
 
         @Test
@@ -117,7 +119,8 @@ class ErrorCodeTest {
             IOException cause = new IOException("connection reset");
             CrmException e = new StorageException("could not save", cause);
             assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_FAILURE);
-            assertThat(e).hasCause(cause).hasMessage("STORAGE_FAILURE: could not save");
+            assertThat(e).hasCause(cause).hasMessage("could not save");
+            assertThat(e.toString()).endsWith(" [STORAGE_FAILURE]: could not save");
         }
 
         @Test
@@ -144,7 +147,7 @@ class ErrorCodeTest {
 
             assertThat(e.violations()).containsExactlyElementsOf(violations);
             assertThat(e.code()).isEqualTo(ErrorCode.NAME_REQUIRED);
-            assertThat(e).hasMessage("NAME_REQUIRED: fullName: a name is required"
+            assertThat(e).hasMessage("fullName: a name is required"
                     + " | phone: a phone number is required"
                     + " | not a valid e-mail address");
         }
@@ -154,7 +157,7 @@ class ErrorCodeTest {
             CrmValidationException e = new CrmValidationException(ErrorCode.PHONE_INVALID, "not a phone");
             assertThat(e.code()).isEqualTo(ErrorCode.PHONE_INVALID);
             assertThat(e.violations()).containsExactly(new Violation(ErrorCode.PHONE_INVALID, null, "not a phone"));
-            assertThat(e).hasMessage("PHONE_INVALID: not a phone");
+            assertThat(e).hasMessage("not a phone");
         }
 
         @Test

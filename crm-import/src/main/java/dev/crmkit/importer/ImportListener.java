@@ -4,7 +4,7 @@ import dev.crmkit.core.bulk.ImportJob;
 
 /**
  * Callbacks of jobs run by an {@link Importer}, on the thread that runs the job. Keep them quick;
- * an exception thrown by a listener is ignored. All methods have empty defaults.
+ * an exception thrown by a listener is logged and otherwise ignored. All methods have empty defaults.
  */
 public interface ImportListener {
 

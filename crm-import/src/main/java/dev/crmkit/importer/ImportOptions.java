@@ -29,7 +29,8 @@ import java.util.Objects;
  * @param clearToken the cell text that empties a field in UPDATE mode (default {@code #CLEAR})
  * @param numberFormat how numbers written as text are read
  * @param region the phone region for numbers without a country code, or {@code null} for the library's default
- * @param zone the time zone a date without time is taken in (for the action date)
+ * @param zone the time zone a date without time is taken in (for the action date), or {@code null} for the
+ *             tenant's zone, as the {@code Crm} running the import was built with (the default)
  */
 public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dryRun, int chunkSize, Charset encoding,
                             Character delimiter, String sheetName, int sheetIndex, SourceLimits limits,
@@ -44,7 +45,6 @@ public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dr
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(numberFormat, "numberFormat");
-        Objects.requireNonNull(zone, "zone");
         if (chunkSize < 1 || chunkSize > 100_000) {
             throw new IllegalArgumentException("chunkSize must be 1..100000: " + chunkSize);
         }
@@ -96,8 +96,13 @@ public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dr
         return new SourceOptions(encoding, delimiter, sheetName, sheetIndex, limits.withMaxRows(Long.MAX_VALUE));
     }
 
-    /** Builds options; each setter checks its argument. Not thread-safe. */
+    /**
+     * Builds options; each setter checks its argument and may be called once (a second call is a
+     * mistake: {@link IllegalStateException}); {@link ImportOptions#toBuilder()} gives a builder on
+     * which each may be called once again. Not thread-safe.
+     */
     public static final class Builder {
+        private final java.util.Set<String> given = new java.util.HashSet<>();
         private OnDuplicate onDuplicate = OnDuplicate.REJECT;
         private ImportMode mode = ImportMode.PARTIAL;
         private boolean dryRun;
@@ -112,95 +117,119 @@ public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dr
         private String clearToken = DEFAULT_CLEAR_TOKEN;
         private NumberFormat numberFormat = NumberFormat.AUTO;
         private String region;
-        private ZoneId zone = ZoneId.of("Europe/Istanbul");
+        private ZoneId zone;
 
         private Builder() {
         }
 
         public Builder onDuplicate(OnDuplicate value) {
+            once("onDuplicate");
             onDuplicate = Objects.requireNonNull(value, "onDuplicate");
             return this;
         }
 
         public Builder mode(ImportMode value) {
+            once("mode");
             mode = Objects.requireNonNull(value, "mode");
             return this;
         }
 
         public Builder dryRun(boolean value) {
+            once("dryRun");
             dryRun = value;
             return this;
         }
 
         public Builder chunkSize(int value) {
+            once("chunkSize");
             chunkSize = value;
             return this;
         }
 
         public Builder encoding(Charset value) {
+            once("encoding");
             encoding = value;
             return this;
         }
 
         public Builder delimiter(Character value) {
+            once("delimiter");
             delimiter = value;
             return this;
         }
 
         public Builder sheet(String name) {
+            once("sheetName");
             sheetName = name;
             return this;
         }
 
         public Builder sheet(int index) {
+            once("sheetIndex");
             sheetIndex = index;
             return this;
         }
 
         public Builder limits(SourceLimits value) {
+            once("limits");
             limits = Objects.requireNonNull(value, "limits");
             return this;
         }
 
         public Builder maxRows(long value) {
+            once("maxRows");
             limits = limits.withMaxRows(value);
             return this;
         }
 
         public Builder maxFileBytes(long value) {
+            once("maxFileBytes");
             limits = limits.withMaxFileBytes(value);
             return this;
         }
 
         /** Maps a header (compared ignoring case, Turkish letters and punctuation) to a field key. */
         public Builder map(String header, String fieldKey) {
+            once("the mapping of " + Objects.requireNonNull(header, "header"));
             columnMapping.put(Objects.requireNonNull(header, "header"), Objects.requireNonNull(fieldKey, "fieldKey"));
             return this;
         }
 
         public Builder policy(String fieldKey, FieldPolicy policy) {
+            once("the policy of " + Objects.requireNonNull(fieldKey, "fieldKey"));
             fieldPolicies.put(Objects.requireNonNull(fieldKey, "fieldKey"), Objects.requireNonNull(policy, "policy"));
             return this;
         }
 
         public Builder clearToken(String value) {
+            once("clearToken");
             clearToken = value;
             return this;
         }
 
         public Builder numberFormat(NumberFormat value) {
+            once("numberFormat");
             numberFormat = Objects.requireNonNull(value, "numberFormat");
             return this;
         }
 
         public Builder region(String value) {
+            once("region");
             region = value;
             return this;
         }
 
+        /** The zone dates without a time are taken in; {@code null} (the default) for the tenant's zone. */
         public Builder zone(ZoneId value) {
-            zone = Objects.requireNonNull(value, "zone");
+            once("zone");
+            zone = value;
             return this;
+        }
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
         }
 
         public ImportOptions build() {

@@ -1,5 +1,6 @@
 package dev.crmkit.importer;
 
+import dev.crmkit.core.bulk.JobWarning;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.JobStatus;
 import dev.crmkit.core.bulk.RowError;
@@ -12,7 +13,7 @@ import java.util.List;
  * @param warnings file-level and row warnings
  * @param errors every error of every rejected row, in file order
  */
-public record ImportReport(ImportJob job, List<ImportWarning> warnings, List<RowError> errors) {
+public record ImportReport(ImportJob job, List<JobWarning> warnings, List<RowError> errors) {
 
     public ImportReport {
         warnings = List.copyOf(warnings);

@@ -9,10 +9,10 @@ import dev.crmkit.core.bulk.JobRequest;
 import dev.crmkit.core.bulk.JobWarning;
 import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.bulk.RowError;
-import dev.crmkit.core.bulk.UndoReport;
 import dev.crmkit.core.spi.JobClaim;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.importer.internal.JobRunner;
+import dev.crmkit.importer.internal.Listeners;
 import dev.crmkit.importer.mapping.HeaderMapper;
 import dev.crmkit.importer.report.ErrorReportWriter;
 import dev.crmkit.importer.report.ReportFormat;
@@ -33,7 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -52,6 +51,9 @@ import java.util.function.BooleanSupplier;
  * reach, the connection lost) is left the same way, RUNNING, to be resumed once its lease runs
  * out; any other storage failure ends it FAILED with {@code STORAGE_FAILURE}. Thread-safe; jobs
  * run on the calling thread ({@link #importFile}, {@link #runJob}, {@link #runPending}).
+ *
+ * <p>Jobs are cancelled, listed and undone through {@code crm.imports()}: a job cancelled there
+ * while it runs here stops when it next tries to commit a chunk.
  */
 public final class Importer {
 
@@ -60,8 +62,8 @@ public final class Importer {
     private final Duration lease;
     private final Path workDir;
     private final JobRunner.Retries retries;
-    private final List<ImportListener> listeners = new CopyOnWriteArrayList<>();
-    private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
+    private final List<ImportListener> listenerList = new CopyOnWriteArrayList<>();
+    private final Listeners listeners = new Listeners(listenerList);
 
     private Importer(Builder b) {
         this.crm = b.crm;
@@ -82,7 +84,7 @@ public final class Importer {
 
     /** Adds a listener for the jobs this importer runs. */
     public Importer addListener(ImportListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listenerList.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
@@ -155,19 +157,12 @@ public final class Importer {
 
     private ImportReport runClaimed(TenantId tenant, long jobId, BooleanSupplier stop) {
         JobRunner runner = new JobRunner(crm, tenant, jobId, owner, lease, listeners,
-                () -> cancelRequested.contains(jobId) || stop.getAsBoolean(), workDir, retries);
+                stop, workDir, retries);
         ImportJob ended = runner.run();
-        cancelRequested.remove(jobId);
         // The job has ended or been left for another worker; a passing failure of this last read
         // must not make a finished job look failed to the caller.
         ImportReport report = retries.read(() -> report(ended.submitter(), jobId));
-        for (ImportListener l : listeners) {
-            try {
-                l.onFinished(report);
-            } catch (RuntimeException ignored) {
-                // A listener's failure must not fail the import.
-            }
-        }
+        listeners.tell(() -> report, ImportListener::onFinished);
         return report;
     }
 
@@ -179,11 +174,7 @@ public final class Importer {
         for (RejectedRow row : rejectedRows(actor, jobId)) {
             errors.addAll(row.errors());
         }
-        List<ImportWarning> warnings = new ArrayList<>();
-        for (JobWarning w : job.warnings()) {
-            warnings.add(new ImportWarning(w.code(), w.row(), w.column(), w.message()));
-        }
-        return new ImportReport(job, warnings, errors);
+        return new ImportReport(job, job.warnings(), errors);
     }
 
     /**
@@ -193,18 +184,12 @@ public final class Importer {
     public ImportProgress progress(Actor actor, long jobId) {
         ImportJob job = crm.imports().find(actor, jobId).orElseThrow(() ->
                 new dev.crmkit.core.NotFoundException(ErrorCode.JOB_NOT_FOUND, "no import job " + jobId));
-        java.time.Instant end = job.finishedAt() != null ? job.finishedAt() : java.time.Instant.now();
-        double seconds = job.startedAt() == null ? 0 : Math.max(1e-3,
-                Duration.between(job.startedAt(), end).toMillis() / 1000.0);
-        double rate = seconds == 0 ? 0 : job.rows() / seconds;
-        Duration left = null;
-        if (seconds > 0 && job.bytesRead() > 0 && !job.status().isFinal()) {
-            double bytesPerSecond = job.bytesRead() / seconds;
-            left = Duration.ofMillis((long) ((job.sourceBytes() - job.bytesRead()) / bytesPerSecond * 1000));
-        } else if (job.status().isFinal()) {
-            left = Duration.ZERO;
+        if (job.startedAt() == null) {
+            return ImportProgress.estimate(jobId, 0, 0, job.sourceBytes(), 0, 0, Duration.ZERO, job.status().isFinal());
         }
-        return new ImportProgress(jobId, job.rows(), job.bytesRead(), job.sourceBytes(), rate, left);
+        java.time.Instant end = job.finishedAt() != null ? job.finishedAt() : crm.clock().instant();
+        return ImportProgress.estimate(jobId, job.rows(), job.bytesRead(), job.sourceBytes(), job.rows(),
+                job.bytesRead(), Duration.between(job.startedAt(), end), job.status().isFinal());
     }
 
     /** Every rejected row of a job, in file order. */
@@ -212,21 +197,6 @@ public final class Importer {
         List<RejectedRow> all = new ArrayList<>();
         RejectedRows.forEach(crm, actor, jobId, all::add);
         return all;
-    }
-
-    /**
-     * Cancels a job. A job running in this process stops before its next chunk; one running
-     * elsewhere stops when it next tries to commit.
-     */
-    public ImportJob cancel(Actor actor, long jobId) {
-        ImportJob job = crm.imports().cancel(actor, jobId);
-        cancelRequested.add(jobId);
-        return job;
-    }
-
-    /** Reverts an ended import (see {@link dev.crmkit.core.bulk.ImportJobService#undo}). */
-    public UndoReport undo(Actor actor, long jobId) {
-        return crm.imports().undo(actor, jobId);
     }
 
     /**
@@ -291,7 +261,7 @@ public final class Importer {
         }
     }
 
-    /** Configures an {@link Importer}. Not thread-safe. */
+    /** Configures an {@link Importer}. Each setter may be called once. Not thread-safe. */
     public static final class Builder {
         /** Attempts to take a job up again after a passing storage failure, by default. */
         public static final int DEFAULT_RETRIES = 5;
@@ -302,18 +272,28 @@ public final class Importer {
         private Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
         private JobRunner.Retries retries = new JobRunner.Retries(DEFAULT_RETRIES, DEFAULT_RETRY_DELAY);
 
+        private final java.util.Set<String> given = new java.util.HashSet<>();
+
         private Builder(Crm crm) {
             this.crm = Objects.requireNonNull(crm, "crm");
         }
 
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         /** The name jobs are claimed under; unique per process by default. */
         public Builder owner(String value) {
+            once("owner");
             owner = Objects.requireNonNull(value, "owner");
             return this;
         }
 
         /** How long a claimed job stays this process's without renewal (default 30 s). */
         public Builder lease(Duration value) {
+            once("lease");
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("the lease must be positive");
             }
@@ -331,12 +311,14 @@ public final class Importer {
          * #DEFAULT_RETRIES} attempts from 250 ms, about 8 s in all).
          */
         public Builder retries(int attempts, Duration firstDelay) {
+            once("retries");
             retries = new JobRunner.Retries(attempts, Objects.requireNonNull(firstDelay, "firstDelay"));
             return this;
         }
 
         /** Where sources are copied while a job runs (default: the system's temporary folder). */
         public Builder workDir(Path value) {
+            once("workDir");
             workDir = Objects.requireNonNull(value, "workDir");
             return this;
         }

@@ -1,6 +1,7 @@
 package dev.crmkit.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.bulk.FieldPolicy;
 import dev.crmkit.core.bulk.OnDuplicate;
@@ -24,5 +25,18 @@ class ImportOptionsTest {
         assertThat(changed.chunkSize()).isEqualTo(10);
         assertThat(changed).usingRecursiveComparison().ignoringFields("chunkSize").isEqualTo(options);
         assertThat(ImportOptions.defaults().toBuilder().build()).isEqualTo(ImportOptions.defaults());
+    }
+
+    @Test
+    void aSettingGivenTwiceOnOneBuilderIsAMistake() {
+        assertThatThrownBy(() -> ImportOptions.builder().chunkSize(10).chunkSize(20))
+                .isInstanceOf(IllegalStateException.class).hasMessage("chunkSize was already set");
+        assertThatThrownBy(() -> ImportOptions.builder().map("Cep", "phone").map("Cep", "fax"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the mapping of Cep was already set");
+        assertThatThrownBy(() -> ImportOptions.builder().zone(null).zone(ZoneId.of("UTC")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("zone was already set");
+        // Different headers and fields are different settings; a copy's builder may change each once.
+        ImportOptions options = ImportOptions.builder().map("Cep", "phone").map("GSM", "fax").chunkSize(10).build();
+        assertThat(options.toBuilder().chunkSize(20).build().chunkSize()).isEqualTo(20);
     }
 }

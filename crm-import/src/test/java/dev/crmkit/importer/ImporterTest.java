@@ -1,5 +1,6 @@
 package dev.crmkit.importer;
 
+import dev.crmkit.core.bulk.JobWarning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -218,8 +219,8 @@ class ImporterTest {
             ImportReport report = importer.importFile(admin,
                     file("fazla.csv", "isim,telefon,Doğum Yeri\nAli,05301234567,Rize\n", StandardCharsets.UTF_8),
                     ImportOptions.defaults());
-            assertThat(report.warnings()).extracting(ImportWarning::code, ImportWarning::column)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ImportWarning.COLUMN_IGNORED, "Doğum Yeri"));
+            assertThat(report.warnings()).extracting(JobWarning::code, JobWarning::column)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(JobWarning.COLUMN_IGNORED, "Doğum Yeri"));
         }
 
         @Test
@@ -331,7 +332,7 @@ class ImporterTest {
             assertThat(report.updated()).isEqualTo(1);
             assertThat(report.created()).isEqualTo(1);
 
-            UndoReport undo = importer.undo(admin, report.jobId());
+            UndoReport undo = crm.imports().undo(admin, report.jobId());
 
             assertThat(undo.removed()).isEqualTo(1);
             assertThat(undo.restored()).isEqualTo(1);
@@ -514,6 +515,32 @@ class ImporterTest {
         }
 
         @Test
+        void polledProgressOfARunningJobMeasuresTimeOnTheCrmsClock() throws IOException {
+            Path f = many(30);
+            List<ImportProgress> polled = new java.util.concurrent.CopyOnWriteArrayList<>();
+            importer.addListener(new ImportListener() {
+                @Override
+                public void onChunkCommitted(ChunkCommit chunk) {
+                    if (polled.isEmpty()) {
+                        // The job is RUNNING with its first chunk committed, 10 s after it started.
+                        clock.advance(Duration.ofSeconds(10));
+                        polled.add(importer.progress(admin, chunk.jobId()));
+                    }
+                }
+            });
+
+            importer.importFile(admin, f, ImportOptions.builder().chunkSize(10).build());
+
+            ImportProgress p = polled.get(0);
+            assertThat(p.rows()).isEqualTo(10);
+            assertThat(p.rowsPerSecond()).isEqualTo(1.0);
+            // The bytes still to read at the byte rate of those 10 s.
+            assertThat(p.bytesRead()).isPositive();
+            assertThat(p.timeLeft()).isEqualTo(Duration.ofMillis(
+                    (long) ((p.totalBytes() - p.bytesRead()) / (p.bytesRead() / 10.0) * 1000)));
+        }
+
+        @Test
         void progressIsReportedByListenerAndByPolling() throws IOException {
             Path f = many(50);
             List<ImportProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -636,7 +663,7 @@ class ImporterTest {
         @Test
         void aCancelledQueuedJobNeverRuns() throws IOException {
             ImportJob job = importer.submit(admin, many(5), ImportOptions.defaults());
-            importer.cancel(admin, job.id());
+            crm.imports().cancel(admin, job.id());
             assertThat(importer.runPending()).isZero();
             assertThat(importer.report(admin, job.id()).status()).isEqualTo(JobStatus.CANCELLED);
             assertThat(count()).isZero();

@@ -90,10 +90,10 @@ public final class JdbcStorage implements Storage {
         return Optional.of(blobs);
     }
 
-    /** Options of {@link JdbcStorage}. Not thread-safe. */
+    /** Options of {@link JdbcStorage}. Each setter may be called once. Not thread-safe. */
     public static final class Builder {
         private final DataSource dataSource;
-        private boolean migrate = true;
+        private Boolean migrate;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -105,6 +105,9 @@ public final class JdbcStorage implements Storage {
          * scripts with its own migration tool.
          */
         public Builder migrate(boolean value) {
+            if (migrate != null) {
+                throw new IllegalStateException("migrate was already set");
+            }
             migrate = value;
             return this;
         }
@@ -125,7 +128,7 @@ public final class JdbcStorage implements Storage {
             } catch (SQLException e) {
                 throw new StorageException("the database could not be reached or is not supported: " + e.getMessage(), e);
             }
-            if (migrate) {
+            if (migrate == null || migrate) {
                 CrmSchema.migrate(dataSource);
             }
             Database db = new Database(dataSource, dialect);

@@ -240,7 +240,7 @@ abstract class FaultInjectionTest {
                 .isEqualTo(ImportFile.ROWS);
         checkImportCommitted(file, jobId, true);
         Observed reference = observe(false);
-        importer("first").undo(ADMIN, jobId);
+        crm.imports().undo(ADMIN, jobId);
         Observed referenceUndone = observe(false);
         assertThat(referenceUndone.customers()).as("undo leaves the stored customers")
                 .extracting(Customer::fullName).containsExactlyInAnyOrder("Zeynep Kaya", "Selim Aydın");
@@ -277,7 +277,7 @@ abstract class FaultInjectionTest {
             checkImportCommitted(file, jobId, true);
             assertConsistent();
             assertSameImport(observe(false), reference, "the resumed import");
-            importer("second").undo(ADMIN, jobId);
+            crm.imports().undo(ADMIN, jobId);
             assertConsistent();
             assertSameImport(observe(false), referenceUndone, "the resumed import undone");
         });
@@ -301,7 +301,7 @@ abstract class FaultInjectionTest {
         List<Step> steps = db.stop();
         ImportJob reference = crm.imports().find(ADMIN, jobId).orElseThrow();
         assertThat(reference.status()).isEqualTo(JobStatus.COMPLETED);
-        retrying("first").undo(ADMIN, jobId);
+        crm.imports().undo(ADMIN, jobId);
         List<Customer> referenceUndone = observe(false).customers();
         return faultTests(steps, (n, kind) -> {
             baseline(this::seedForImport);
@@ -318,7 +318,7 @@ abstract class FaultInjectionTest {
                             reference.created(), reference.updated(), reference.skipped(), reference.rejected()));
             checkImportCommitted(file, jobId, true);
             assertConsistent();
-            retrying("first").undo(ADMIN, jobId);
+            crm.imports().undo(ADMIN, jobId);
             assertConsistent();
             assertThat(observe(false).customers()).as("undone").usingRecursiveComparison()
                     .ignoringFieldsOfTypes(Instant.class).isEqualTo(referenceUndone);

@@ -42,7 +42,7 @@ public class CrmProperties implements Validator {
      * The time zone every tenant counts "today" in (phone contact counters, due dates), and the one
      * imported dates without a time are taken in.
      */
-    private ZoneId zone = ZoneId.of("Europe/Istanbul");
+    private ZoneId zone = dev.crmkit.core.Crm.DEFAULT_ZONE;
 
     private final Schema schema = new Schema();
 

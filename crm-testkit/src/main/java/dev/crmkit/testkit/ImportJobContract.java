@@ -24,6 +24,7 @@ import dev.crmkit.core.bulk.ImportJobService;
 import dev.crmkit.core.bulk.ImportRow;
 import dev.crmkit.core.bulk.ImportWorker;
 import dev.crmkit.core.bulk.InFilePhones;
+import dev.crmkit.core.bulk.JobEnd;
 import dev.crmkit.core.bulk.JobRequest;
 import dev.crmkit.core.bulk.JobStatus;
 import dev.crmkit.core.bulk.JobWarning;
@@ -177,7 +178,7 @@ public abstract class ImportJobContract extends ContractSupport {
     }
 
     protected ImportJob complete(long jobId) {
-        return worker().finish(ACME, jobId, OWNER, JobStatus.COMPLETED, null, null);
+        return worker().finish(ACME, jobId, OWNER, JobEnd.completed());
     }
 
     /** Runs one job of the given rows in one chunk to its end and returns the chunk's result. */
@@ -458,7 +459,7 @@ public abstract class ImportJobContract extends ContractSupport {
             claimAndStart(ACME, completed, OWNER);
             complete(completed);
             claimAndStart(ACME, failed, OWNER);
-            worker().finish(ACME, failed, OWNER, JobStatus.FAILED, ErrorCode.FILE_UNREADABLE, "broken");
+            worker().finish(ACME, failed, OWNER, JobEnd.fileFailed(ErrorCode.FILE_UNREADABLE, "broken"));
             jobs().cancel(admin, cancelled);
 
             for (long ended : new long[] {completed, failed, cancelled}) {
@@ -745,7 +746,7 @@ public abstract class ImportJobContract extends ContractSupport {
             assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
                     () -> worker().markChecked(ACME, id, OWNER));
             assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
-                    () -> worker().finish(ACME, id, OWNER, JobStatus.COMPLETED, null, null));
+                    () -> worker().finish(ACME, id, OWNER, JobEnd.completed()));
             assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID,
                     () -> worker().start(ACME, id, OWNER, LEASE));
 
@@ -762,7 +763,7 @@ public abstract class ImportJobContract extends ContractSupport {
             long completed = running(request(OnDuplicate.REJECT));
             complete(completed);
             long failed = running(request(OnDuplicate.REJECT));
-            worker().finish(ACME, failed, OWNER, JobStatus.FAILED, ErrorCode.FILE_UNREADABLE, "broken");
+            worker().finish(ACME, failed, OWNER, JobEnd.fileFailed(ErrorCode.FILE_UNREADABLE, "broken"));
             long cancelledRunning = running(request(OnDuplicate.REJECT));
             jobs().cancel(admin, cancelledRunning);
             long cancelledQueued = submit(admin, request(OnDuplicate.REJECT)).id();
@@ -783,7 +784,7 @@ public abstract class ImportJobContract extends ContractSupport {
             long id = running(request(OnDuplicate.REJECT));
             tick(Duration.ofSeconds(5));
 
-            ImportJob failed = worker().finish(ACME, id, OWNER, JobStatus.FAILED, ErrorCode.TOO_MANY_ROWS, "too many");
+            ImportJob failed = worker().finish(ACME, id, OWNER, JobEnd.fileFailed(ErrorCode.TOO_MANY_ROWS, "too many"));
 
             assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
             assertThat(failed.fatalCode()).isEqualTo(ErrorCode.TOO_MANY_ROWS);
@@ -793,6 +794,35 @@ public abstract class ImportJobContract extends ContractSupport {
             assertThat(job(id)).isEqualTo(failed);
             assertFails(ConflictException.class, ErrorCode.JOB_STATE_INVALID, () -> complete(id));
             assertThat(job(id)).isEqualTo(failed);
+        }
+
+        @Test
+        @DisplayName("a failure that is not the file's keeps what a partial job's chunks stored")
+        void failingKeepsCommittedChunks() {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, "Ali Veli", PHONE)));
+
+            ImportJob failed = worker().finish(ACME, id, OWNER, JobEnd.failed(ErrorCode.STORAGE_FAILURE, "disk full"));
+
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.fatalCode()).isEqualTo(ErrorCode.STORAGE_FAILURE);
+            assertThat(failed.created()).isEqualTo(1);
+            assertThat(stored(PHONE).importJobId()).isEqualTo(id);
+        }
+
+        @Test
+        @DisplayName("a file found broken on the way reverts what a partial job's chunks stored")
+        void fileFailureRevertsCommittedChunks() {
+            long id = running(request(OnDuplicate.REJECT));
+            commit(id, chunk(row(2, "Ali Veli", PHONE)));
+
+            ImportJob failed = worker().finish(ACME, id, OWNER,
+                    JobEnd.fileFailed(ErrorCode.FILE_UNREADABLE, "row 3 cannot be read"));
+
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.created()).isZero();
+            assertThat(customer(PHONE)).isEmpty();
+            assertThat(customerCount()).isZero();
         }
 
         @Test
@@ -806,7 +836,7 @@ public abstract class ImportJobContract extends ContractSupport {
             assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND,
                     () -> worker().renew(GLOBEX, id, OWNER, LEASE));
             assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND,
-                    () -> worker().finish(GLOBEX, id, OWNER, JobStatus.COMPLETED, null, null));
+                    () -> worker().finish(GLOBEX, id, OWNER, JobEnd.completed()));
             assertFails(NotFoundException.class, ErrorCode.JOB_NOT_FOUND, () -> worker().openSource(GLOBEX, id));
 
             assertThat(job(id)).isEqualTo(before);
@@ -1715,8 +1745,8 @@ public abstract class ImportJobContract extends ContractSupport {
             commit(id, checkingChunk(row(2, "Ali Veli", PHONE), row(3, null, PHONE_2)));
             commit(id, checkingChunk(row(4, "Can Kaya", PHONE_3), row(5, "Ece", "1")));
 
-            ImportJob failed = worker().finish(ACME, id, OWNER, JobStatus.FAILED, ErrorCode.ROWS_REJECTED,
-                    "2 rows rejected");
+            ImportJob failed = worker().finish(ACME, id, OWNER,
+                    JobEnd.fileFailed(ErrorCode.ROWS_REJECTED, "2 rows rejected"));
 
             assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
             assertThat(failed.fatalCode()).isEqualTo(ErrorCode.ROWS_REJECTED);
@@ -1777,8 +1807,8 @@ public abstract class ImportJobContract extends ContractSupport {
             worker().commitChunk(ACME, id, OWNER, chunk(row(2, "Ali Veli", PHONE)), writing);
             assertThat(customerCount()).isEqualTo(2);
 
-            ImportJob failed = worker().finish(ACME, id, OWNER, JobStatus.FAILED, ErrorCode.STORAGE_FAILURE,
-                    "disk full");
+            ImportJob failed = worker().finish(ACME, id, OWNER,
+                    JobEnd.failed(ErrorCode.STORAGE_FAILURE, "disk full"));
 
             assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
             assertThat(failed.created()).isZero();

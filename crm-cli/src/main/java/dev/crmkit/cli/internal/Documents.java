@@ -10,7 +10,7 @@ import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerPhone;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.importer.ImportReport;
-import dev.crmkit.importer.ImportWarning;
+import dev.crmkit.core.bulk.JobWarning;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +45,7 @@ public final class Documents {
         o.put("encoding", job.encoding());
         o.put("delimiter", job.delimiter() == null ? null : String.valueOf(job.delimiter()));
         ArrayNode warnings = o.putArray("warnings");
-        for (ImportWarning w : report.warnings()) {
+        for (JobWarning w : report.warnings()) {
             warnings.addObject().put("code", w.code()).put("column", w.column()).put("message", w.message());
         }
         ArrayNode errors = o.putArray("errors");
@@ -72,7 +72,7 @@ public final class Documents {
         o.putNull("delimiter");
         o.putArray("warnings");
         o.putArray("errors");
-        o.putObject("fatal").put("code", e.code().name()).put("message", Output.withoutCode(e.code().name(), e.getMessage()));
+        o.putObject("fatal").put("code", e.code().name()).put("message", e.getMessage());
         return o;
     }
 

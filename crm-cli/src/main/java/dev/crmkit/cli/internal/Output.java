@@ -67,21 +67,12 @@ public final class Output {
 
     /** An error message; with {@code --json} the error is a document on standard output instead. */
     public void error(String code, String message) {
-        message = withoutCode(code, message);
         if (json) {
             document(Documents.error(code, message));
         } else {
             err.println("crm: " + message + (code == null ? "" : " [" + code + "]"));
             err.flush();
         }
-    }
-
-    /** The library's messages start with their code; printed next to the code, it would show twice. */
-    public static String withoutCode(String code, String message) {
-        if (code != null && message != null && message.startsWith(code + ": ")) {
-            return message.substring(code.length() + 2);
-        }
-        return message;
     }
 
     public PrintStream err() {

@@ -1,6 +1,5 @@
 package dev.crmkit.core.bulk;
 
-import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.spi.JobClaim;
 import java.io.InputStream;
@@ -75,9 +74,8 @@ public interface ImportWorker {
     ImportJob markChecked(TenantId tenant, long jobId, String owner);
 
     /**
-     * Ends a job: COMPLETED, or FAILED / CANCELLED with a code and message. Failing an atomic job
-     * after rows were written undoes them first.
+     * Ends a job as {@code end} says: COMPLETED, or FAILED with a code and message, first
+     * reverting what its chunks wrote if {@code end} asks for it or the job is atomic.
      */
-    ImportJob finish(TenantId tenant, long jobId, String owner, JobStatus status, ErrorCode code,
-                     String message);
+    ImportJob finish(TenantId tenant, long jobId, String owner, JobEnd end);
 }

@@ -18,6 +18,7 @@ import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.ImportJobService;
 import dev.crmkit.core.bulk.ImportRow;
 import dev.crmkit.core.bulk.ImportWorker;
+import dev.crmkit.core.bulk.JobEnd;
 import dev.crmkit.core.bulk.InFilePhones;
 import dev.crmkit.core.bulk.JobRequest;
 import dev.crmkit.core.bulk.JobStatus;
@@ -60,12 +61,6 @@ import java.util.Set;
  * ImportJobService} and {@link ImportWorker}.
  */
 public final class DefaultImportJobs implements ImportJobService, ImportWorker {
-
-    /** Failures of the file itself, after which a job stores nothing. */
-    private static final Set<ErrorCode> FILE_LEVEL = java.util.EnumSet.of(ErrorCode.FILE_EMPTY,
-            ErrorCode.FILE_UNREADABLE, ErrorCode.FILE_FORMAT_UNSUPPORTED, ErrorCode.FILE_TOO_LARGE,
-            ErrorCode.TOO_MANY_ROWS, ErrorCode.HEADER_MISSING_REQUIRED, ErrorCode.HEADER_DUPLICATE,
-            ErrorCode.SOURCE_CHANGED, ErrorCode.ROWS_REJECTED);
 
     private final ServiceContext ctx;
     private final CustomerDrafts drafts;
@@ -319,20 +314,17 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
     }
 
     @Override
-    public ImportJob finish(TenantId tenant, long jobId, String owner, JobStatus status, ErrorCode code,
-                            String message) {
-        if (!status.isFinal()) {
-            throw new IllegalArgumentException("a job finishes as COMPLETED, FAILED or CANCELLED, not " + status);
-        }
+    public ImportJob finish(TenantId tenant, long jobId, String owner, JobEnd jobEnd) {
+        Objects.requireNonNull(jobEnd, "jobEnd");
         List<String> orphanedBlobs = new ArrayList<>();
         ImportJob finished = ctx.storage().write(tenant, s -> {
             orphanedBlobs.clear();
             ImportJob job = owned(s, jobId, owner);
-            ImportJob.Builder end = job.toBuilder().status(status).fatal(code, message).finishedAt(ctx.now())
-                    .lease(null, null).version(job.version() + 1);
-            if (status == JobStatus.FAILED && (job.atomic() || FILE_LEVEL.contains(code))) {
-                // Nothing stays: an atomic job with a rejected row, or a file found broken on the
-                // way, stores nothing. What earlier chunks wrote is reverted.
+            ImportJob.Builder end = job.toBuilder().status(jobEnd.status()).fatal(jobEnd.code(), jobEnd.message())
+                    .finishedAt(ctx.now()).lease(null, null).version(job.version() + 1);
+            if (jobEnd.status() == JobStatus.FAILED && (job.atomic() || jobEnd.revertWrites())) {
+                // Nothing stays: a failed atomic job, or a file found broken on the way, stores
+                // nothing. What earlier chunks wrote is reverted.
                 if (!job.dryRun()) {
                     revert(s, job.submitter(), job, orphanedBlobs);
                 }
@@ -830,7 +822,12 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
         return job;
     }
 
+    /** Every change of a stored job passes here, and its status change through {@link JobStatus#canBecome}. */
     private static void store(StorageSession s, ImportJob next, ImportJob current) {
+        if (!current.status().canBecome(next.status())) {
+            throw new IllegalStateException("bug: job " + current.id() + " cannot go from " + current.status()
+                    + " to " + next.status());
+        }
         if (!s.importJobs().update(next, current.version())) {
             throw new ConflictException(ErrorCode.JOB_STATE_INVALID, "job " + current.id() + " changed meanwhile");
         }

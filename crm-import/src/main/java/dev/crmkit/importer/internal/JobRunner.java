@@ -12,8 +12,8 @@ import dev.crmkit.core.bulk.ChunkResult;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.ImportRow;
 import dev.crmkit.core.bulk.ImportWorker;
+import dev.crmkit.core.bulk.JobEnd;
 import dev.crmkit.core.bulk.InFilePhones;
-import dev.crmkit.core.bulk.JobStatus;
 import dev.crmkit.core.bulk.JobWarning;
 import dev.crmkit.core.bulk.PreparedChunk;
 import dev.crmkit.core.bulk.RejectedRow;
@@ -73,7 +73,7 @@ public final class JobRunner {
     private final long jobId;
     private final String owner;
     private final Duration lease;
-    private final List<ImportListener> listeners;
+    private final Listeners listeners;
     private final BooleanSupplier cancelled;
     private final Path workDir;
     private final Retries retries;
@@ -82,9 +82,11 @@ public final class JobRunner {
     private long renewAt;
     private long startNanos;
     private long rowsThisRun;
+    /** The job's bytes read when this run started: a resumed job's rate counts this run's work alone. */
+    private long bytesAtStart;
     private volatile int rowWarnings;
 
-    public JobRunner(Crm crm, TenantId tenant, long jobId, String owner, Duration lease, List<ImportListener> listeners,
+    public JobRunner(Crm crm, TenantId tenant, long jobId, String owner, Duration lease, Listeners listeners,
                      BooleanSupplier cancelled, Path workDir, Retries retries) {
         this.crm = crm;
         this.worker = crm.importWorker();
@@ -160,6 +162,7 @@ public final class JobRunner {
         job = retries.read(() -> worker.start(tenant, jobId, owner, lease));
         notifyStarted();
         startNanos = System.nanoTime();
+        bytesAtStart = job.bytesRead();
         renewAt = startNanos + lease.toNanos() / 3;
         Path copy = null;
         try {
@@ -188,10 +191,10 @@ public final class JobRunner {
                 }
             }
         } catch (ImportFileException e) {
-            return end(JobStatus.FAILED, e.code(), messageOf(e));
+            return end(JobEnd.fileFailed(e.code(), e.getMessage()));
         } catch (ConflictException e) {
             if (e.code() == ErrorCode.SOURCE_CHANGED) {
-                return end(JobStatus.FAILED, e.code(), messageOf(e));
+                return end(JobEnd.fileFailed(e.code(), e.getMessage()));
             }
             // Cancelled, or another worker took the job over after our lease ran out: stop here.
             return stored();
@@ -204,7 +207,7 @@ public final class JobRunner {
                         jobId, tenant.value(), retries.attempts() + 1, e.getMessage());
                 return stored();
             }
-            return tryEnd(JobStatus.FAILED, ErrorCode.STORAGE_FAILURE, messageOf(e));
+            return tryEnd(JobEnd.failed(ErrorCode.STORAGE_FAILURE, e.getMessage()));
         } finally {
             if (copy != null) {
                 try {
@@ -221,13 +224,13 @@ public final class JobRunner {
         if (options.mode() == ImportMode.ATOMIC && !job.checked()) {
             pass(copy, options, false);
             if (job.rejected() > 0) {
-                return end(JobStatus.FAILED, ErrorCode.ROWS_REJECTED,
-                        job.rejected() + " of " + job.rows() + " rows are invalid, so nothing was stored");
+                return end(JobEnd.fileFailed(ErrorCode.ROWS_REJECTED,
+                        job.rejected() + " of " + job.rows() + " rows are invalid, so nothing was stored"));
             }
             job = worker.markChecked(tenant, jobId, owner);
         }
         pass(copy, options, true);
-        return end(JobStatus.COMPLETED, null, null);
+        return end(JobEnd.completed());
     }
 
     /**
@@ -251,18 +254,16 @@ public final class JobRunner {
                     ? HeaderMapper.map(header.cells(), definitions)
                     : HeaderMapper.map(header.cells(), definitions, options.columnMapping());
             RowParser parser = new RowParser(mapping, byKey, phones, options.numberFormat().decimalSeparator(),
-                    options.clearToken(), options.limits().maxCellChars(), options.zone());
+                    options.clearToken(), options.limits().maxCellChars(),
+                    options.zone() != null ? options.zone() : crm.zone(tenant));
             Map<String, Integer> columns = new LinkedHashMap<>();
             for (HeaderMapping.Column c : mapping.columns()) {
                 if (c.target() != null) {
                     columns.put(c.target().key(), c.index());
                 }
             }
-            List<JobWarning> headerWarnings = new ArrayList<>();
-            if (job.nextRow() <= 1) {
-                mapping.warnings().forEach(w -> headerWarnings.add(
-                        new JobWarning(w.code(), w.row(), w.column(), w.message())));
-            }
+            // A resumed job recorded its header's warnings with its first chunk.
+            List<JobWarning> headerWarnings = job.nextRow() <= 1 ? new ArrayList<>(mapping.warnings()) : new ArrayList<>();
             InFilePhones claimed = new InFilePhones();
             Set<Long> rejectedBefore = job.nextRow() > 1 ? rejectedRowsBefore(job.nextRow()) : Set.of();
             ChunkPreparer preparer = worker.preparer(tenant, jobId);
@@ -517,53 +518,25 @@ public final class JobRunner {
     }
 
     private void notifyStarted() {
-        for (ImportListener l : listeners) {
-            try {
-                l.onStarted(job);
-            } catch (RuntimeException ignored) {
-                // A listener's failure must not fail the import.
-            }
-        }
+        listeners.tell(() -> job, ImportListener::onStarted);
     }
 
     private void notifyCommitted(ChunkCommit chunk) {
-        for (ImportListener l : listeners) {
-            try {
-                l.onChunkCommitted(chunk);
-            } catch (RuntimeException ignored) {
-                // A listener's failure must not fail the import.
-            }
-        }
+        listeners.tell(() -> chunk, ImportListener::onChunkCommitted);
     }
 
     private void notifyProgress(long totalBytes) {
-        if (listeners.isEmpty()) {
-            return;
-        }
-        ImportProgress p = progress(totalBytes);
-        for (ImportListener l : listeners) {
-            try {
-                l.onProgress(p);
-            } catch (RuntimeException ignored) {
-                // A listener's failure must not fail the import.
-            }
-        }
+        listeners.tell(() -> progress(totalBytes), ImportListener::onProgress);
     }
 
     /** The progress of this run. */
     ImportProgress progress(long totalBytes) {
-        double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
-        double rate = rowsThisRun / seconds;
-        Duration left = null;
-        if (job.bytesRead() > 0 && totalBytes > 0) {
-            double bytesPerSecond = job.bytesRead() / seconds;
-            left = Duration.ofMillis((long) ((totalBytes - job.bytesRead()) / Math.max(1e-9, bytesPerSecond) * 1000));
-        }
-        return new ImportProgress(jobId, job.rows(), job.bytesRead(), totalBytes, rate, left);
+        return ImportProgress.estimate(jobId, job.rows(), job.bytesRead(), totalBytes, rowsThisRun,
+                job.bytesRead() - bytesAtStart, Duration.ofNanos(System.nanoTime() - startNanos), false);
     }
 
-    private ImportJob end(JobStatus status, ErrorCode code, String message) {
-        job = worker.finish(tenant, jobId, owner, status, code, message);
+    private ImportJob end(JobEnd end) {
+        job = worker.finish(tenant, jobId, owner, end);
         return job;
     }
 
@@ -576,17 +549,11 @@ public final class JobRunner {
         }
     }
 
-    private ImportJob tryEnd(JobStatus status, ErrorCode code, String message) {
+    private ImportJob tryEnd(JobEnd end) {
         try {
-            return end(status, code, message);
+            return end(end);
         } catch (CrmException e) {
             return job;
         }
-    }
-
-    private static String messageOf(CrmException e) {
-        String m = e.getMessage();
-        String prefix = e.code().name() + ": ";
-        return m != null && m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 }

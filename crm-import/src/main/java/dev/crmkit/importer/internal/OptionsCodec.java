@@ -47,7 +47,9 @@ public final class OptionsCodec {
         if (o.region() != null) {
             m.put("region", o.region());
         }
-        m.put("zone", o.zone().getId());
+        if (o.zone() != null) {
+            m.put("zone", o.zone().getId());
+        }
         o.columnMapping().forEach((header, field) -> m.put(MAPPING + header, field));
         return m;
     }
@@ -72,7 +74,7 @@ public final class OptionsCodec {
                 .clearToken(m.get("clearToken"))
                 .numberFormat(NumberFormat.valueOf(m.getOrDefault("numberFormat", NumberFormat.AUTO.name())))
                 .region(m.get("region"))
-                .zone(ZoneId.of(m.getOrDefault("zone", "Europe/Istanbul")));
+                .zone(m.containsKey("zone") ? ZoneId.of(m.get("zone")) : null);
         if (m.containsKey("encoding")) {
             b.encoding(Charset.forName(m.get("encoding")));
         }

@@ -11,7 +11,6 @@ import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.phone.PhoneParser;
 import dev.crmkit.core.text.TextFolding;
-import dev.crmkit.importer.ImportWarning;
 import dev.crmkit.importer.mapping.FieldTarget;
 import dev.crmkit.importer.mapping.HeaderMapping;
 import dev.crmkit.importer.source.SourceRecord;
@@ -95,7 +94,7 @@ public final class RowParser {
                 errors.add(new RowError(row, column.header(), cell, value.error(), value.message()));
                 failed.add(key);
             } else if (value != null && value.warning() != null) {
-                warnings.accept(new JobWarning(ImportWarning.PHONE_REPAIRED, row, column.header(), value.warning()));
+                warnings.accept(new JobWarning(JobWarning.PHONE_REPAIRED, row, column.header(), value.warning()));
             }
         }
         return new ImportRow(row, record.cells(), v.build(), cleared, errors, failed);

@@ -5,7 +5,7 @@ import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.text.TextFolding;
 import dev.crmkit.importer.ImportFileException;
-import dev.crmkit.importer.ImportWarning;
+import dev.crmkit.core.bulk.JobWarning;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -120,7 +120,7 @@ public final class HeaderMapper {
                                       Resolver resolver) {
         int reportStart = reportColumnsStart(headers);
         List<HeaderMapping.Column> columns = new ArrayList<>(headers.size());
-        List<ImportWarning> warnings = new ArrayList<>();
+        List<JobWarning> warnings = new ArrayList<>();
         Map<FieldTarget, HeaderMapping.Column> taken = new LinkedHashMap<>();
         for (int i = 0; i < headers.size(); i++) {
             String header = headers.get(i);
@@ -128,7 +128,7 @@ public final class HeaderMapper {
             if (!TextFolding.isBlank(header) && i < reportStart) {
                 target = resolver.resolve(header);
                 if (target == null) {
-                    warnings.add(new ImportWarning(ImportWarning.COLUMN_IGNORED, 0, header,
+                    warnings.add(new JobWarning(JobWarning.COLUMN_IGNORED, 0, header,
                             "column '" + header + "' matches no field and is ignored"));
                 }
             }

@@ -1,6 +1,6 @@
 package dev.crmkit.importer.mapping;
 
-import dev.crmkit.importer.ImportWarning;
+import dev.crmkit.core.bulk.JobWarning;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param columns every column of the header row, in order, with its target or none
  * @param warnings one per unknown column
  */
-public record HeaderMapping(List<Column> columns, List<ImportWarning> warnings) {
+public record HeaderMapping(List<Column> columns, List<JobWarning> warnings) {
 
     public HeaderMapping {
         columns = List.copyOf(columns);

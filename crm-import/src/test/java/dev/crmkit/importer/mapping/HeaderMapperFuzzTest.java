@@ -10,7 +10,7 @@ import dev.crmkit.core.field.FieldType;
 import dev.crmkit.core.text.TextFolding;
 import dev.crmkit.importer.FuzzInput;
 import dev.crmkit.importer.ImportFileException;
-import dev.crmkit.importer.ImportWarning;
+import dev.crmkit.core.bulk.JobWarning;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,8 +68,8 @@ class HeaderMapperFuzzTest {
                 targets.add(c.target() == null ? null : c.target().key());
             }
             List<String> warned = new ArrayList<>();
-            for (ImportWarning w : m.warnings()) {
-                check(w.code().equals(ImportWarning.COLUMN_IGNORED), "warning " + w.code(), headers);
+            for (JobWarning w : m.warnings()) {
+                check(w.code().equals(JobWarning.COLUMN_IGNORED), "warning " + w.code(), headers);
                 warned.add(w.column());
             }
             return new Outcome(targets, warned, null);
@@ -101,7 +101,8 @@ class HeaderMapperFuzzTest {
             if (!TextFolding.isBlank(h) && i < reportStart) {
                 target = byKey.get(HeaderMapper.matchKey(h));
                 if (target == null) {
-                    warned.add(h);
+                    // A warning names the column as every stored warning does: NUL shown as U+FFFD.
+                    warned.add(TextFolding.replaceNul(h));
                 } else if (targets.contains(target)) {
                     failure = ErrorCode.HEADER_DUPLICATE;
                     break;

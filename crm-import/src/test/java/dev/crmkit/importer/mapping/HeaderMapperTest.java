@@ -8,7 +8,7 @@ import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.field.FieldType;
 import dev.crmkit.importer.ImportFileException;
-import dev.crmkit.importer.ImportWarning;
+import dev.crmkit.core.bulk.JobWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +76,9 @@ class HeaderMapperTest {
         void unknownColumnsAreIgnoredWithAWarningEach() {
             HeaderMapping m = HeaderMapper.map(List.of("isim", "telefon", "Doğum Yeri", "Not"), NONE);
             assertThat(targetOf(m, 2)).isNull();
-            assertThat(m.warnings()).extracting(ImportWarning::code, ImportWarning::column)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ImportWarning.COLUMN_IGNORED, "Doğum Yeri"),
-                            org.assertj.core.groups.Tuple.tuple(ImportWarning.COLUMN_IGNORED, "Not"));
+            assertThat(m.warnings()).extracting(JobWarning::code, JobWarning::column)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(JobWarning.COLUMN_IGNORED, "Doğum Yeri"),
+                            org.assertj.core.groups.Tuple.tuple(JobWarning.COLUMN_IGNORED, "Not"));
         }
 
         @Test
@@ -99,7 +99,7 @@ class HeaderMapperTest {
         @Test
         void reportColumnNamesElsewhereAreOrdinaryUnknownColumns() {
             HeaderMapping m = HeaderMapper.map(List.of("code", "isim", "telefon"), NONE);
-            assertThat(m.warnings()).extracting(ImportWarning::column).containsExactly("code");
+            assertThat(m.warnings()).extracting(JobWarning::column).containsExactly("code");
         }
 
         @Test
@@ -169,7 +169,7 @@ class HeaderMapperTest {
             assertThat(targetOf(m, 0)).isEqualTo(FieldTarget.of(CustomerField.FULL_NAME));
             assertThat(targetOf(m, 1)).isEqualTo(FieldTarget.of(CustomerField.PHONE));
             assertThat(targetOf(m, 2)).isNull();
-            assertThat(m.warnings()).extracting(ImportWarning::column).containsExactly("isim");
+            assertThat(m.warnings()).extracting(JobWarning::column).containsExactly("isim");
         }
 
         @Test

@@ -106,8 +106,8 @@ public class CrmAutoConfiguration {
         ImportOptions.Builder builder = ImportOptions.builder()
                 .chunkSize(p.getChunkSize())
                 .limits(limits)
-                .clearToken(p.getClearToken())
-                .zone(properties.getZone());
+                .clearToken(p.getClearToken());
+        // No zone: an import takes dates in its tenant's zone, as the Crm bean was built with.
         return builder.build();
     }
 
