@@ -52,6 +52,21 @@ final class CrmProcess {
         return run(workingDirectory, env, List.of("bash", "-c", commandLine));
     }
 
+    /**
+     * Writes a customer CSV as Turkish users' files are (Windows-1254, {@code ;}, CRLF): {@code
+     * rows} customers "Müşteri i" with the numbers {@code mobilePrefix} and seven digits of i, and
+     * every row's company if one is given.
+     */
+    static Path customersCsv(Path file, int rows, String mobilePrefix, String company) throws IOException {
+        StringBuilder sb = new StringBuilder(company == null ? "Ad Soyad;Telefon\r\n" : "Ad Soyad;Telefon;Şirket\r\n");
+        for (int i = 0; i < rows; i++) {
+            sb.append("Müşteri ").append(i).append(';').append(mobilePrefix).append(' ')
+                    .append(String.format("%07d", i)).append(company == null ? "" : ";" + company).append("\r\n");
+        }
+        java.nio.file.Files.write(file, sb.toString().getBytes("windows-1254"));
+        return file;
+    }
+
     static Process start(Path workingDirectory, Path stdout, Path stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", tmpdir(workingDirectory), "-jar",
                 JAR.toString()));

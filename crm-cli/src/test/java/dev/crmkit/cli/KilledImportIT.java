@@ -38,12 +38,7 @@ class KilledImportIT {
 
     @Test
     void aKilledImportIsResumedByAnotherProcessWithEveryRowStoredOnce() throws Exception {
-        Path file = dir.resolve("buyuk.csv");
-        StringBuilder sb = new StringBuilder("Ad Soyad;Telefon;Şirket\r\n");
-        for (int i = 0; i < ROWS; i++) {
-            sb.append("Müşteri ").append(i).append(";0533 ").append(String.format("%07d", i)).append(";Işık A.Ş.\r\n");
-        }
-        Files.write(file, sb.toString().getBytes("windows-1254"));
+        Path file = CrmProcess.customersCsv(dir.resolve("buyuk.csv"), ROWS, "0533", "Işık A.Ş.");
 
         Process first = CrmProcess.start(dir, dir.resolve("first.out"), dir.resolve("first.err"),
                 "import", file.toString(), "--lease", "2s", "--json");

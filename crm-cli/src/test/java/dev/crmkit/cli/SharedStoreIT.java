@@ -28,12 +28,7 @@ class SharedStoreIT {
     @Test
     void oneProcessImportsWhileAnotherSearchesAndListsJobs() throws Exception {
         assertThat(crm(dir, "import", CrmProcess.example("musteriler.csv").toString()).exitCode()).isZero();
-        Path file = dir.resolve("musteriler.csv");
-        StringBuilder sb = new StringBuilder("Ad Soyad;Telefon\r\n");
-        for (int i = 0; i < ROWS; i++) {
-            sb.append("Müşteri ").append(i).append(";0532 ").append(String.format("%07d", i)).append("\r\n");
-        }
-        Files.write(file, sb.toString().getBytes("windows-1254"));
+        Path file = CrmProcess.customersCsv(dir.resolve("musteriler.csv"), ROWS, "0532", null);
 
         Process importing = CrmProcess.start(dir, dir.resolve("import.out"), dir.resolve("import.err"),
                 "import", file.toString(), "--json");

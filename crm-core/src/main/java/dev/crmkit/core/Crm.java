@@ -67,7 +67,7 @@ public final class Crm {
     private final AttachmentService attachments;
     private final PhoneParser phoneParser;
     private final Clock clock;
-    private final java.util.function.Function<dev.crmkit.core.TenantId, ZoneId> zones;
+    private final Function<TenantId, ZoneId> zones;
 
     private Crm(Builder b) {
         this.phoneParser = PhoneParser.forRegion(b.region);
@@ -172,7 +172,7 @@ public final class Crm {
      * Builder#tenantZones} ({@link #DEFAULT_ZONE} if neither was set). Imports take dates without a
      * time in it unless their options name another.
      */
-    public ZoneId zone(dev.crmkit.core.TenantId tenant) {
+    public ZoneId zone(TenantId tenant) {
         return zones.apply(Objects.requireNonNull(tenant, "tenant"));
     }
 

@@ -29,30 +29,49 @@ final class BatchInsertBaseline {
         try (Connection c = ds.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(CustomerColumns.insertSql(postgres))) {
-                long t0 = System.nanoTime();
-                long id = 0;
-                int pending = 0;
-                for (CleanRow row : rows) {
-                    CustomerColumns.bind(ps, postgres, row, ++id, run, true);
-                    ps.addBatch();
-                    if (++pending == BATCH) {
-                        ps.executeBatch();
-                        c.commit();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    ps.executeBatch();
-                    c.commit();
-                }
-                return (System.nanoTime() - t0) / 1e9;
+            try {
+                return timed(c, CustomerColumns.insertSql(postgres), rows,
+                        (ps, row, id) -> CustomerColumns.bind(ps, postgres, row, id, run, true));
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    /** Binds one row's values, under the id it is given (1 to n). */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps, CleanRow row, long id) throws SQLException;
+    }
+
+    /**
+     * The timed loop every batched baseline shares: {@code addBatch} per row, {@code executeBatch}
+     * and a commit per {@value #BATCH} rows, on a connection out of auto-commit.
+     *
+     * @return the seconds it took
+     */
+    static double timed(Connection c, String insertSql, List<CleanRow> rows, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertSql)) {
+            long t0 = System.nanoTime();
+            long id = 0;
+            int pending = 0;
+            for (CleanRow row : rows) {
+                binder.bind(ps, row, ++id);
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    c.commit();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+                c.commit();
+            }
+            return (System.nanoTime() - t0) / 1e9;
         }
     }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -69,7 +68,6 @@ public final class CliImportBenchmark {
             "karaosmanoglu");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int BATCH = 1000;
 
     private final int rows;
     private final Path dir;
@@ -295,31 +293,17 @@ public final class CliImportBenchmark {
             s.execute("CREATE UNIQUE INDEX plain_customer_phone ON plain_customer (tenant, phone)");
             c.setAutoCommit(false);
             long now = System.currentTimeMillis() * 1000;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO plain_customer"
-                    + " (tenant, full_name, phone, email, company, segment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                long t0 = System.nanoTime();
-                int pending = 0;
-                for (CleanRow row : rows) {
-                    ps.setString(1, "default");
-                    ps.setString(2, row.fullName());
-                    ps.setString(3, row.phone());
-                    ps.setString(4, row.email());
-                    ps.setString(5, row.company());
-                    ps.setString(6, row.segment().name());
-                    ps.setLong(7, now);
-                    ps.addBatch();
-                    if (++pending == BATCH) {
-                        ps.executeBatch();
-                        c.commit();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    ps.executeBatch();
-                    c.commit();
-                }
-                return (System.nanoTime() - t0) / 1e9;
-            }
+            return BatchInsertBaseline.timed(c, "INSERT INTO plain_customer"
+                    + " (tenant, full_name, phone, email, company, segment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows,
+                    (ps, row, id) -> {
+                        ps.setString(1, "default");
+                        ps.setString(2, row.fullName());
+                        ps.setString(3, row.phone());
+                        ps.setString(4, row.email());
+                        ps.setString(5, row.company());
+                        ps.setString(6, row.segment().name());
+                        ps.setLong(7, now);
+                    });
         }
     }
 

@@ -3,7 +3,7 @@ package dev.crmkit.importer.internal;
 import dev.crmkit.importer.ImportListener;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,18 +27,14 @@ public final class Listeners {
      * Tells every listener, with the event made once and only if someone listens (progress is
      * worked out for listeners alone).
      */
-    public <T> void tell(Supplier<T> event, java.util.function.BiConsumer<ImportListener, T> call) {
+    public <T> void tell(Supplier<T> event, BiConsumer<ImportListener, T> call) {
         if (listeners.isEmpty()) {
             return;
         }
         T made = event.get();
-        each(l -> call.accept(l, made));
-    }
-
-    private void each(Consumer<ImportListener> call) {
         for (ImportListener l : listeners) {
             try {
-                call.accept(l);
+                call.accept(l, made);
             } catch (RuntimeException e) {
                 // A listener's failure must not fail the import.
                 LOG.warn("import listener {} failed: {}", l.getClass().getName(), e.toString());
