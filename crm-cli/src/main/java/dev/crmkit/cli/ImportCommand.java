@@ -11,7 +11,7 @@ import dev.crmkit.core.bulk.JobStatus;
 import dev.crmkit.core.bulk.OnDuplicate;
 import dev.crmkit.core.bulk.RowError;
 import dev.crmkit.importer.ImportFileException;
-import dev.crmkit.importer.ImportMode;
+import dev.crmkit.core.bulk.ImportMode;
 import dev.crmkit.importer.ImportOptions;
 import dev.crmkit.importer.ImportReport;
 import dev.crmkit.core.bulk.JobWarning;

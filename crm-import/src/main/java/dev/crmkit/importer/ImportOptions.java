@@ -1,5 +1,6 @@
 package dev.crmkit.importer;
 
+import dev.crmkit.core.bulk.ImportMode;
 import dev.crmkit.core.bulk.FieldPolicy;
 import dev.crmkit.core.bulk.OnDuplicate;
 import dev.crmkit.importer.source.SourceLimits;

@@ -6,10 +6,9 @@ import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.JobRequest;
-import dev.crmkit.core.bulk.JobWarning;
 import dev.crmkit.core.bulk.RejectedRow;
 import dev.crmkit.core.bulk.RowError;
-import dev.crmkit.core.spi.JobClaim;
+import dev.crmkit.core.bulk.JobClaim;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.importer.internal.JobRunner;
 import dev.crmkit.importer.internal.Listeners;
@@ -244,7 +243,7 @@ public final class Importer {
 
     private static JobRequest request(Path file, ImportOptions options) {
         return new JobRequest(file.getFileName().toString(), options.dryRun(), options.onDuplicate(),
-                options.mode() == ImportMode.ATOMIC, options.fieldPolicies(), OptionsCodec.encode(options));
+                options.mode(), options.fieldPolicies(), OptionsCodec.encode(options));
     }
 
     private static void checkSize(Path file, ImportOptions options) {

@@ -1,5 +1,6 @@
 package dev.crmkit.importer;
 
+import dev.crmkit.core.bulk.ImportMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

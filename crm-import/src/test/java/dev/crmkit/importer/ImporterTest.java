@@ -1,5 +1,6 @@
 package dev.crmkit.importer;
 
+import dev.crmkit.core.bulk.ImportMode;
 import dev.crmkit.core.bulk.JobWarning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +24,7 @@ import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.InMemoryUserDirectory;
 import dev.crmkit.core.permission.PermissionLevel;
-import dev.crmkit.core.spi.JobClaim;
+import dev.crmkit.core.bulk.JobClaim;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageSession;
 import dev.crmkit.inmemory.InMemoryStorage;

@@ -4,7 +4,7 @@ import dev.crmkit.core.TenantId;
 import dev.crmkit.core.blob.BlobStore;
 import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.JobStatus;
-import dev.crmkit.core.spi.JobClaim;
+import dev.crmkit.core.bulk.JobClaim;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageSession;
 import java.time.Instant;

@@ -61,7 +61,7 @@ public abstract class ActivityContract extends ContractSupport {
     /** A new valid Turkish mobile number, distinct within the test. */
     private String nextPhone() {
         phoneSequence++;
-        return String.format("+90532%07d", phoneSequence);
+        return TestCustomers.mobile(phoneSequence);
     }
 
     private Customer newCustomer(String name) {

@@ -10,9 +10,6 @@ import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerUpdate;
 import dev.crmkit.core.customer.NewCustomer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +33,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
         int phones = 50;
         AtomicInteger created = new AtomicInteger();
         AtomicInteger duplicates = new AtomicInteger();
-        runAll(t -> {
+        runTogether(THREADS, t -> {
             for (int i = 0; i < phones; i++) {
                 try {
                     crm.customers().create(admin, NewCustomer.builder("Racer " + t + " " + i, phone(i)).build());
@@ -46,7 +43,6 @@ public abstract class ConcurrencyContract extends ContractSupport {
                     duplicates.incrementAndGet();
                 }
             }
-            return null;
         });
         assertThat(created.get()).isEqualTo(phones);
         assertThat(duplicates.get()).isEqualTo(phones * (THREADS - 1));
@@ -59,7 +55,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
         Customer c = crm.customers().create(admin, NewCustomer.builder("Shared", phone(0)).build());
         AtomicInteger successes = new AtomicInteger();
         ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
-        runAll(t -> {
+        runTogether(THREADS, t -> {
             for (int i = 0; i < 40; i++) {
                 Customer current = crm.customers().get(admin, c.id());
                 String value = "t" + t + "-" + i;
@@ -71,7 +67,6 @@ public abstract class ConcurrencyContract extends ContractSupport {
                     assertThat(e.code()).isEqualTo(ErrorCode.VERSION_CONFLICT);
                 }
             }
-            return null;
         });
         Customer after = crm.customers().get(admin, c.id());
         assertThat(after.version()).isEqualTo(1 + successes.get());
@@ -119,32 +114,6 @@ public abstract class ConcurrencyContract extends ContractSupport {
 
     /** A distinct valid Turkish mobile number for each index. */
     protected static String phone(int i) {
-        return String.format("+90532%07d", i);
-    }
-
-    private interface Task {
-        Void run(int thread) throws Exception;
-    }
-
-    private static void runAll(Task task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Void>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                Callable<Void> c = () -> {
-                    start.await();
-                    return task.run(thread);
-                };
-                futures.add(pool.submit(c));
-            }
-            start.countDown();
-            for (Future<Void> f : futures) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        return TestCustomers.mobile(i);
     }
 }

@@ -1,19 +1,25 @@
 package dev.crmkit.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmException;
+import dev.crmkit.core.ErrorCode;
+import dev.crmkit.core.Page;
 import dev.crmkit.core.TenantId;
+import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.InMemoryUserDirectory;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.spi.Storage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import dev.crmkit.core.Page;
-import dev.crmkit.core.customer.Customer;
-import dev.crmkit.core.customer.CustomerQuery;
 import java.util.HashSet;
+import java.util.Set;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -122,6 +128,50 @@ public abstract class ContractSupport {
     }
 
     /** Moves the clock forward. */
+    /** The work of one of {@link #runTogether}'s threads, numbered from 0. */
+    @FunctionalInterface
+    protected interface ThreadTask {
+        void run(int thread) throws Exception;
+    }
+
+    /**
+     * Runs the task on the given number of threads, released at once so that they race, and waits
+     * for every one (a minute at most each); the first failure is thrown.
+     */
+    protected static void runTogether(int threads, ThreadTask task) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    task.run(thread);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Asserts that the call fails with a library exception of the given type and code. */
+    protected static void assertFails(Class<? extends CrmException> type, ErrorCode code, ThrowingCallable call) {
+        Throwable t = catchThrowable(call);
+        assertThat(t).as("the call should fail with " + code).isInstanceOf(type);
+        assertThat(((CrmException) t).code()).as("error code of %s", t).isEqualTo(code);
+    }
+
+    /** Asserts that the call fails with a library exception of the given code. */
+    protected static void assertFails(ErrorCode code, ThrowingCallable call) {
+        assertFails(CrmException.class, code, call);
+    }
+
     protected void tick(Duration by) {
         clock.advance(by);
     }

@@ -84,12 +84,6 @@ public abstract class CustomFieldContract extends ContractSupport {
         return (CrmValidationException) t;
     }
 
-    protected static void assertFails(Class<? extends CrmException> type, ErrorCode code, ThrowingCallable call) {
-        Throwable t = catchThrowable(call);
-        assertThat(t).as("the call should fail with " + code).isInstanceOf(type);
-        assertThat(((CrmException) t).code()).isEqualTo(code);
-    }
-
     private static Map<String, Object> values(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

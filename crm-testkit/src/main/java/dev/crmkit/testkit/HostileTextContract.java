@@ -61,7 +61,7 @@ public abstract class HostileTextContract extends ContractSupport {
     private int sequence;
 
     private String phone() {
-        return String.format("+90532%07d", 4_000_000 + sequence++);
+        return TestCustomers.mobile(4_000_000 + sequence++);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,12 +1,11 @@
 package dev.crmkit.testkit;
 
+import dev.crmkit.core.bulk.ImportMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.ConflictException;
-import dev.crmkit.core.CrmException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.NotFoundException;
 import dev.crmkit.core.PermissionDeniedException;
@@ -42,7 +41,7 @@ import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.field.FieldType;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.phone.PhoneNumber;
-import dev.crmkit.core.spi.JobClaim;
+import dev.crmkit.core.bulk.JobClaim;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,17 +62,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -134,19 +127,19 @@ public abstract class ImportJobContract extends ContractSupport {
     }
 
     protected static JobRequest request(OnDuplicate onDuplicate) {
-        return new JobRequest("musteriler.csv", false, onDuplicate, false, Map.of(), Map.of());
+        return new JobRequest("musteriler.csv", false, onDuplicate, ImportMode.PARTIAL, Map.of(), Map.of());
     }
 
     protected static JobRequest dryRunRequest(OnDuplicate onDuplicate) {
-        return new JobRequest("musteriler.csv", true, onDuplicate, false, Map.of(), Map.of());
+        return new JobRequest("musteriler.csv", true, onDuplicate, ImportMode.PARTIAL, Map.of(), Map.of());
     }
 
     protected static JobRequest atomicRequest() {
-        return new JobRequest("musteriler.csv", false, OnDuplicate.REJECT, true, Map.of(), Map.of());
+        return new JobRequest("musteriler.csv", false, OnDuplicate.REJECT, ImportMode.ATOMIC, Map.of(), Map.of());
     }
 
     protected static JobRequest updateRequest(Map<String, FieldPolicy> policies) {
-        return new JobRequest("musteriler.csv", false, OnDuplicate.UPDATE, false, policies, Map.of());
+        return new JobRequest("musteriler.csv", false, OnDuplicate.UPDATE, ImportMode.PARTIAL, policies, Map.of());
     }
 
     protected ImportJob submit(Actor actor, JobRequest request) {
@@ -252,12 +245,6 @@ public abstract class ImportJobContract extends ContractSupport {
     }
 
     /** Asserts the call fails with a library exception of the given type and code. */
-    protected static void assertFails(Class<? extends CrmException> type, ErrorCode code, ThrowingCallable call) {
-        Throwable t = catchThrowable(call);
-        assertThat(t).as("the call should fail with " + code).isInstanceOf(type);
-        assertThat(((CrmException) t).code()).isEqualTo(code);
-    }
-
     protected static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -276,7 +263,7 @@ public abstract class ImportJobContract extends ContractSupport {
 
     /** A distinct valid Turkish mobile number for each index. */
     protected static String phone(int i) {
-        return String.format("+90532%07d", i);
+        return TestCustomers.mobile(i);
     }
 
     /**
@@ -388,7 +375,7 @@ public abstract class ImportJobContract extends ContractSupport {
         void createsQueuedJob() {
             Map<String, String> settings = Map.of("delimiter", ";", "encoding", "UTF-8");
             Map<String, FieldPolicy> policies = Map.of("email", FieldPolicy.ONLY_IF_EMPTY);
-            JobRequest request = new JobRequest("Müşteriler Mart.xlsx", false, OnDuplicate.UPDATE, true, policies,
+            JobRequest request = new JobRequest("Müşteriler Mart.xlsx", false, OnDuplicate.UPDATE, ImportMode.ATOMIC, policies,
                     settings);
 
             ImportJob job = jobs().submit(admin, request, new ByteArrayInputStream(SOURCE));
@@ -400,7 +387,7 @@ public abstract class ImportJobContract extends ContractSupport {
             assertThat(job.submitter()).isEqualTo(admin);
             assertThat(job.dryRun()).isFalse();
             assertThat(job.onDuplicate()).isEqualTo(OnDuplicate.UPDATE);
-            assertThat(job.atomic()).isTrue();
+            assertThat(job.mode()).isEqualTo(ImportMode.ATOMIC);
             assertThat(job.policies()).isEqualTo(policies);
             assertThat(job.settings()).isEqualTo(settings);
             assertThat(job.submittedAt()).isEqualTo(START);
@@ -856,33 +843,17 @@ public abstract class ImportJobContract extends ContractSupport {
             }
             ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
             AtomicInteger attempts = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            CountDownLatch go = new CountDownLatch(1);
-            try {
-                List<Future<Void>> futures = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    String owner = "worker-" + t;
-                    Callable<Void> task = () -> {
-                        go.await();
-                        // bounded, so a store that hands out a job twice ends the loop too
-                        while (attempts.incrementAndGet() <= jobCount * 3) {
-                            Optional<JobClaim> claim = worker().claim(owner, LEASE);
-                            if (claim.isEmpty()) {
-                                break;
-                            }
-                            claimed.add(claim.get().jobId());
-                        }
-                        return null;
-                    };
-                    futures.add(pool.submit(task));
+            runTogether(threads, t -> {
+                String owner = "worker-" + t;
+                // bounded, so a store that hands out a job twice ends the loop too
+                while (attempts.incrementAndGet() <= jobCount * 3) {
+                    Optional<JobClaim> claim = worker().claim(owner, LEASE);
+                    if (claim.isEmpty()) {
+                        break;
+                    }
+                    claimed.add(claim.get().jobId());
                 }
-                go.countDown();
-                for (Future<Void> f : futures) {
-                    f.get(60, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            });
 
             Map<Long, Long> timesClaimed = claimed.stream()
                     .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));

@@ -1,5 +1,6 @@
 package dev.crmkit.testkit;
 
+import dev.crmkit.core.bulk.ImportMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -333,7 +334,7 @@ public abstract class PermissionMatrixContract extends ContractSupport {
     }
 
     private static JobRequest jobRequest(OnDuplicate onDuplicate) {
-        return new JobRequest("musteriler.csv", false, onDuplicate, false, Map.of(), Map.of());
+        return new JobRequest("musteriler.csv", false, onDuplicate, ImportMode.PARTIAL, Map.of(), Map.of());
     }
 
     private static InputStream source() {

@@ -1,10 +1,8 @@
 package dev.crmkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.crmkit.core.Actor;
-import dev.crmkit.core.CrmException;
 import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.Page;
@@ -97,12 +95,6 @@ public abstract class SearchContract extends ContractSupport {
             }
         }
         throw new AssertionError("paging did not end after " + MAX_PAGES + " pages");
-    }
-
-    protected static void assertFails(ErrorCode code, Runnable call) {
-        Throwable t = catchThrowable(call::run);
-        assertThat(t).as("the call should fail with " + code).isInstanceOf(CrmException.class);
-        assertThat(((CrmException) t).code()).isEqualTo(code);
     }
 
     // ------------------------------------------------------------------------------------------

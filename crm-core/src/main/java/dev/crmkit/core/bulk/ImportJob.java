@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param submitter who submitted it; chunks are written with this actor's permissions
  * @param dryRun whether it only checks and reports
  * @param onDuplicate what to do with rows whose phone is stored
- * @param atomic whether any rejected row means nothing is stored
+ * @param mode ATOMIC if any rejected row means nothing is stored, else PARTIAL
  * @param policies per-field overwrite policies of UPDATE mode, by field key
  * @param settings importer settings (encoding, delimiter, sheet, column mapping, limits...), opaque to core
  * @param sourceBytes the size of the source
@@ -48,7 +48,7 @@ public record ImportJob(
         Actor submitter,
         boolean dryRun,
         OnDuplicate onDuplicate,
-        boolean atomic,
+        ImportMode mode,
         Map<String, FieldPolicy> policies,
         Map<String, String> settings,
         long sourceBytes,
@@ -180,7 +180,7 @@ public record ImportJob(
         public Builder version(long v) { version = v; return this; }
 
         public ImportJob build() {
-            return new ImportJob(id, status, j.fileName, j.submitter, j.dryRun, j.onDuplicate, j.atomic, j.policies,
+            return new ImportJob(id, status, j.fileName, j.submitter, j.dryRun, j.onDuplicate, j.mode, j.policies,
                     settings, sourceBytes, sourceChecksum, j.sourcePath, rows, created, updated, skipped, rejected,
                     nextRow, bytesRead, encoding, delimiter, headers, warnings, fatalCode, fatalMessage, j.submittedAt,
                     startedAt, finishedAt, leaseOwner, leaseUntil, undone, checked, version);

@@ -1,7 +1,6 @@
 package dev.crmkit.core.bulk;
 
 import dev.crmkit.core.TenantId;
-import dev.crmkit.core.spi.JobClaim;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;

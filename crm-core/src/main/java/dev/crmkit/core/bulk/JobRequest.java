@@ -11,15 +11,16 @@ import java.util.Objects;
  * @param fileName the file's name, for people
  * @param dryRun check and report only, store nothing
  * @param onDuplicate what to do with rows whose phone is stored
- * @param atomic store nothing if any row is rejected
+ * @param mode ATOMIC to store nothing if any row is rejected, PARTIAL to store the valid rows
  * @param policies per-field overwrite policies for UPDATE mode, by field key
  * @param settings importer settings, stored with the job and opaque to core
  */
-public record JobRequest(String fileName, boolean dryRun, OnDuplicate onDuplicate, boolean atomic,
+public record JobRequest(String fileName, boolean dryRun, OnDuplicate onDuplicate, ImportMode mode,
                          Map<String, FieldPolicy> policies, Map<String, String> settings) {
     public JobRequest {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(onDuplicate, "onDuplicate");
+        Objects.requireNonNull(mode, "mode");
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }

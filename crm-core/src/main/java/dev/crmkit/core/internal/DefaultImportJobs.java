@@ -1,5 +1,6 @@
 package dev.crmkit.core.internal;
 
+import dev.crmkit.core.bulk.ImportMode;
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.ConflictException;
 import dev.crmkit.core.CrmValidationException;
@@ -35,7 +36,7 @@ import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.ImportChange;
-import dev.crmkit.core.spi.JobClaim;
+import dev.crmkit.core.bulk.JobClaim;
 import dev.crmkit.core.spi.StorageSession;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +94,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             ctx.authorizer().require(s, actor, operationFor(request.onDuplicate()));
             Instant now = ctx.now();
             ImportJob job = new ImportJob(0, JobStatus.QUEUED, request.fileName(), actor, request.dryRun(),
-                    request.onDuplicate(), request.atomic(), request.policies(), request.settings(),
+                    request.onDuplicate(), request.mode(), request.policies(), request.settings(),
                     digest == null ? 0 : digest.size(), digest == null ? "" : digest.hex(),
                     sharedPath == null ? null : sharedPath.toString(), 0, 0, 0, 0, 0, 1, 0, null, null, List.of(), List.of(),
                     null, null, now, null, null, null, null, false, false, 1);
@@ -322,7 +323,7 @@ public final class DefaultImportJobs implements ImportJobService, ImportWorker {
             ImportJob job = owned(s, jobId, owner);
             ImportJob.Builder end = job.toBuilder().status(jobEnd.status()).fatal(jobEnd.code(), jobEnd.message())
                     .finishedAt(ctx.now()).lease(null, null).version(job.version() + 1);
-            if (jobEnd.status() == JobStatus.FAILED && (job.atomic() || jobEnd.revertWrites())) {
+            if (jobEnd.status() == JobStatus.FAILED && (job.mode() == ImportMode.ATOMIC || jobEnd.revertWrites())) {
                 // Nothing stays: a failed atomic job, or a file found broken on the way, stores
                 // nothing. What earlier chunks wrote is reverted.
                 if (!job.dryRun()) {

@@ -1,7 +1,6 @@
 package dev.crmkit.importer.internal;
 
 import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.importer.ImportMode;
 import dev.crmkit.importer.ImportOptions;
 import dev.crmkit.importer.NumberFormat;
 import dev.crmkit.importer.source.SourceLimits;
@@ -59,7 +58,7 @@ public final class OptionsCodec {
         Map<String, String> m = job.settings();
         ImportOptions.Builder b = ImportOptions.builder()
                 .onDuplicate(job.onDuplicate())
-                .mode(job.atomic() ? ImportMode.ATOMIC : ImportMode.PARTIAL)
+                .mode(job.mode())
                 .dryRun(job.dryRun())
                 .chunkSize(Integer.parseInt(m.getOrDefault("chunkSize", Integer.toString(ImportOptions.DEFAULT_CHUNK_SIZE))))
                 .sheet(Integer.parseInt(m.getOrDefault("sheetIndex", "0")))

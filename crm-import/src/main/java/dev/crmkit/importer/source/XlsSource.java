@@ -1,7 +1,6 @@
 package dev.crmkit.importer.source;
 
 import dev.crmkit.core.ErrorCode;
-import dev.crmkit.core.text.TextFolding;
 import dev.crmkit.importer.ImportFileException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,15 +10,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.OldFileFormatException;
 import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
@@ -69,7 +65,7 @@ import org.apache.poi.ss.usermodel.FormulaError;
  * into a {@link SharedStringTable}, in memory up to a budget and in temporary files beyond it,
  * each string cut to the cell limit plus one character. The drawing group is renamed too, so that
  * POI does not join its records in memory; it is not needed. More than {@value #MAX_CELL_FORMATS}
- * cell formats (cells address them with 16 bits) or {@value #MAX_SHEETS} sheets are refused as
+ * cell formats (cells address them with 16 bits) or {@value Workbooks#MAX_SHEETS} sheets are refused as
  * {@code FILE_UNREADABLE}: no real workbook has them, and POI's records for them would take about
  * twice the file's size in memory.
  *
@@ -90,8 +86,6 @@ import org.apache.poi.ss.usermodel.FormulaError;
 public final class XlsSource implements RecordSource {
 
     private static final int BIFF8_VERSION = 0x0600;
-    /** The last serial number Excel shows as a date (9999-12-31). */
-    private static final double MAX_EXCEL_DATE = 2_958_465.999_999;
     private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_EVEN);
     /** 2^53: every whole double below it is an exact integer. */
     private static final double EXACT_INTEGER_LIMIT = 9_007_199_254_740_992d;
@@ -102,7 +96,6 @@ public final class XlsSource implements RecordSource {
     /** Cells address their format with 16 bits; Excel itself allows some 4,000. */
     static final int MAX_CELL_FORMATS = 65_536;
     /** As for XLSX workbooks. */
-    static final int MAX_SHEETS = 10_000;
 
     private final POIFSFileSystem fs;
     private final CountingInputStream counted;
@@ -266,9 +259,9 @@ public final class XlsSource implements RecordSource {
                 } else if (r instanceof EOFRecord) {
                     depth--;
                 } else if (r instanceof BoundSheetRecord b) {
-                    if (sheets.size() == MAX_SHEETS) {
+                    if (sheets.size() == Workbooks.MAX_SHEETS) {
                         throw new ImportFileException(ErrorCode.FILE_UNREADABLE,
-                                "The Excel workbook lists more than " + MAX_SHEETS + " sheets; it is damaged.");
+                                "The Excel workbook lists more than " + Workbooks.MAX_SHEETS + " sheets; it is damaged.");
                     }
                     sheets.add(b);
                 } else if (r instanceof DateWindow1904Record w) {
@@ -310,31 +303,7 @@ public final class XlsSource implements RecordSource {
     }
 
     private static BoundSheetRecord chooseSheet(List<BoundSheetRecord> sheets, SourceOptions options) {
-        String wanted = options.sheetName();
-        if (wanted != null) {
-            for (BoundSheetRecord b : sheets) {
-                if (b.getSheetname().equals(wanted)) {
-                    return b;
-                }
-            }
-            String folded = TextFolding.fold(TextFolding.trim(wanted));
-            for (BoundSheetRecord b : sheets) {
-                if (TextFolding.fold(TextFolding.trim(b.getSheetname())).equals(folded)) {
-                    return b;
-                }
-            }
-            throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The workbook has no sheet named '" + wanted
-                    + "'; its sheets are: " + sheetNames(sheets) + ".");
-        }
-        if (options.sheetIndex() >= sheets.size()) {
-            throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The workbook has no sheet number "
-                    + (options.sheetIndex() + 1) + "; its sheets are: " + sheetNames(sheets) + ".");
-        }
-        return sheets.get(options.sheetIndex());
-    }
-
-    private static String sheetNames(List<BoundSheetRecord> sheets) {
-        return sheets.stream().map(b -> "'" + b.getSheetname() + "'").collect(Collectors.joining(", "));
+        return sheets.get(Workbooks.chooseSheet(sheets.stream().map(BoundSheetRecord::getSheetname).toList(), options));
     }
 
     @Override
@@ -481,34 +450,17 @@ public final class XlsSource implements RecordSource {
     }
 
     private String numberText(CellValueRecordInterface cell, double value) {
-        if (!DateUtil.isValidExcelDate(value) || value > MAX_EXCEL_DATE) {
+        if (!Workbooks.isDateSerial(value)) {
             return numberText(value);
         }
         int formatIndex = formats.formatIndex(cell);
         if (formatIndex >= 0) {
             String format = formats.getFormatString(formatIndex);
             if (format != null && DateUtil.isADateFormat(formatIndex, format)) {
-                return dateText(value);
+                return Workbooks.dateText(value, date1904);
             }
         }
         return numberText(value);
-    }
-
-    /**
-     * A date as ISO {@code yyyy-MM-dd}, with {@code THH:mm} or {@code THH:mm:ss} when it has a time
-     * of day; a time alone (a value below one day in the 1900 date system) as {@code HH:mm[:ss]}.
-     */
-    private String dateText(double value) {
-        LocalDateTime dateTime = DateUtil.getLocalDateTime(value, date1904, true);
-        LocalTime time = dateTime.toLocalTime();
-        String timeText = time.getSecond() == 0
-                ? String.format(Locale.ROOT, "%02d:%02d", time.getHour(), time.getMinute())
-                : String.format(Locale.ROOT, "%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
-        if (!date1904 && value < 1) {
-            return timeText;
-        }
-        String dateText = dateTime.toLocalDate().toString();
-        return time.equals(LocalTime.MIDNIGHT) ? dateText : dateText + "T" + timeText;
     }
 
     /**

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * Pulls the rows of one worksheet part off a StAX reader, one {@code <row>} per call, turning
@@ -25,8 +23,6 @@ final class XlsxSheetReader {
     static final long MAX_ROW_CHARS = 8L << 20;
     /** Numbers are doubles: their plain digits never need more than this. */
     private static final int MAX_NUMBER_SCALE = 400;
-    /** The largest serial number Excel shows as a date, 9999-12-31. */
-    private static final double MAX_DATE_SERIAL = 2_958_466;
 
     private static final int WORKSHEET = 1;
     private static final int SHEET_DATA = 2;
@@ -272,8 +268,8 @@ final class XlsxSheetReader {
         if (styles.isDate(cellStyle)) {
             try {
                 double serial = Double.parseDouble(raw);
-                if (serial >= 0 && serial < MAX_DATE_SERIAL) {
-                    return date(serial);
+                if (Workbooks.isDateSerial(serial)) {
+                    return Workbooks.dateText(serial, date1904);
                 }
             } catch (NumberFormatException e) {
                 // not a number after all: shown as it is below
@@ -301,31 +297,10 @@ final class XlsxSheetReader {
         return CellText.cut(raw, CellText.keep(maxCellChars));
     }
 
-    private String date(double serial) {
-        LocalDateTime t = DateUtil.getLocalDateTime(serial, date1904, true);
-        LocalTime time = t.toLocalTime();
-        if (serial < 1 && !date1904) {
-            // A time of day without a date: 1900's serial 0 is no real day.
-            return time.getSecond() == 0 ? String.format("%02d:%02d", time.getHour(), time.getMinute())
-                    : String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
-        }
-        return isoDateTime(t);
-    }
-
-    static String isoDateTime(LocalDateTime t) {
-        LocalTime time = t.toLocalTime();
-        String day = t.toLocalDate().toString();
-        if (time.equals(LocalTime.MIDNIGHT)) {
-            return day;
-        }
-        return time.getSecond() == 0 ? String.format("%sT%02d:%02d", day, time.getHour(), time.getMinute())
-                : String.format("%sT%02d:%02d:%02d", day, time.getHour(), time.getMinute(), time.getSecond());
-    }
-
     /** A {@code t="d"} cell holds an ISO 8601 date as text; normalised like numeric dates. */
     private String isoDate(String raw) {
         try {
-            return isoDateTime(LocalDateTime.parse(raw.endsWith("Z") ? raw.substring(0, raw.length() - 1) : raw)
+            return Workbooks.isoDateTime(LocalDateTime.parse(raw.endsWith("Z") ? raw.substring(0, raw.length() - 1) : raw)
                     .withNano(0));
         } catch (DateTimeParseException e) {
             try {

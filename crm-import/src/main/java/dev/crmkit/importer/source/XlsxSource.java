@@ -8,11 +8,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.UnsupportedFileFormatException;
@@ -67,7 +65,6 @@ public final class XlsxSource implements RecordSource {
             XSSFRelation.MACROS_WORKBOOK.getContentType(),
             XSSFRelation.TEMPLATE_WORKBOOK.getContentType(),
             XSSFRelation.MACRO_TEMPLATE_WORKBOOK.getContentType());
-    private static final int NAMES_IN_MESSAGES = 20;
     /** Strict OOXML (ISO 29500) names relationships in its own namespace; parts are otherwise alike. */
     private static final String TRANSITIONAL_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
     private static final String STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
@@ -218,43 +215,7 @@ public final class XlsxSource implements RecordSource {
         if (sheets.isEmpty()) {
             throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The workbook has no sheets.");
         }
-        String wanted = options.sheetName();
-        if (wanted == null) {
-            int index = options.sheetIndex();
-            if (index < sheets.size()) {
-                return sheets.get(index);
-            }
-            throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The workbook has no sheet number "
-                    + (index + 1) + "; its sheets are " + names(sheets) + ".");
-        }
-        for (XlsxWorkbook.Sheet s : sheets) {
-            if (s.name().equals(wanted)) {
-                return s;
-            }
-        }
-        String folded = TextFolding.fold(TextFolding.trim(wanted));
-        List<XlsxWorkbook.Sheet> matches = new ArrayList<>();
-        for (XlsxWorkbook.Sheet s : sheets) {
-            if (TextFolding.fold(TextFolding.trim(s.name())).equals(folded)) {
-                matches.add(s);
-            }
-        }
-        if (matches.size() == 1) {
-            return matches.get(0);
-        }
-        if (matches.isEmpty()) {
-            throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The workbook has no sheet named '" + wanted
-                    + "'; its sheets are " + names(sheets) + ".");
-        }
-        throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The sheet name '" + wanted
-                + "' is ambiguous: it matches " + names(matches) + "; give the exact name.");
-    }
-
-    private static String names(List<XlsxWorkbook.Sheet> sheets) {
-        String listed = sheets.stream().limit(NAMES_IN_MESSAGES).map(s -> "'" + s.name() + "'")
-                .collect(Collectors.joining(", "));
-        return sheets.size() > NAMES_IN_MESSAGES ? listed + " and " + (sheets.size() - NAMES_IN_MESSAGES) + " more"
-                : listed;
+        return sheets.get(Workbooks.chooseSheet(sheets.stream().map(XlsxWorkbook.Sheet::name).toList(), options));
     }
 
     private static PackagePart sheetPart(PackagePart workbookPart, XlsxWorkbook.Sheet sheet)

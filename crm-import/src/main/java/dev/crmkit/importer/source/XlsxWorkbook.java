@@ -12,7 +12,6 @@ import javax.xml.stream.XMLStreamReader;
 record XlsxWorkbook(List<Sheet> sheets, boolean date1904) {
 
     /** Far more than any real workbook; bounds memory for a hostile one. */
-    static final int MAX_SHEETS = 10_000;
 
     record Sheet(String name, String relationshipId) {
     }
@@ -39,8 +38,8 @@ record XlsxWorkbook(List<Sheet> sheets, boolean date1904) {
                     } else if (depth == 2 && "sheets".equals(name)) {
                         inSheets = true;
                     } else if (inSheets && depth == 3 && "sheet".equals(name)) {
-                        if (sheets.size() == MAX_SHEETS) {
-                            throw new HostileContentException("The workbook lists more than " + MAX_SHEETS
+                        if (sheets.size() == Workbooks.MAX_SHEETS) {
+                            throw new HostileContentException("The workbook lists more than " + Workbooks.MAX_SHEETS
                                     + " sheets.");
                         }
                         String sheetName = XlsxXml.attribute(xml, "name");

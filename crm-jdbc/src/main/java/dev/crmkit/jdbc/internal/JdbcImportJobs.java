@@ -1,5 +1,6 @@
 package dev.crmkit.jdbc.internal;
 
+import dev.crmkit.core.bulk.ImportMode;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.StorageException;
 import dev.crmkit.core.bulk.ImportJob;
@@ -59,7 +60,7 @@ final class JdbcImportJobs implements ImportJobStore {
         ps.setString(i++, Json.actor(j.submitter()));
         ps.setBoolean(i++, j.dryRun());
         ps.setString(i++, j.onDuplicate().name());
-        ps.setBoolean(i++, j.atomic());
+        ps.setBoolean(i++, j.mode() == ImportMode.ATOMIC);
         ps.setString(i++, Json.policies(j.policies()));
         ps.setString(i++, Json.stringMap(j.settings()));
         ps.setLong(i++, j.sourceBytes());
@@ -93,7 +94,7 @@ final class JdbcImportJobs implements ImportJobStore {
         String fatal = rs.getString(25);
         return new ImportJob(rs.getLong(1), JobStatus.valueOf(rs.getString(2)), rs.getString(4),
                 Json.actor(rs.getString(5), s.tenant()), rs.getBoolean(6), OnDuplicate.valueOf(rs.getString(7)),
-                rs.getBoolean(8), Json.policies(rs.getString(9)), Json.stringMap(rs.getString(10)), rs.getLong(11),
+                rs.getBoolean(8) ? ImportMode.ATOMIC : ImportMode.PARTIAL, Json.policies(rs.getString(9)), Json.stringMap(rs.getString(10)), rs.getLong(11),
                 rs.getString(12), rs.getString(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
                 rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getString(21),
                 delimiter == null ? null : delimiter.charAt(0), Json.strings(rs.getString(23)),

@@ -1,6 +1,6 @@
-package dev.crmkit.importer;
+package dev.crmkit.core.bulk;
 
-/** Whether an import stores its valid rows whatever the others do. */
+/** Whether an import job stores its valid rows whatever the others do (spec 3.4). */
 public enum ImportMode {
     /** Valid rows are stored, invalid rows reported (the default). */
     PARTIAL,

@@ -1,10 +1,11 @@
-package dev.crmkit.core.spi;
+package dev.crmkit.core.bulk;
 
 import dev.crmkit.core.TenantId;
 import java.util.Objects;
 
 /**
- * A job a process has claimed.
+ * A job a worker has claimed under a lease ({@link ImportWorker#claim}); storage adapters return it
+ * from {@code Storage.claimImportJob}, which does the claiming.
  *
  * @param tenant the job's tenant
  * @param jobId the job
