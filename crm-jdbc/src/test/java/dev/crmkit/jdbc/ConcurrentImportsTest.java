@@ -6,6 +6,7 @@ import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.TenantId;
+import dev.crmkit.core.bulk.ImportJob;
 import dev.crmkit.core.bulk.JobStatus;
 import dev.crmkit.core.bulk.OnDuplicate;
 import dev.crmkit.core.bulk.RowError;
@@ -13,6 +14,7 @@ import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.importer.ImportOptions;
 import dev.crmkit.importer.ImportReport;
+import dev.crmkit.importer.ImportListener;
 import dev.crmkit.importer.Importer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,12 +88,26 @@ class ConcurrentImportsTest {
                 new Run("skip", 1500, 4500, OnDuplicate.SKIP),
                 new Run("update", 1000, 4000, OnDuplicate.UPDATE));
         CyclicBarrier start = new CyclicBarrier(runs.size());
+        // Each job waits, once RUNNING, until the other two are RUNNING too: on SQLite a job of
+        // 3,000 rows takes a fraction of a second, so without this one could end before another
+        // had begun, and the test would not be about overlapping imports at all.
+        CyclicBarrier allRunning = new CyclicBarrier(runs.size());
         ExecutorService pool = Executors.newFixedThreadPool(runs.size());
         List<Future<ImportReport>> reports = new ArrayList<>();
         try {
             for (Run run : runs) {
                 Path f = file(run.owner(), run.from(), run.to());
                 Importer importer = Importer.builder(crm).owner(run.owner()).workDir(dir).build();
+                importer.addListener(new ImportListener() {
+                    @Override
+                    public void onStarted(ImportJob job) {
+                        try {
+                            allRunning.await(1, TimeUnit.MINUTES);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("the other imports did not start", e);
+                        }
+                    }
+                });
                 Callable<ImportReport> task = () -> {
                     start.await();
                     return importer.importFile(ADMIN, f,

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
  * The base of every contract suite: a fresh storage from the adapter's factory for each test, a
  * {@link Crm} on it with a hand-moved clock, and two tenants with a few users.
  *
- * <p>An adapter runs a suite by extending it and implementing {@link #newStorage()}. Suites talk
+ * <p>An adapter runs every suite through {@link StorageKit}, or one suite by extending it and
+ * implementing {@link #newStorage()}. Suites talk
  * to the storage only through the public services, so they check what users observe.
  */
 public abstract class ContractSupport {

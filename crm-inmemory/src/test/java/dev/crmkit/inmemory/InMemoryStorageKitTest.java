@@ -1,9 +1,10 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.core.spi.Storage;
-import dev.crmkit.testkit.TenantIsolationContract;
+import dev.crmkit.testkit.StorageKit;
 
-class InMemoryTenantIsolationTest extends TenantIsolationContract {
+/** The whole storage kit on the in-memory adapter. */
+class InMemoryStorageKitTest extends StorageKit {
     @Override
     protected Storage newStorage() {
         return InMemoryStorage.create();
