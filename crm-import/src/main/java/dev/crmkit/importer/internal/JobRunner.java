@@ -83,6 +83,8 @@ public final class JobRunner {
     private long rowsThisRun;
     /** The job's bytes read when this run started: a resumed job's rate counts this run's work alone. */
     private long bytesAtStart;
+    /** This run's copy of the job's source, read by every pass and every attempt, deleted at the end. */
+    private Path sourceCopy;
     private volatile int rowWarnings;
 
     public JobRunner(Crm crm, TenantId tenant, long jobId, String owner, Duration lease, Listeners listeners,
@@ -113,20 +115,31 @@ public final class JobRunner {
          * the attempt's wait.
          */
         public <T> T read(Supplier<T> read) {
+            return run(attempt -> read.get(), (attempt, failure) -> { });
+        }
+
+        /**
+         * The one retry loop: runs the work (told its attempt, from 1), and after a failure for a
+         * passing reason tells {@code beforeWait}, waits the attempt's delay and runs it again, at
+         * most {@link #attempts} more times; any other failure, or the last, is thrown.
+         */
+        <T> T run(java.util.function.IntFunction<T> work,
+                  java.util.function.BiConsumer<Integer, StorageException> beforeWait) {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return read.get();
+                    return work.apply(attempt);
                 } catch (StorageException e) {
                     if (!e.isTransient() || attempt > attempts) {
                         throw e;
                     }
+                    beforeWait.accept(attempt, e);
                     pause(attempt, e);
                 }
             }
         }
 
         /** Waits before the given attempt; if interrupted, gives up with the failure being retried. */
-        void pause(int attempt, StorageException failure) {
+        private void pause(int attempt, StorageException failure) {
             try {
                 Thread.sleep(delay(attempt).toMillis());
             } catch (InterruptedException interrupted) {
@@ -163,32 +176,23 @@ public final class JobRunner {
         startNanos = System.nanoTime();
         bytesAtStart = job.bytesRead();
         renewAt = startNanos + lease.toNanos() / 3;
-        Path copy = null;
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    if (attempt > 1) {
-                        // After a passing failure (its chunk rolled back whole): renewing the
-                        // lease reads the job as committed, so this pass resumes after its last
-                        // committed chunk exactly as another worker would. A job no longer this
-                        // owner's ends the run here (ConflictException).
-                        job = worker.renew(tenant, jobId, owner, lease);
-                        renewAt = System.nanoTime() + lease.toNanos() / 3;
-                    }
-                    if (copy == null) {
-                        copy = copySource();
-                    }
-                    return runPasses(copy, OptionsCodec.decode(job));
-                } catch (StorageException e) {
-                    if (!e.isTransient() || attempt > retries.attempts()) {
-                        throw e;
-                    }
-                    LOG.warn("import job {} of tenant {}: {}; trying again in {} ms (attempt {} of {})", jobId,
-                            tenant.value(), e.getMessage(), retries.delay(attempt).toMillis(), attempt,
-                            retries.attempts());
-                    retries.pause(attempt, e);
+            return retries.run(attempt -> {
+                if (attempt > 1) {
+                    // After a passing failure (its chunk rolled back whole): renewing the lease
+                    // reads the job as committed, so this pass resumes after its last committed
+                    // chunk exactly as another worker would. A job no longer this owner's ends the
+                    // run here (ConflictException).
+                    job = worker.renew(tenant, jobId, owner, lease);
+                    renewAt = System.nanoTime() + lease.toNanos() / 3;
                 }
-            }
+                if (sourceCopy == null) {
+                    sourceCopy = copySource();
+                }
+                return runPasses(sourceCopy, OptionsCodec.decode(job));
+            }, (attempt, e) -> LOG.warn("import job {} of tenant {}: {}; trying again in {} ms (attempt {} of {})",
+                    jobId, tenant.value(), e.getMessage(), retries.delay(attempt).toMillis(), attempt,
+                    retries.attempts()));
         } catch (ImportFileException e) {
             return end(JobEnd.fileFailed(e.code(), e.getMessage()));
         } catch (ConflictException e) {
@@ -208,9 +212,9 @@ public final class JobRunner {
             }
             return tryEnd(JobEnd.failed(ErrorCode.STORAGE_FAILURE, e.getMessage()));
         } finally {
-            if (copy != null) {
+            if (sourceCopy != null) {
                 try {
-                    Files.deleteIfExists(copy);
+                    Files.deleteIfExists(sourceCopy);
                 } catch (IOException ignored) {
                     // A temporary file left behind is harmless.
                 }
