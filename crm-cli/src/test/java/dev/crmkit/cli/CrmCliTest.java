@@ -10,7 +10,7 @@ import dev.crmkit.cli.internal.CliStore;
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantId;
-import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.importjob.ImportJob;
 import dev.crmkit.importer.ImportOptions;
 import dev.crmkit.importer.Importer;
 import java.io.ByteArrayOutputStream;

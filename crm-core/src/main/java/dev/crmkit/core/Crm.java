@@ -7,16 +7,17 @@ import dev.crmkit.core.internal.DefaultAttachmentService;
 import dev.crmkit.core.internal.DefaultMessageService;
 import dev.crmkit.core.message.MessageGateway;
 import dev.crmkit.core.message.MessageService;
-import dev.crmkit.core.bulk.ImportJobService;
-import dev.crmkit.core.bulk.ImportWorker;
+import dev.crmkit.core.importjob.ImportJobService;
+import dev.crmkit.core.importjob.ImportWorker;
 import dev.crmkit.core.call.CallService;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.field.CustomFieldService;
 import dev.crmkit.core.internal.DefaultActivityService;
 import dev.crmkit.core.internal.DefaultCallService;
 import dev.crmkit.core.internal.DefaultCustomFieldService;
+import dev.crmkit.core.importjob.internal.DefaultImportJobService;
+import dev.crmkit.core.importjob.internal.DefaultImportWorker;
 import dev.crmkit.core.internal.DefaultCustomerService;
-import dev.crmkit.core.internal.DefaultImportJobs;
 import dev.crmkit.core.internal.DefaultPermissionService;
 import dev.crmkit.core.internal.DefaultProductService;
 import dev.crmkit.core.internal.DefaultResultCodeService;
@@ -57,7 +58,8 @@ public final class Crm {
     private final ActivityService activities;
     private final CustomFieldService customFields;
     private final PermissionService permissions;
-    private final DefaultImportJobs imports;
+    private final DefaultImportJobService imports;
+    private final DefaultImportWorker importWorker;
     private final ResultCodeService results;
     private final ProductService products;
     private final ScriptService scripts;
@@ -80,7 +82,8 @@ public final class Crm {
         this.activities = new DefaultActivityService(ctx);
         this.customFields = new DefaultCustomFieldService(ctx);
         this.permissions = new DefaultPermissionService(ctx);
-        this.imports = new DefaultImportJobs(ctx);
+        this.imports = new DefaultImportJobService(ctx);
+        this.importWorker = new DefaultImportWorker(ctx);
         DefaultResultCodeService resultCodes = new DefaultResultCodeService(ctx);
         this.results = resultCodes;
         this.products = new DefaultProductService(ctx);
@@ -154,7 +157,7 @@ public final class Crm {
 
     /** What an importer's workers use to run import jobs. */
     public ImportWorker importWorker() {
-        return imports;
+        return importWorker;
     }
 
     /** The parser services use for phone input, in the configured default region. */

@@ -1,7 +1,7 @@
 package dev.crmkit.core;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -14,7 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.crmkit.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String INTERNAL = "dev.crmkit.core.internal..";
+    private static final String[] INTERNAL = {"dev.crmkit.core.internal..", "dev.crmkit.core.importjob.internal.."};
 
     private static final String[] PUBLIC_API = {
             "dev.crmkit.core",
@@ -32,6 +32,7 @@ class ArchitectureTest {
             "dev.crmkit.core.message..",
             "dev.crmkit.core.attachment..",
             "dev.crmkit.core.blob..",
+            "dev.crmkit.core.importjob",
     };
 
     @ArchTest
@@ -49,12 +50,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule storagePortsDoNotUseTheDefaultServices = noClasses()
             .that().resideInAPackage("dev.crmkit.core.spi..")
-            .should().dependOnClassesThat().resideInAPackage(INTERNAL);
+            .should().dependOnClassesThat().resideInAnyPackage(INTERNAL);
 
     @ArchTest
     static final ArchRule onlyCrmWiresTheInternals = classes()
-            .that().resideInAPackage(INTERNAL)
-            .should().onlyHaveDependentClassesThat(resideInAPackage(INTERNAL).or(belongToAnyOf(Crm.class)));
+            .that().resideInAnyPackage(INTERNAL)
+            .should().onlyHaveDependentClassesThat(resideInAnyPackage(INTERNAL).or(belongToAnyOf(Crm.class)));
 
     @ArchTest
     static final ArchRule publicApiDoesNotExposeTheInternals = noClasses()

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.customer.CustomerService;
-import dev.crmkit.core.bulk.JobClaim;
+import dev.crmkit.core.importjob.JobClaim;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageSession;
 import java.lang.reflect.Proxy;

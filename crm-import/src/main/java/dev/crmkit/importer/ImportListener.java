@@ -1,6 +1,6 @@
 package dev.crmkit.importer;
 
-import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.importjob.ImportJob;
 
 /**
  * Callbacks of jobs run by an {@link Importer}, on the thread that runs the job. Keep them quick;

@@ -1,8 +1,8 @@
 package dev.crmkit.importer;
 
-import dev.crmkit.core.bulk.ImportMode;
-import dev.crmkit.core.bulk.FieldPolicy;
-import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.importjob.ImportMode;
+import dev.crmkit.core.importjob.FieldPolicy;
+import dev.crmkit.core.importjob.OnDuplicate;
 import dev.crmkit.importer.source.SourceLimits;
 import dev.crmkit.importer.source.SourceOptions;
 import java.nio.charset.Charset;

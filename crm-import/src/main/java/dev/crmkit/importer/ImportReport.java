@@ -1,9 +1,9 @@
 package dev.crmkit.importer;
 
-import dev.crmkit.core.bulk.JobWarning;
-import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.core.bulk.JobStatus;
-import dev.crmkit.core.bulk.RowError;
+import dev.crmkit.core.importjob.JobWarning;
+import dev.crmkit.core.importjob.ImportJob;
+import dev.crmkit.core.importjob.JobStatus;
+import dev.crmkit.core.importjob.RowError;
 import java.util.List;
 
 /**

@@ -4,13 +4,14 @@ import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.TenantId;
-import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.core.bulk.JobRequest;
-import dev.crmkit.core.bulk.RejectedRow;
-import dev.crmkit.core.bulk.RowError;
-import dev.crmkit.core.bulk.JobClaim;
+import dev.crmkit.core.importjob.ImportJob;
+import dev.crmkit.core.importjob.JobRequest;
+import dev.crmkit.core.importjob.RejectedRow;
+import dev.crmkit.core.importjob.RowError;
+import dev.crmkit.core.importjob.JobClaim;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.importer.internal.JobRunner;
+import dev.crmkit.importer.internal.Retries;
 import dev.crmkit.importer.internal.Listeners;
 import dev.crmkit.importer.mapping.HeaderMapper;
 import dev.crmkit.importer.report.ErrorReportWriter;
@@ -60,7 +61,7 @@ public final class Importer {
     private final String owner;
     private final Duration lease;
     private final Path workDir;
-    private final JobRunner.Retries retries;
+    private final Retries retries;
     private final List<ImportListener> listenerList = new CopyOnWriteArrayList<>();
     private final Listeners listeners = new Listeners(listenerList);
 
@@ -269,7 +270,7 @@ public final class Importer {
         private String owner = defaultOwner();
         private Duration lease = Duration.ofSeconds(30);
         private Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
-        private JobRunner.Retries retries = new JobRunner.Retries(DEFAULT_RETRIES, DEFAULT_RETRY_DELAY);
+        private Retries retries = new Retries(DEFAULT_RETRIES, DEFAULT_RETRY_DELAY);
 
         private final java.util.Set<String> given = new java.util.HashSet<>();
 
@@ -311,7 +312,7 @@ public final class Importer {
          */
         public Builder retries(int attempts, Duration firstDelay) {
             once("retries");
-            retries = new JobRunner.Retries(attempts, Objects.requireNonNull(firstDelay, "firstDelay"));
+            retries = new Retries(attempts, Objects.requireNonNull(firstDelay, "firstDelay"));
             return this;
         }
 

@@ -1,11 +1,11 @@
 package dev.crmkit.importer;
 
-import dev.crmkit.core.bulk.ImportMode;
+import dev.crmkit.core.importjob.ImportMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.core.bulk.FieldPolicy;
-import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.importjob.FieldPolicy;
+import dev.crmkit.core.importjob.OnDuplicate;
 import java.nio.charset.Charset;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.crmkit.importer;
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantId;
-import dev.crmkit.core.bulk.RowError;
+import dev.crmkit.core.importjob.RowError;
 import dev.crmkit.importer.report.ReportFormat;
 import dev.crmkit.inmemory.InMemoryStorage;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.crmkit.importer;
 
-import dev.crmkit.core.bulk.ImportMode;
-import dev.crmkit.core.bulk.JobWarning;
+import dev.crmkit.core.importjob.ImportMode;
+import dev.crmkit.core.importjob.JobWarning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,12 +11,12 @@ import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.PermissionDeniedException;
 import dev.crmkit.core.StorageException;
 import dev.crmkit.core.TenantId;
-import dev.crmkit.core.bulk.FieldPolicy;
-import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.core.bulk.JobStatus;
-import dev.crmkit.core.bulk.OnDuplicate;
-import dev.crmkit.core.bulk.RowError;
-import dev.crmkit.core.bulk.UndoReport;
+import dev.crmkit.core.importjob.FieldPolicy;
+import dev.crmkit.core.importjob.ImportJob;
+import dev.crmkit.core.importjob.JobStatus;
+import dev.crmkit.core.importjob.OnDuplicate;
+import dev.crmkit.core.importjob.RowError;
+import dev.crmkit.core.importjob.UndoReport;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.NewCustomer;
@@ -24,7 +24,7 @@ import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.permission.DirectoryUser;
 import dev.crmkit.core.permission.InMemoryUserDirectory;
 import dev.crmkit.core.permission.PermissionLevel;
-import dev.crmkit.core.bulk.JobClaim;
+import dev.crmkit.core.importjob.JobClaim;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageSession;
 import dev.crmkit.inmemory.InMemoryStorage;

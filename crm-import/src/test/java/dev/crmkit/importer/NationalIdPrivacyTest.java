@@ -12,7 +12,7 @@ import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.activity.ActivityQuery;
-import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.importjob.JobStatus;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerUpdate;
 import dev.crmkit.core.customer.NationalId;

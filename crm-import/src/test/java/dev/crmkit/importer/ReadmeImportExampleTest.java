@@ -2,7 +2,7 @@ package dev.crmkit.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.importjob.JobStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

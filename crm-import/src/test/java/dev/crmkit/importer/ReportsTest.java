@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantId;
-import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.importjob.JobStatus;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.field.FieldType;

@@ -7,7 +7,7 @@ import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.TenantId;
-import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.importjob.JobStatus;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.Segment;

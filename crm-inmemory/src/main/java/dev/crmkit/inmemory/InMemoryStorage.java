@@ -2,9 +2,9 @@ package dev.crmkit.inmemory;
 
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.blob.BlobStore;
-import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.core.bulk.JobStatus;
-import dev.crmkit.core.bulk.JobClaim;
+import dev.crmkit.core.importjob.ImportJob;
+import dev.crmkit.core.importjob.JobStatus;
+import dev.crmkit.core.importjob.JobClaim;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageSession;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.crmkit.inmemory;
 
 import dev.crmkit.core.activity.AuditEntry;
-import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.importjob.ImportJob;
+import dev.crmkit.core.importjob.RejectedRow;
 import dev.crmkit.core.attachment.Attachment;
 import dev.crmkit.core.call.Call;
 import dev.crmkit.core.message.Message;

@@ -3,7 +3,7 @@ package dev.crmkit.jdbc;
 import dev.crmkit.core.StorageException;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.blob.BlobStore;
-import dev.crmkit.core.bulk.JobClaim;
+import dev.crmkit.core.importjob.JobClaim;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageSession;
 import dev.crmkit.jdbc.internal.Database;

@@ -10,7 +10,7 @@ import dev.crmkit.core.CrmException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.StorageException;
 import dev.crmkit.core.TenantId;
-import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.importjob.JobStatus;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.NewCustomer;
 import dev.crmkit.importer.ImportOptions;

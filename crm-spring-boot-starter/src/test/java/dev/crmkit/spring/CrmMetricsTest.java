@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.core.bulk.JobStatus;
+import dev.crmkit.core.importjob.ImportJob;
+import dev.crmkit.core.importjob.JobStatus;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.NewCustomer;
 import dev.crmkit.importer.ImportListener;

@@ -1,6 +1,6 @@
 package dev.crmkit.testkit;
 
-import dev.crmkit.core.bulk.ImportMode;
+import dev.crmkit.core.importjob.ImportMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -10,9 +10,9 @@ import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.PermissionDeniedException;
 import dev.crmkit.core.activity.ActivityQuery;
 import dev.crmkit.core.activity.ActivityService;
-import dev.crmkit.core.bulk.ImportJobService;
-import dev.crmkit.core.bulk.JobRequest;
-import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.importjob.ImportJobService;
+import dev.crmkit.core.importjob.JobRequest;
+import dev.crmkit.core.importjob.OnDuplicate;
 import dev.crmkit.core.attachment.AttachmentService;
 import dev.crmkit.core.attachment.NewAttachment;
 import dev.crmkit.core.call.CallService;

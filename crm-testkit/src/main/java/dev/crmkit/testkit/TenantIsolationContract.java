@@ -1,6 +1,6 @@
 package dev.crmkit.testkit;
 
-import dev.crmkit.core.bulk.ImportMode;
+import dev.crmkit.core.importjob.ImportMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -11,9 +11,9 @@ import dev.crmkit.core.NotFoundException;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityQuery;
 import dev.crmkit.core.activity.AuditEntry;
-import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.core.bulk.JobRequest;
-import dev.crmkit.core.bulk.OnDuplicate;
+import dev.crmkit.core.importjob.ImportJob;
+import dev.crmkit.core.importjob.JobRequest;
+import dev.crmkit.core.importjob.OnDuplicate;
 import dev.crmkit.core.attachment.NewAttachment;
 import dev.crmkit.core.call.NewCall;
 import dev.crmkit.core.message.MessageChannel;

@@ -5,7 +5,7 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityQuery;
 import dev.crmkit.core.activity.AuditEntry;
-import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.importjob.ImportJob;
 import dev.crmkit.core.attachment.Attachment;
 import dev.crmkit.core.call.Call;
 import dev.crmkit.core.message.Message;

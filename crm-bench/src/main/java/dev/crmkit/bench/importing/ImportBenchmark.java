@@ -4,7 +4,7 @@ import dev.crmkit.core.Actor;
 import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantId;
-import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.importjob.ImportJob;
 import dev.crmkit.core.phone.PhoneParser;
 import dev.crmkit.importer.ImportOptions;
 import dev.crmkit.importer.ImportReport;

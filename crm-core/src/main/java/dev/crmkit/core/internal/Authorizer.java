@@ -10,7 +10,7 @@ import dev.crmkit.core.spi.StorageSession;
 import java.util.Optional;
 
 /** Computes effective levels and enforces {@link Operation}s. */
-final class Authorizer {
+public final class Authorizer {
 
     PermissionLevel levelOf(StorageSession session, Actor actor) {
         if (actor.admin()) {
@@ -32,7 +32,7 @@ final class Authorizer {
     }
 
     /** Throws unless the actor may do the operation; returns the actor's level. */
-    PermissionLevel require(StorageSession session, Actor actor, Operation operation) {
+    public PermissionLevel require(StorageSession session, Actor actor, Operation operation) {
         PermissionLevel level = levelOf(session, actor);
         if (!level.includes(operation.required())) {
             throw new PermissionDeniedException(actor.userId() + " has " + level + " but "

@@ -23,7 +23,7 @@ import java.util.Set;
  * "required" rules depend on whether the values create a customer or update one, and are applied
  * by {@link #requireForCreate}.
  */
-final class CustomerDrafts {
+public final class CustomerDrafts {
 
     /**
      * Cleaned values.
@@ -32,16 +32,16 @@ final class CustomerDrafts {
      * @param values cleaned built-in values that are present (never null values)
      * @param custom cleaned custom values that are present
      */
-    record Draft(PhoneNumber phone, Map<CustomerField, Object> values, Map<String, Object> custom) {
+    public record Draft(PhoneNumber phone, Map<CustomerField, Object> values, Map<String, Object> custom) {
 
-        Object get(CustomerField field) {
+        public Object get(CustomerField field) {
             return values.get(field);
         }
     }
 
     private final ServiceContext ctx;
 
-    CustomerDrafts(ServiceContext ctx) {
+    public CustomerDrafts(ServiceContext ctx) {
         this.ctx = ctx;
     }
 
@@ -50,7 +50,7 @@ final class CustomerDrafts {
      *
      * @param skip field keys not to check (an importer could not read them and reported them)
      */
-    Draft draft(Actor actor, NewCustomer in, Map<String, CustomFieldDefinition> definitions, Set<String> skip,
+    public Draft draft(Actor actor, NewCustomer in, Map<String, CustomFieldDefinition> definitions, Set<String> skip,
                 Violations v) {
         CustomerRules rules = ctx.rules();
         Map<CustomerField, Object> values = new EnumMap<>(CustomerField.class);
@@ -95,7 +95,7 @@ final class CustomerDrafts {
      * The rules only a new customer must meet: a name and every required custom field. A name
      * given but blank was reported by {@link #draft} already.
      */
-    void requireForCreate(NewCustomer in, Draft draft, Map<String, CustomFieldDefinition> definitions,
+    public void requireForCreate(NewCustomer in, Draft draft, Map<String, CustomFieldDefinition> definitions,
                           Set<String> skip, Violations v) {
         if (in.fullName() == null && !skip.contains("fullName")) {
             v.add(ErrorCode.NAME_REQUIRED, "fullName", "a name is required");
@@ -109,7 +109,7 @@ final class CustomerDrafts {
     }
 
     /** A new customer from a complete draft (one that passed {@link #requireForCreate}). */
-    CustomerRecord newRecord(Draft d, Long importJobId, Instant now) {
+    public CustomerRecord newRecord(Draft d, Long importJobId, Instant now) {
         String representative = (String) d.get(CustomerField.REPRESENTATIVE);
         return CustomerRecord.builder((String) d.get(CustomerField.FULL_NAME), d.phone(), now)
                 .type(or((CustomerType) d.get(CustomerField.TYPE), CustomerType.PERSON))

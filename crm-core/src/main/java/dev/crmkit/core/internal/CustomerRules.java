@@ -25,7 +25,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * lower-cased) and when it is invalid. Methods add violations instead of throwing, so that one
  * call reports every problem of an input.
  */
-final class CustomerRules {
+public final class CustomerRules {
 
     static final int MAX_NAME = 200;
     static final int MAX_COMPANY = 200;
@@ -174,7 +174,7 @@ final class CustomerRules {
     }
 
     /** Definitions by key, in position order. */
-    static Map<String, CustomFieldDefinition> byKey(Collection<CustomFieldDefinition> definitions) {
+    public static Map<String, CustomFieldDefinition> byKey(Collection<CustomFieldDefinition> definitions) {
         Map<String, CustomFieldDefinition> m = new LinkedHashMap<>();
         for (CustomFieldDefinition d : definitions) {
             m.put(d.key(), d);

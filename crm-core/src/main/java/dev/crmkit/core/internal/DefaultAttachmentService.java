@@ -143,7 +143,7 @@ public final class DefaultAttachmentService implements AttachmentService {
      * failure is logged, not thrown: the records are already gone, so users see the deletion done,
      * and the bytes are only an orphan for the host to sweep.
      */
-    static void deleteBlobs(ServiceContext ctx, TenantId tenant, List<String> keys) {
+    public static void deleteBlobs(ServiceContext ctx, TenantId tenant, List<String> keys) {
         if (keys.isEmpty()) {
             return;
         }

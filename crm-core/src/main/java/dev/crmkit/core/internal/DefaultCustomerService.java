@@ -256,7 +256,7 @@ public final class DefaultCustomerService implements CustomerService {
      *
      * @return the blob keys of its attachments, to delete once the unit of work is stored
      */
-    static List<String> remove(StorageSession s, long customerId) {
+    public static List<String> remove(StorageSession s, long customerId) {
         s.activities().deleteByCustomer(customerId);
         s.resultCodes().deleteByCustomer(customerId);
         s.products().deleteByCustomer(customerId);
@@ -486,7 +486,7 @@ public final class DefaultCustomerService implements CustomerService {
     }
 
     /** Equality of field values, with numbers equal by value whatever their scale (42 = 42.00). */
-    static boolean sameValue(Object a, Object b) {
+    public static boolean sameValue(Object a, Object b) {
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
         }
@@ -501,7 +501,7 @@ public final class DefaultCustomerService implements CustomerService {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    static String display(Object value) {
+    public static String display(Object value) {
         if (value == null) {
             return null;
         }

@@ -56,7 +56,7 @@ public final class ServiceContext {
         this.rules = new CustomerRules(phones, users);
     }
 
-    Storage storage() {
+    public Storage storage() {
         return storage;
     }
 
@@ -68,7 +68,7 @@ public final class ServiceContext {
         return phones;
     }
 
-    Authorizer authorizer() {
+    public Authorizer authorizer() {
         return authorizer;
     }
 
@@ -95,7 +95,7 @@ public final class ServiceContext {
     }
 
     /** Now, at the microsecond precision every store keeps. */
-    Instant now() {
+    public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects every violation of one input before failing, so a caller learns all problems at once. */
-final class Violations {
+public final class Violations {
 
     /** Allocated with the first violation: most inputs have none. */
     private List<CrmValidationException.Violation> list = List.of();
 
-    void add(ErrorCode code, String field, String message) {
+    public void add(ErrorCode code, String field, String message) {
         writable().add(new CrmValidationException.Violation(code, field, message));
     }
 
-    void addAll(CrmValidationException e) {
+    public void addAll(CrmValidationException e) {
         writable().addAll(e.violations());
     }
 
@@ -26,15 +26,15 @@ final class Violations {
         return list;
     }
 
-    List<CrmValidationException.Violation> list() {
+    public List<CrmValidationException.Violation> list() {
         return list;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return list.isEmpty();
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!list.isEmpty()) {
             throw new CrmValidationException(list);
         }

@@ -1,5 +1,6 @@
 package dev.crmkit.core.spi;
 
+import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.customer.CustomerStatus;
 import dev.crmkit.core.customer.CustomerType;
@@ -71,6 +72,29 @@ public record CustomerRecord(
     /** The primary (identity) phone. */
     public PhoneNumber primaryPhone() {
         return phones.get(0).number();
+    }
+
+    /** The stored value of a built-in field: the one place that maps {@link CustomerField}s to components. */
+    public Object value(CustomerField field) {
+        return switch (field) {
+            case TYPE -> type;
+            case FULL_NAME -> fullName;
+            case PHONE -> primaryPhone();
+            case EMAIL -> email;
+            case COMPANY -> company;
+            case SEGMENT -> segment;
+            case STATUS -> status;
+            case FAX -> fax;
+            case ADDRESS -> address;
+            case NATIONAL_ID -> nationalId;
+            case REPRESENTATIVE -> representative;
+            case QUEUE -> queue;
+            case RESULT_CODE -> resultCode;
+            case ACTION_AT -> actionAt;
+            case PROCESSING_STATUS -> processingStatus;
+            case TOTAL_AMOUNT -> totalAmount;
+            case LOADED_AT -> loadedAt;
+        };
     }
 
     /** A builder starting from this record. */

@@ -1,7 +1,7 @@
 package dev.crmkit.core.spi;
 
-import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.importjob.ImportJob;
+import dev.crmkit.core.importjob.RejectedRow;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;

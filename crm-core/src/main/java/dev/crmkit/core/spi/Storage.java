@@ -1,6 +1,6 @@
 package dev.crmkit.core.spi;
 
-import dev.crmkit.core.bulk.JobClaim;
+import dev.crmkit.core.importjob.JobClaim;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.blob.BlobStore;
 import java.time.Instant;

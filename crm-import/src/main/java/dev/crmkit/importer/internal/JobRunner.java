@@ -6,29 +6,24 @@ import dev.crmkit.core.CrmException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.StorageException;
 import dev.crmkit.core.TenantId;
-import dev.crmkit.core.bulk.Chunk;
-import dev.crmkit.core.bulk.ChunkPreparer;
-import dev.crmkit.core.bulk.ChunkResult;
-import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.core.bulk.ImportRow;
-import dev.crmkit.core.bulk.ImportWorker;
-import dev.crmkit.core.bulk.JobEnd;
-import dev.crmkit.core.bulk.InFilePhones;
-import dev.crmkit.core.bulk.JobWarning;
-import dev.crmkit.core.bulk.PreparedChunk;
+import dev.crmkit.core.importjob.ChunkResult;
+import dev.crmkit.core.importjob.ImportJob;
+import dev.crmkit.core.importjob.ImportWorker;
+import dev.crmkit.core.importjob.JobEnd;
+import dev.crmkit.core.importjob.InFilePhones;
+import dev.crmkit.core.importjob.JobWarning;
 import dev.crmkit.core.field.CustomFieldDefinition;
-import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.phone.PhoneParser;
 import dev.crmkit.importer.ChunkCommit;
 import dev.crmkit.importer.ImportFileException;
 import dev.crmkit.importer.ImportListener;
-import dev.crmkit.core.bulk.ImportMode;
+import dev.crmkit.core.importjob.ImportMode;
 import dev.crmkit.importer.ImportOptions;
 import dev.crmkit.importer.ImportProgress;
+import dev.crmkit.importer.internal.ChunkReader.Batch;
 import dev.crmkit.importer.mapping.HeaderMapper;
 import dev.crmkit.importer.mapping.HeaderMapping;
 import dev.crmkit.importer.source.RecordSource;
-import dev.crmkit.importer.source.SourceInfo;
 import dev.crmkit.importer.source.SourceRecord;
 import dev.crmkit.importer.source.Sources;
 import java.io.IOException;
@@ -38,17 +33,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,9 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class JobRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
-
-    /** Row warnings kept per job; more are counted but not stored. */
-    static final int MAX_ROW_WARNINGS = 1000;
 
     private final Crm crm;
     private final ImportWorker worker;
@@ -85,7 +73,8 @@ public final class JobRunner {
     private long bytesAtStart;
     /** This run's copy of the job's source, read by every pass and every attempt, deleted at the end. */
     private Path sourceCopy;
-    private volatile int rowWarnings;
+    /** Row warnings of this run, counted by the reader threads of its passes. */
+    private final AtomicInteger rowWarnings = new AtomicInteger();
 
     public JobRunner(Crm crm, TenantId tenant, long jobId, String owner, Duration lease, Listeners listeners,
                      BooleanSupplier cancelled, Path workDir, Retries retries) {
@@ -99,69 +88,6 @@ public final class JobRunner {
         this.cancelled = cancelled;
         this.workDir = workDir;
         this.retries = retries;
-    }
-
-    /**
-     * How a job is taken up again in this process after a passing storage failure.
-     *
-     * @param attempts how many times, 0 for never
-     * @param firstDelay the wait before the first; each later wait doubles, up to {@link #MAX_DELAY}
-     */
-    public record Retries(int attempts, Duration firstDelay) {
-        static final Duration MAX_DELAY = Duration.ofSeconds(5);
-
-        /**
-         * Reads with these retries: a read that fails for a passing reason is tried again after
-         * the attempt's wait.
-         */
-        public <T> T read(Supplier<T> read) {
-            return run(attempt -> read.get(), (attempt, failure) -> { });
-        }
-
-        /**
-         * The one retry loop: runs the work (told its attempt, from 1), and after a failure for a
-         * passing reason tells {@code beforeWait}, waits the attempt's delay and runs it again, at
-         * most {@link #attempts} more times; any other failure, or the last, is thrown.
-         */
-        <T> T run(java.util.function.IntFunction<T> work,
-                  java.util.function.BiConsumer<Integer, StorageException> beforeWait) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return work.apply(attempt);
-                } catch (StorageException e) {
-                    if (!e.isTransient() || attempt > attempts) {
-                        throw e;
-                    }
-                    beforeWait.accept(attempt, e);
-                    pause(attempt, e);
-                }
-            }
-        }
-
-        /** Waits before the given attempt; if interrupted, gives up with the failure being retried. */
-        private void pause(int attempt, StorageException failure) {
-            try {
-                Thread.sleep(delay(attempt).toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw failure;
-            }
-        }
-
-        public Retries {
-            if (attempts < 0) {
-                throw new IllegalArgumentException("attempts must not be negative: " + attempts);
-            }
-            if (firstDelay.isNegative()) {
-                throw new IllegalArgumentException("the delay must not be negative: " + firstDelay);
-            }
-        }
-
-        /** The wait before the given attempt, counted from 1. */
-        public Duration delay(int attempt) {
-            Duration d = firstDelay.multipliedBy(1L << Math.min(attempt - 1, 20));
-            return d.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : d;
-        }
     }
 
     /**
@@ -237,9 +163,9 @@ public final class JobRunner {
     }
 
     /**
-     * Reads the whole file once, committing chunks from the job's next row on. Reading and parsing
-     * run on a reader thread while this thread commits the previous chunk, so the two overlap;
-     * chunks are committed strictly in file order.
+     * Reads the whole file once, committing chunks from the job's next row on. Reading, parsing
+     * and checking run on a {@link ChunkReader}'s thread while this thread commits the previous
+     * chunk, so the two overlap; chunks are committed strictly in file order.
      */
     private void pass(Path file, ImportOptions options, boolean write) {
         List<CustomFieldDefinition> definitions = crm.customFields().list(job.submitter());
@@ -266,175 +192,18 @@ public final class JobRunner {
                 }
             }
             // A resumed job recorded its header's warnings with its first chunk.
-            List<JobWarning> headerWarnings = job.nextRow() <= 1 ? new ArrayList<>(mapping.warnings()) : new ArrayList<>();
-            InFilePhones claimed = new InFilePhones();
+            List<JobWarning> headerWarnings = job.nextRow() <= 1 ? mapping.warnings() : List.of();
             Set<Long> rejectedBefore = job.nextRow() > 1 ? rejectedRowsBefore(job.nextRow()) : Set.of();
-            ChunkPreparer preparer = worker.preparer(tenant, jobId);
-            ChunkReader reader = new ChunkReader(source, parser, options, columns, phones, rejectedBefore,
-                    claimed, job.nextRow(), job.rows(), header.rowNumber(), headerWarnings, preparer, write);
-            Thread thread = new Thread(reader, "crm-import-reader-" + jobId);
-            thread.setDaemon(true);
-            thread.start();
-            try {
+            ChunkReader.Start start = new ChunkReader.Start(job.nextRow(), job.rows(), header.rowNumber(),
+                    headerWarnings, rejectedBefore);
+            InFilePhones claimed = new InFilePhones();
+            try (ChunkReader reader = ChunkReader.start(source, parser, options, columns, phones, claimed, start,
+                    worker.preparer(tenant, jobId), write, rowWarnings, jobId)) {
                 Batch batch;
-                while ((batch = reader.take()) != Batch.END) {
+                while ((batch = reader.take(lease.dividedBy(4), this::renewIfDue)) != Batch.END) {
                     commit(batch, claimed);
                 }
-            } finally {
-                reader.stop();
-                joinQuietly(thread);
             }
-        }
-    }
-
-    /** Rows read and parsed, ready to commit, with the position after them. */
-    private record Batch(PreparedChunk chunk, long totalBytes) {
-        static final Batch END = new Batch(null, 0);
-    }
-
-    /**
-     * Reads and parses on its own thread, handing over full chunks through a small queue (so at
-     * most a few chunks are in memory). A failure is handed over too, and rethrown on the
-     * committing thread.
-     */
-    private final class ChunkReader implements Runnable {
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
-        private final RecordSource source;
-        private final RowParser parser;
-        private final ImportOptions options;
-        private final Integer phoneColumn;
-        private final Map<String, Integer> columns;
-        private final ChunkPreparer preparer;
-        private final boolean write;
-        private final PhoneParser phones;
-        private final Set<Long> rejectedBefore;
-        private final InFilePhones claimed;
-        private final long startRow;
-        private final long headerRow;
-        private final List<JobWarning> headerWarnings;
-        private long dataRows;
-        private volatile boolean stopped;
-
-        ChunkReader(RecordSource source, RowParser parser, ImportOptions options, Map<String, Integer> columns,
-                    PhoneParser phones, Set<Long> rejectedBefore, InFilePhones claimed, long startRow, long dataRows,
-                    long headerRow, List<JobWarning> headerWarnings, ChunkPreparer preparer, boolean write) {
-            this.source = source;
-            this.parser = parser;
-            this.options = options;
-            this.columns = columns;
-            this.phoneColumn = columns.get("phone");
-            this.preparer = preparer;
-            this.write = write;
-            this.phones = phones;
-            this.rejectedBefore = rejectedBefore;
-            this.claimed = claimed;
-            this.startRow = startRow;
-            this.dataRows = dataRows;
-            this.headerRow = headerRow;
-            this.headerWarnings = headerWarnings;
-        }
-
-        @Override
-        public void run() {
-            try {
-                read();
-                put(Batch.END);
-            } catch (RuntimeException | Error e) {
-                put(e);
-            }
-        }
-
-        private void read() {
-            List<ImportRow> rows = new ArrayList<>(options.chunkSize());
-            List<JobWarning> warnings = new ArrayList<>(headerWarnings);
-            // The row after the last one read: where the job goes on from once what was read is stored.
-            long next = Math.max(startRow, headerRow + 1);
-            SourceRecord record;
-            while (!stopped && (record = source.next()) != null) {
-                if (record.isBlank()) {
-                    continue;
-                }
-                if (record.rowNumber() < startRow) {
-                    remember(record, phoneColumn, phones, rejectedBefore, claimed);
-                    continue;
-                }
-                next = record.rowNumber() + 1;
-                dataRows++;
-                if (dataRows > options.limits().maxRows()) {
-                    throw new ImportFileException(ErrorCode.TOO_MANY_ROWS,
-                            "the file has more than " + options.limits().maxRows() + " data rows");
-                }
-                List<JobWarning> sink = warnings;
-                rows.add(parser.parse(record, w -> {
-                    if (rowWarnings++ < MAX_ROW_WARNINGS) {
-                        sink.add(w);
-                    }
-                }));
-                if (rows.size() == options.chunkSize()) {
-                    put(batch(rows, next, warnings));
-                    rows = new ArrayList<>(options.chunkSize());
-                    warnings = new ArrayList<>();
-                }
-            }
-            if (!rows.isEmpty()) {
-                put(batch(rows, next, warnings));
-            } else if (!warnings.isEmpty() || startRow <= headerRow) {
-                // Nothing more to store, but the header's warnings and the detected encoding are;
-                // the job stays after the rows already stored (going back would store them twice).
-                put(batch(rows, next, warnings));
-            }
-        }
-
-        /** Builds the chunk and has core check its rows here, on the reader thread. */
-        private Batch batch(List<ImportRow> rows, long nextRow, List<JobWarning> warnings) {
-            SourceInfo info = source.info();
-            Chunk chunk = new Chunk(rows, parser.headers(), columns, nextRow,
-                    Math.min(source.bytesRead(), info.totalBytes()), warnings, info.encoding(), info.delimiter(), write);
-            return new Batch(preparer.prepare(chunk), info.totalBytes());
-        }
-
-        private void put(Object item) {
-            try {
-                while (!stopped && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                    // The committing thread is busy; wait for it unless it has stopped.
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** The next batch; while waiting for a slow reader, the lease is kept alive. */
-        Batch take() {
-            try {
-                Object item;
-                long waitMillis = Math.max(10, lease.toMillis() / 4);
-                while ((item = queue.poll(waitMillis, TimeUnit.MILLISECONDS)) == null) {
-                    renewIfDue();
-                }
-                if (item instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (item instanceof Error e) {
-                    throw e;
-                }
-                return (Batch) item;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConflictException(ErrorCode.JOB_STATE_INVALID, "interrupted while importing job " + jobId);
-            }
-        }
-
-        void stop() {
-            stopped = true;
-            queue.clear();
-        }
-    }
-
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -471,18 +240,6 @@ public final class JobRunner {
             }
         });
         return rows;
-    }
-
-    /** A committed row read again on resume: if it was accepted, its number stays claimed. */
-    private static void remember(SourceRecord record, Integer phoneColumn, PhoneParser phones, Set<Long> rejected,
-                                 InFilePhones claimed) {
-        if (phoneColumn == null || rejected.contains(record.rowNumber())) {
-            return;
-        }
-        CellValue<PhoneNumber> phone = Cells.phone(record.cell(phoneColumn), phones);
-        if (phone.value() != null) {
-            claimed.claim(phone.value(), record.rowNumber());
-        }
     }
 
     private static SourceRecord firstNonBlank(RecordSource source) {

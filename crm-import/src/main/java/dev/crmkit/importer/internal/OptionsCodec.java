@@ -1,6 +1,6 @@
 package dev.crmkit.importer.internal;
 
-import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.importjob.ImportJob;
 import dev.crmkit.importer.ImportOptions;
 import dev.crmkit.importer.NumberFormat;
 import dev.crmkit.importer.source.SourceLimits;

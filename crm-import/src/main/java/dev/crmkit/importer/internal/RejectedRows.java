@@ -2,7 +2,7 @@ package dev.crmkit.importer.internal;
 
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.importjob.RejectedRow;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -1,9 +1,9 @@
 package dev.crmkit.importer.internal;
 
 import dev.crmkit.core.ErrorCode;
-import dev.crmkit.core.bulk.ImportRow;
-import dev.crmkit.core.bulk.JobWarning;
-import dev.crmkit.core.bulk.RowError;
+import dev.crmkit.core.importjob.ImportRow;
+import dev.crmkit.core.importjob.JobWarning;
+import dev.crmkit.core.importjob.RowError;
 import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.customer.NewCustomer;

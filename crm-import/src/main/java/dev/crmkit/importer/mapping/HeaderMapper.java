@@ -5,7 +5,7 @@ import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.text.TextFolding;
 import dev.crmkit.importer.ImportFileException;
-import dev.crmkit.core.bulk.JobWarning;
+import dev.crmkit.core.importjob.JobWarning;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

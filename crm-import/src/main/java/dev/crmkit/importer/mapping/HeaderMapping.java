@@ -1,6 +1,6 @@
 package dev.crmkit.importer.mapping;
 
-import dev.crmkit.core.bulk.JobWarning;
+import dev.crmkit.core.importjob.JobWarning;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.crmkit.importer.report;
 
-import dev.crmkit.core.bulk.RejectedRow;
-import dev.crmkit.core.bulk.RowError;
+import dev.crmkit.core.importjob.RejectedRow;
+import dev.crmkit.core.importjob.RowError;
 import dev.crmkit.importer.mapping.HeaderMapper;
 import java.io.OutputStream;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import dev.crmkit.core.field.FieldType;
 import dev.crmkit.core.text.TextFolding;
 import dev.crmkit.importer.FuzzInput;
 import dev.crmkit.importer.ImportFileException;
-import dev.crmkit.core.bulk.JobWarning;
+import dev.crmkit.core.importjob.JobWarning;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.field.FieldType;
 import dev.crmkit.importer.ImportFileException;
-import dev.crmkit.core.bulk.JobWarning;
+import dev.crmkit.core.importjob.JobWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

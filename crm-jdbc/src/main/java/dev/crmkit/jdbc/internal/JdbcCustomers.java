@@ -3,9 +3,6 @@ package dev.crmkit.jdbc.internal;
 import dev.crmkit.core.ConflictException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.customer.CustomerSort;
-import dev.crmkit.core.customer.CustomerStatus;
-import dev.crmkit.core.customer.CustomerType;
-import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerCriteria;
 import dev.crmkit.core.spi.CustomerRecord;
@@ -27,27 +24,20 @@ import java.util.OptionalLong;
 /** The customers of one tenant in {@code crm_customer}; one row per customer. */
 final class JdbcCustomers implements CustomerStore {
 
-    static final String COLUMNS = "id, version, type, full_name, phones, email, company, segment, status, fax, address,"
-            + " national_id, representative, previous_representative, assigned_at, queue, result_code, action_at,"
-            + " processing_status, total_amount, created_at, loaded_at, updated_at, last_contact_at, total_contacts,"
-            + " total_calls, total_call_seconds, custom_values, import_job_id";
+    /** The columns that hold the record, as a select list (see {@link CustomerColumns}). */
+    static final String COLUMNS = CustomerColumns.NAMES;
 
     /** {@link #COLUMNS} of the table aliased {@code c}. */
     private static final String C_COLUMNS = "c." + String.join(", c.", COLUMNS.split(", "));
 
     /** Both databases keep the search keys in the row, each in its own form (see {@link SearchKeyColumns}). */
     private static final String INSERT = "INSERT INTO crm_customer (" + COLUMNS
-            + ", tenant, primary_phone, name_key, search_keys)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ";
+            + ", tenant, primary_phone, name_key, search_keys) VALUES (" + CustomerColumns.PARAMETERS + ", ?, ?, ?, ";
     private static final String INSERT_SQLITE = INSERT + "?)";
     private static final String INSERT_POSTGRESQL = INSERT + "?::tsvector)";
 
-    private static final String UPDATE_SET = "UPDATE crm_customer SET version = ?, type = ?, full_name = ?, phones = ?,"
-            + " email = ?, company = ?, segment = ?, status = ?, fax = ?, address = ?, national_id = ?, representative = ?,"
-            + " previous_representative = ?, assigned_at = ?, queue = ?, result_code = ?, action_at = ?,"
-            + " processing_status = ?, total_amount = ?, created_at = ?, loaded_at = ?, updated_at = ?,"
-            + " last_contact_at = ?, total_contacts = ?, total_calls = ?, total_call_seconds = ?, custom_values = ?,"
-            + " import_job_id = ?, name_key = ?";
+    private static final String UPDATE_SET = "UPDATE crm_customer SET " + CustomerColumns.ASSIGNMENTS
+            + ", name_key = ?";
     private static final String UPDATE_WHERE = " WHERE id = ? AND tenant = ? AND version = ?";
     private static final String UPDATE_SQLITE = UPDATE_SET + ", search_keys = ?" + UPDATE_WHERE;
     private static final String UPDATE_POSTGRESQL = UPDATE_SET + ", search_keys = ?::tsvector" + UPDATE_WHERE;
@@ -170,69 +160,12 @@ final class JdbcCustomers implements CustomerStore {
         if (id != null) {
             ps.setLong(i++, id);
         }
-        ps.setLong(i++, r.version());
-        ps.setString(i++, r.type().name());
-        ps.setString(i++, r.fullName());
-        ps.setString(i++, Json.phones(r.phones()));
-        Columns.setString(ps, i++, r.email());
-        Columns.setString(ps, i++, r.company());
-        ps.setString(i++, r.segment().name());
-        ps.setString(i++, r.status().name());
-        Columns.setString(ps, i++, r.fax());
-        Columns.setString(ps, i++, r.address());
-        Columns.setString(ps, i++, r.nationalId());
-        Columns.setString(ps, i++, r.representative());
-        Columns.setString(ps, i++, r.previousRepresentative());
-        cols().setInstant(ps, i++, r.assignedAt());
-        Columns.setString(ps, i++, r.queue());
-        Columns.setString(ps, i++, r.resultCode());
-        cols().setInstant(ps, i++, r.actionAt());
-        Columns.setString(ps, i++, r.processingStatus());
-        cols().setDecimal(ps, i++, r.totalAmount());
-        cols().setInstant(ps, i++, r.createdAt());
-        cols().setInstant(ps, i++, r.loadedAt());
-        cols().setInstant(ps, i++, r.updatedAt());
-        cols().setInstant(ps, i++, r.lastContactAt());
-        ps.setLong(i++, r.totalContacts());
-        ps.setLong(i++, r.totalCalls());
-        ps.setLong(i++, r.totalCallSeconds());
-        Columns.setString(ps, i++, Json.customValues(r.customFields()));
-        Columns.setLong(ps, i++, r.importJobId());
-        return i;
+        return CustomerColumns.bind(ps, i, cols(), r);
     }
 
     /** A customer from a row of {@link #COLUMNS}. */
     CustomerRecord read(ResultSet rs) throws SQLException {
-        var phones = Json.phones(rs.getString(5));
-        return CustomerRecord.builder(rs.getString(4), phones.get(0).number(), cols().instant(rs, 21))
-                .id(rs.getLong(1))
-                .version(rs.getLong(2))
-                .type(CustomerType.valueOf(rs.getString(3)))
-                .phones(phones)
-                .email(rs.getString(6))
-                .company(rs.getString(7))
-                .segment(Segment.valueOf(rs.getString(8)))
-                .status(CustomerStatus.valueOf(rs.getString(9)))
-                .fax(rs.getString(10))
-                .address(rs.getString(11))
-                .nationalId(rs.getString(12))
-                .representative(rs.getString(13))
-                .previousRepresentative(rs.getString(14))
-                .assignedAt(cols().instant(rs, 15))
-                .queue(rs.getString(16))
-                .resultCode(rs.getString(17))
-                .actionAt(cols().instant(rs, 18))
-                .processingStatus(rs.getString(19))
-                .totalAmount(cols().decimal(rs, 20))
-                .loadedAt(cols().instant(rs, 22))
-                .updatedAt(cols().instant(rs, 23))
-                .lastContactAt(cols().instant(rs, 24))
-                .totalContacts(rs.getLong(25))
-                .totalCalls(rs.getLong(26))
-                .totalCallSeconds(rs.getLong(27))
-                .customFields(Json.customValues(rs.getString(28)))
-                .importJobId(Columns.nullableLong(rs, 29))
-                .build();
+        return CustomerColumns.read(rs, cols());
     }
 
     @Override

@@ -1,12 +1,12 @@
 package dev.crmkit.jdbc.internal;
 
-import dev.crmkit.core.bulk.ImportMode;
+import dev.crmkit.core.importjob.ImportMode;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.StorageException;
-import dev.crmkit.core.bulk.ImportJob;
-import dev.crmkit.core.bulk.JobStatus;
-import dev.crmkit.core.bulk.OnDuplicate;
-import dev.crmkit.core.bulk.RejectedRow;
+import dev.crmkit.core.importjob.ImportJob;
+import dev.crmkit.core.importjob.JobStatus;
+import dev.crmkit.core.importjob.OnDuplicate;
+import dev.crmkit.core.importjob.RejectedRow;
 import dev.crmkit.core.spi.ImportChange;
 import dev.crmkit.core.spi.ImportJobStore;
 import java.io.IOException;

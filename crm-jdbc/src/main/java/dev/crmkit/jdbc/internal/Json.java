@@ -1,25 +1,38 @@
 package dev.crmkit.jdbc.internal;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.crmkit.core.Actor;
-import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.activity.FieldChange;
-import dev.crmkit.core.bulk.FieldPolicy;
-import dev.crmkit.core.bulk.JobWarning;
-import dev.crmkit.core.bulk.RowError;
-import dev.crmkit.core.customer.CustomerStatus;
-import dev.crmkit.core.customer.CustomerType;
-import dev.crmkit.core.customer.PhoneStatus;
-import dev.crmkit.core.customer.Segment;
+import dev.crmkit.core.importjob.FieldPolicy;
+import dev.crmkit.core.importjob.JobWarning;
+import dev.crmkit.core.importjob.RowError;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.PhoneRecord;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,34 +45,73 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The JSON text of the columns that hold lists and maps. Values keep their Java types exactly: a
- * custom value's type is tagged ({@code "N:1.50"} is the number 1.50 with its scale), instants are
- * epoch microseconds.
+ * The JSON text of the columns that hold lists, maps and records. Jackson maps the records by
+ * their components; what is stored differs from Jackson's defaults only where told here (pinned
+ * by a golden test, so rows written by earlier versions still read):
+ * <ul>
+ *   <li>instants are epoch microseconds, phone numbers their E.164 text, days ISO text;
+ *   <li>a custom value's type is tagged ({@code "N:1.50"} is the number 1.50 with its scale);
+ *   <li>a customer's amount is text, so its scale survives;
+ *   <li>a field change is the array {@code [field, old, new]};
+ *   <li>absent values (null, and a phone's zero counts) are left out.
+ * </ul>
  */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule("crm-stored-values")
+                    .addSerializer(Instant.class, new InstantMicros())
+                    .addDeserializer(Instant.class, new InstantFromMicros())
+                    .addSerializer(PhoneNumber.class, new PhoneText())
+                    .addDeserializer(PhoneNumber.class, new PhoneFromText())
+                    .addSerializer(LocalDate.class, ToStringSerializer.instance)
+                    .addDeserializer(LocalDate.class, new DayFromText()))
+            .addMixIn(CustomerRecord.class, CustomerFormat.class)
+            .addMixIn(PhoneRecord.class, PhoneFormat.class)
+            .addMixIn(FieldChange.class, FieldChangeFormat.class)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    // The types read, made once: Jackson resolves each on first use and caches it.
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashSet<String>> STRING_SET = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() { };
+    private static final TypeReference<List<PhoneRecord>> PHONE_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<FieldChange>> CHANGE_LIST = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, FieldPolicy>> POLICY_MAP = new TypeReference<>() { };
+    private static final TypeReference<List<JobWarning>> WARNING_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<RowError>> ROW_ERROR_LIST = new TypeReference<>() { };
 
     private Json() {
     }
 
     /** The text as a JSON string literal, quotes included. */
     static String quote(String text) {
-        return '"' + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
     }
 
-    static String write(JsonNode node) {
+    private static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
+            throw new IllegalStateException("a value could not be written as JSON", e);
         }
     }
 
-    static JsonNode read(String text) {
+    private static <T> T read(String text, TypeReference<T> type) {
         try {
-            return MAPPER.readTree(text);
+            return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored JSON value is damaged: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> T read(String text, Class<T> type) {
+        try {
+            return MAPPER.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored JSON value is damaged: " + e.getOriginalMessage(), e);
         }
@@ -68,237 +120,65 @@ final class Json {
     // ---- strings
 
     static String strings(List<String> values) {
-        ArrayNode a = NODES.arrayNode(values.size());
-        values.forEach(a::add);
-        return write(a);
+        return write(values);
     }
 
     static List<String> strings(String text) {
-        JsonNode a = read(text);
-        List<String> out = new ArrayList<>(a.size());
-        a.forEach(n -> out.add(n.isNull() ? null : n.asText()));
-        return out;
+        return read(text, STRING_LIST);
     }
 
     static String stringSet(Set<String> values) {
-        return strings(new ArrayList<>(values));
+        return write(values);
     }
 
     static Set<String> stringSet(String text) {
-        return new LinkedHashSet<>(strings(text));
+        return read(text, STRING_SET);
     }
 
     static String stringMap(Map<String, String> values) {
-        ObjectNode o = NODES.objectNode();
-        values.forEach(o::put);
-        return write(o);
+        return write(values);
     }
 
     static Map<String, String> stringMap(String text) {
-        JsonNode o = read(text);
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
-        }
-        return out;
+        return read(text, STRING_MAP);
     }
 
     // ---- customers
 
     static String phones(List<PhoneRecord> phones) {
-        return write(phonesNode(phones));
-    }
-
-    private static ArrayNode phonesNode(List<PhoneRecord> phones) {
-        ArrayNode a = NODES.arrayNode(phones.size());
-        for (PhoneRecord p : phones) {
-            ObjectNode o = a.addObject();
-            o.put("number", p.number().e164());
-            o.put("status", p.status().name());
-            o.put("favorite", p.favorite());
-            if (p.owner() != null) {
-                o.put("owner", p.owner());
-            }
-            if (p.contactDay() != null) {
-                o.put("contactsOnDay", p.contactsOnDay());
-                o.put("contactDay", p.contactDay().toString());
-            }
-            if (p.totalContacts() != 0) {
-                o.put("totalContacts", p.totalContacts());
-            }
-        }
-        return a;
+        return write(phones);
     }
 
     static List<PhoneRecord> phones(String text) {
-        return phones(read(text));
-    }
-
-    private static List<PhoneRecord> phones(JsonNode a) {
-        List<PhoneRecord> out = new ArrayList<>(a.size());
-        for (JsonNode o : a) {
-            out.add(new PhoneRecord(PhoneNumber.of(o.get("number").asText()),
-                    PhoneStatus.valueOf(o.get("status").asText()), o.get("favorite").asBoolean(),
-                    text(o, "owner"), o.path("contactsOnDay").asInt(0),
-                    o.hasNonNull("contactDay") ? LocalDate.parse(o.get("contactDay").asText()) : null,
-                    o.path("totalContacts").asLong(0)));
-        }
-        return out;
+        return read(text, PHONE_LIST);
     }
 
     /** Custom values by key; {@code null} for none. */
     static String customValues(Map<String, Object> values) {
-        return values.isEmpty() ? null : write(customValuesNode(values));
-    }
-
-    private static ObjectNode customValuesNode(Map<String, Object> values) {
-        ObjectNode o = NODES.objectNode();
-        values.forEach((key, value) -> {
-            if (value instanceof String s) {
-                o.put(key, "S:" + s);
-            } else if (value instanceof BigDecimal n) {
-                o.put(key, "N:" + n);
-            } else if (value instanceof LocalDate d) {
-                o.put(key, "D:" + d);
-            } else if (value instanceof Boolean b) {
-                o.put(key, b);
-            } else if (value instanceof List<?> list) {
-                ArrayNode a = o.putArray(key);
-                list.forEach(item -> a.add((String) item));
-            } else {
-                throw new IllegalArgumentException("custom field " + key + " has a value of an unknown type: "
-                        + (value == null ? "null" : value.getClass().getName()));
-            }
-        });
-        return o;
+        return values.isEmpty() ? null : write(CustomValues.node(values));
     }
 
     static Map<String, Object> customValues(String text) {
-        return text == null ? Map.of() : customValues(read(text));
-    }
-
-    private static Map<String, Object> customValues(JsonNode o) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            Object value;
-            if (v.isBoolean()) {
-                value = v.booleanValue();
-            } else if (v.isArray()) {
-                List<String> items = new ArrayList<>(v.size());
-                v.forEach(n -> items.add(n.asText()));
-                value = List.copyOf(items);
-            } else {
-                String s = v.asText();
-                String body = s.substring(2);
-                value = switch (s.charAt(0)) {
-                    case 'S' -> body;
-                    case 'N' -> new BigDecimal(body);
-                    case 'D' -> LocalDate.parse(body);
-                    default -> throw new IllegalStateException("a stored custom value is damaged: " + e.getKey());
-                };
-            }
-            out.put(e.getKey(), value);
-        }
-        return out;
+        return text == null ? Map.of() : CustomValues.of(read(text, JsonNode.class));
     }
 
     /** A whole customer, as an import keeps it to undo an update. */
     static String customer(CustomerRecord r) {
-        ObjectNode o = NODES.objectNode();
-        o.put("id", r.id());
-        o.put("version", r.version());
-        o.put("type", r.type().name());
-        o.put("fullName", r.fullName());
-        o.set("phones", phonesNode(r.phones()));
-        o.put("email", r.email());
-        o.put("company", r.company());
-        o.put("segment", r.segment().name());
-        o.put("status", r.status().name());
-        o.put("fax", r.fax());
-        o.put("address", r.address());
-        o.put("nationalId", r.nationalId());
-        o.put("representative", r.representative());
-        o.put("previousRepresentative", r.previousRepresentative());
-        putInstant(o, "assignedAt", r.assignedAt());
-        o.put("queue", r.queue());
-        o.put("resultCode", r.resultCode());
-        putInstant(o, "actionAt", r.actionAt());
-        o.put("processingStatus", r.processingStatus());
-        o.put("totalAmount", r.totalAmount() == null ? null : r.totalAmount().toString());
-        putInstant(o, "createdAt", r.createdAt());
-        putInstant(o, "loadedAt", r.loadedAt());
-        putInstant(o, "updatedAt", r.updatedAt());
-        putInstant(o, "lastContactAt", r.lastContactAt());
-        o.put("totalContacts", r.totalContacts());
-        o.put("totalCalls", r.totalCalls());
-        o.put("totalCallSeconds", r.totalCallSeconds());
-        o.set("customFields", customValuesNode(r.customFields()));
-        if (r.importJobId() != null) {
-            o.put("importJobId", r.importJobId());
-        }
-        return write(o);
+        return write(r);
     }
 
     static CustomerRecord customer(String text) {
-        JsonNode o = read(text);
-        List<PhoneRecord> phones = phones(o.get("phones"));
-        return CustomerRecord.builder(o.get("fullName").asText(), phones.get(0).number(), instant(o, "createdAt"))
-                .id(o.get("id").asLong())
-                .version(o.get("version").asLong())
-                .type(CustomerType.valueOf(o.get("type").asText()))
-                .phones(phones)
-                .email(text(o, "email"))
-                .company(text(o, "company"))
-                .segment(Segment.valueOf(o.get("segment").asText()))
-                .status(CustomerStatus.valueOf(o.get("status").asText()))
-                .fax(text(o, "fax"))
-                .address(text(o, "address"))
-                .nationalId(text(o, "nationalId"))
-                .representative(text(o, "representative"))
-                .previousRepresentative(text(o, "previousRepresentative"))
-                .assignedAt(instant(o, "assignedAt"))
-                .queue(text(o, "queue"))
-                .resultCode(text(o, "resultCode"))
-                .actionAt(instant(o, "actionAt"))
-                .processingStatus(text(o, "processingStatus"))
-                .totalAmount(o.hasNonNull("totalAmount") ? new BigDecimal(o.get("totalAmount").asText()) : null)
-                .loadedAt(instant(o, "loadedAt"))
-                .updatedAt(instant(o, "updatedAt"))
-                .lastContactAt(instant(o, "lastContactAt"))
-                .totalContacts(o.get("totalContacts").asLong())
-                .totalCalls(o.get("totalCalls").asLong())
-                .totalCallSeconds(o.get("totalCallSeconds").asLong())
-                .customFields(customValues(o.get("customFields")))
-                .importJobId(o.hasNonNull("importJobId") ? o.get("importJobId").asLong() : null)
-                .build();
+        return read(text, CustomerRecord.class);
     }
 
     // ---- activities
 
     static String changes(List<FieldChange> changes) {
-        if (changes.isEmpty()) {
-            return null;
-        }
-        ArrayNode a = NODES.arrayNode(changes.size());
-        for (FieldChange c : changes) {
-            a.addArray().add(c.field()).add(c.oldValue()).add(c.newValue());
-        }
-        return write(a);
+        return changes.isEmpty() ? null : write(changes);
     }
 
     static List<FieldChange> changes(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        List<FieldChange> out = new ArrayList<>();
-        for (JsonNode c : read(text)) {
-            out.add(new FieldChange(c.get(0).asText(), c.get(1).isNull() ? null : c.get(1).asText(),
-                    c.get(2).isNull() ? null : c.get(2).asText()));
-        }
-        return out;
+        return text == null ? List.of() : read(text, CHANGE_LIST);
     }
 
     /**
@@ -321,91 +201,180 @@ final class Json {
 
     // ---- import jobs
 
+    /** An actor as a job keeps its submitter: the tenant is the row's own. */
+    private record StoredActor(String userId, boolean admin, List<String> groups) {
+    }
+
     static String actor(Actor actor) {
-        ObjectNode o = NODES.objectNode();
-        o.put("userId", actor.userId());
-        o.put("admin", actor.admin());
-        ArrayNode groups = o.putArray("groups");
-        actor.groups().stream().sorted().forEach(groups::add);
-        return write(o);
+        return write(new StoredActor(actor.userId(), actor.admin(), actor.groups().stream().sorted().toList()));
     }
 
     static Actor actor(String text, TenantId tenant) {
-        JsonNode o = read(text);
-        Set<String> groups = new LinkedHashSet<>();
-        o.get("groups").forEach(g -> groups.add(g.asText()));
-        return new Actor(o.get("userId").asText(), tenant, o.get("admin").asBoolean(), groups);
+        StoredActor stored = read(text, StoredActor.class);
+        return new Actor(stored.userId(), tenant, stored.admin(), new LinkedHashSet<>(stored.groups()));
     }
 
     static String policies(Map<String, FieldPolicy> policies) {
-        Map<String, String> names = new LinkedHashMap<>();
-        policies.forEach((k, v) -> names.put(k, v.name()));
-        return stringMap(names);
+        return write(policies);
     }
 
     static Map<String, FieldPolicy> policies(String text) {
-        Map<String, FieldPolicy> out = new LinkedHashMap<>();
-        stringMap(text).forEach((k, v) -> out.put(k, FieldPolicy.valueOf(v)));
-        return out;
+        return read(text, POLICY_MAP);
     }
 
     static String warnings(List<JobWarning> warnings) {
-        ArrayNode a = NODES.arrayNode(warnings.size());
-        for (JobWarning w : warnings) {
-            ObjectNode o = a.addObject();
-            o.put("code", w.code());
-            o.put("row", w.row());
-            o.put("column", w.column());
-            o.put("message", w.message());
-        }
-        return write(a);
+        return write(warnings);
     }
 
     static List<JobWarning> warnings(String text) {
-        List<JobWarning> out = new ArrayList<>();
-        for (JsonNode o : read(text)) {
-            out.add(new JobWarning(o.get("code").asText(), o.get("row").asLong(), text(o, "column"),
-                    o.get("message").asText()));
-        }
-        return out;
+        return read(text, WARNING_LIST);
     }
 
     static String rowErrors(List<RowError> errors) {
-        ArrayNode a = NODES.arrayNode(errors.size());
-        for (RowError e : errors) {
-            ObjectNode o = a.addObject();
-            o.put("row", e.row());
-            o.put("column", e.column());
-            o.put("value", e.value());
-            o.put("code", e.code().name());
-            o.put("message", e.message());
-        }
-        return write(a);
+        return write(errors);
     }
 
     static List<RowError> rowErrors(String text) {
-        List<RowError> out = new ArrayList<>();
-        for (JsonNode o : read(text)) {
-            out.add(new RowError(o.get("row").asLong(), text(o, "column"), text(o, "value"),
-                    ErrorCode.valueOf(o.get("code").asText()), o.get("message").asText()));
+        return read(text, ROW_ERROR_LIST);
+    }
+
+    // ---- how stored values differ from Jackson's defaults
+
+    /** Jackson's view of a customer: its amount as text, its custom values tagged. */
+    private abstract static class CustomerFormat {
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        abstract BigDecimal totalAmount();
+
+        @JsonSerialize(using = CustomValues.Writer.class)
+        @JsonDeserialize(using = CustomValues.Reader.class)
+        abstract Map<String, Object> customFields();
+
+        @JsonIgnore
+        abstract PhoneNumber primaryPhone();
+    }
+
+    /** A phone's counts are left out while zero. */
+    private abstract static class PhoneFormat {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract int contactsOnDay();
+
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract long totalContacts();
+    }
+
+    /** A change is {@code [field, old, new]}, nulls kept in place. */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    private abstract static class FieldChangeFormat {
+    }
+
+    private static final class InstantMicros extends JsonSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeNumber(Columns.micros(value));
         }
-        return out;
     }
 
-    // ---- helpers
-
-    private static String text(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static void putInstant(ObjectNode o, String field, Instant value) {
-        if (value != null) {
-            o.put(field, Columns.micros(value));
+    private static final class InstantFromMicros extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            return Columns.instant(p.getLongValue());
         }
     }
 
-    private static Instant instant(JsonNode o, String field) {
-        return o.hasNonNull(field) ? Columns.instant(o.get(field).asLong()) : null;
+    private static final class PhoneText extends JsonSerializer<PhoneNumber> {
+        @Override
+        public void serialize(PhoneNumber value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.e164());
+        }
+    }
+
+    private static final class PhoneFromText extends JsonDeserializer<PhoneNumber> {
+        @Override
+        public PhoneNumber deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            return PhoneNumber.of(p.getValueAsString());
+        }
+    }
+
+    private static final class DayFromText extends JsonDeserializer<LocalDate> {
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            return LocalDate.parse(p.getValueAsString());
+        }
+    }
+
+    /**
+     * Custom values keep their Java type through JSON: text {@code "S:..."}, numbers {@code
+     * "N:..."} (with their scale), days {@code "D:..."}, booleans as such, lists of options as
+     * arrays.
+     */
+    static final class CustomValues {
+
+        private CustomValues() {
+        }
+
+        static ObjectNode node(Map<String, Object> values) {
+            ObjectNode o = NODES.objectNode();
+            values.forEach((key, value) -> {
+                if (value instanceof String s) {
+                    o.put(key, "S:" + s);
+                } else if (value instanceof BigDecimal n) {
+                    o.put(key, "N:" + n);
+                } else if (value instanceof LocalDate d) {
+                    o.put(key, "D:" + d);
+                } else if (value instanceof Boolean b) {
+                    o.put(key, b);
+                } else if (value instanceof List<?> list) {
+                    ArrayNode a = o.putArray(key);
+                    list.forEach(item -> a.add((String) item));
+                } else {
+                    throw new IllegalArgumentException("custom field " + key + " has a value of an unknown type: "
+                            + (value == null ? "null" : value.getClass().getName()));
+                }
+            });
+            return o;
+        }
+
+        static Map<String, Object> of(JsonNode o) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                Object value;
+                if (v.isBoolean()) {
+                    value = v.booleanValue();
+                } else if (v.isArray()) {
+                    List<String> items = new ArrayList<>(v.size());
+                    v.forEach(n -> items.add(n.asText()));
+                    value = List.copyOf(items);
+                } else {
+                    String s = v.asText();
+                    String body = s.length() < 2 ? "" : s.substring(2);
+                    value = switch (s.isEmpty() ? '?' : s.charAt(0)) {
+                        case 'S' -> body;
+                        case 'N' -> new BigDecimal(body);
+                        case 'D' -> LocalDate.parse(body);
+                        default -> throw new IllegalStateException("a stored custom value is damaged: " + e.getKey());
+                    };
+                }
+                out.put(e.getKey(), value);
+            }
+            return out;
+        }
+
+        static final class Writer extends JsonSerializer<Map<String, Object>> {
+            @Override
+            public void serialize(Map<String, Object> value, JsonGenerator gen, SerializerProvider provider)
+                    throws IOException {
+                gen.writeTree(node(value));
+            }
+        }
+
+        static final class Reader extends JsonDeserializer<Map<String, Object>> {
+            @Override
+            public Map<String, Object> deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                return of(p.readValueAsTree());
+            }
+        }
     }
 }

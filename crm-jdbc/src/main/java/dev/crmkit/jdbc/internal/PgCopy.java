@@ -56,15 +56,10 @@ final class PgCopy {
         try {
             for (int i = 0; i < ids.length; i++) {
                 CustomerRecord r = records.get(i);
-                out.value(ids[i]).value(r.version()).value(r.type().name()).value(r.fullName())
-                        .value(Json.phones(r.phones())).value(r.email()).value(r.company()).value(r.segment().name())
-                        .value(r.status().name()).value(r.fax()).value(r.address()).value(r.nationalId())
-                        .value(r.representative()).value(r.previousRepresentative()).value(r.assignedAt())
-                        .value(r.queue()).value(r.resultCode()).value(r.actionAt()).value(r.processingStatus())
-                        .value(r.totalAmount()).value(r.createdAt()).value(r.loadedAt()).value(r.updatedAt())
-                        .value(r.lastContactAt()).value(r.totalContacts()).value(r.totalCalls())
-                        .value(r.totalCallSeconds()).value(Json.customValues(r.customFields())).value(r.importJobId())
-                        .value(tenant).value(r.primaryPhone().e164()).value(TextFolding.fold(r.fullName()))
+                for (Object value : CustomerColumns.values(r, ids[i])) {
+                    out.value(value);
+                }
+                out.value(tenant).value(r.primaryPhone().e164()).value(TextFolding.fold(r.fullName()))
                         .last(SearchKeyColumns.vector(tag, SearchKeys.of(r)));
             }
             out.end();

@@ -2,7 +2,7 @@ package dev.crmkit.jdbc.internal;
 
 import dev.crmkit.core.StorageException;
 import dev.crmkit.core.TenantId;
-import dev.crmkit.core.bulk.JobClaim;
+import dev.crmkit.core.importjob.JobClaim;
 import dev.crmkit.core.spi.StorageSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

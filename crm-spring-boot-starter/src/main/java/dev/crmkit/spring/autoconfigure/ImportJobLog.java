@@ -1,6 +1,6 @@
 package dev.crmkit.spring.autoconfigure;
 
-import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.importjob.ImportJob;
 import dev.crmkit.importer.ImportListener;
 import dev.crmkit.importer.ImportReport;
 import org.slf4j.Logger;

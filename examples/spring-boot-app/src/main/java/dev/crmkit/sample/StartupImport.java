@@ -1,7 +1,7 @@
 package dev.crmkit.sample;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.bulk.ImportJob;
+import dev.crmkit.core.importjob.ImportJob;
 import dev.crmkit.importer.ImportOptions;
 import dev.crmkit.importer.Importer;
 import dev.crmkit.spring.ImportJobRunner;

@@ -1,0 +1,172 @@
+package dev.crmkit.jdbc.internal;
+
+import dev.crmkit.core.customer.CustomerStatus;
+import dev.crmkit.core.customer.CustomerType;
+import dev.crmkit.core.customer.Segment;
+import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.PhoneRecord;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The columns of {@code crm_customer} that hold a {@link CustomerRecord}, described once: binding
+ * an INSERT or UPDATE, streaming a COPY and reading a row all walk this list, so a new component of
+ * the record is one line here (and a migration). The columns derived from the record for indexes
+ * (the tenant, primary phone, folded name and search keys) are {@link JdbcCustomers}' business.
+ */
+final class CustomerColumns {
+
+    /** How a column's value is stored: as what Java type it is bound, written and read. */
+    enum Kind {
+        /** A string, null allowed. */
+        TEXT,
+        /** A long, never null. */
+        LONG,
+        /** A long, null allowed. */
+        NULLABLE_LONG,
+        /** An instant, as each database stores them (see {@link Columns}). */
+        INSTANT,
+        /** A decimal, as each database stores them (see {@link Columns}). */
+        DECIMAL
+    }
+
+    /**
+     * One stored column.
+     *
+     * @param value the column's value of a record, as the kind's Java type ({@code String},
+     *     {@code Long}, {@code Instant} or {@code BigDecimal}), or null
+     * @param set sets the read value (of the kind's type, possibly null) on a builder
+     */
+    record Column(String name, Kind kind, Function<CustomerRecord, Object> value,
+                  BiConsumer<CustomerRecord.Builder, Object> set) {
+    }
+
+    /** Every column but the id, in the order of {@link #NAMES}. */
+    static final List<Column> ALL = List.of(
+            column("version", Kind.LONG, CustomerRecord::version, (b, v) -> b.version((Long) v)),
+            column("type", Kind.TEXT, r -> r.type().name(), (b, v) -> b.type(CustomerType.valueOf((String) v))),
+            column("full_name", Kind.TEXT, CustomerRecord::fullName, (b, v) -> b.fullName((String) v)),
+            column("phones", Kind.TEXT, r -> Json.phones(r.phones()), (b, v) -> b.phones(Json.phones((String) v))),
+            column("email", Kind.TEXT, CustomerRecord::email, (b, v) -> b.email((String) v)),
+            column("company", Kind.TEXT, CustomerRecord::company, (b, v) -> b.company((String) v)),
+            column("segment", Kind.TEXT, r -> r.segment().name(), (b, v) -> b.segment(Segment.valueOf((String) v))),
+            column("status", Kind.TEXT, r -> r.status().name(),
+                    (b, v) -> b.status(CustomerStatus.valueOf((String) v))),
+            column("fax", Kind.TEXT, CustomerRecord::fax, (b, v) -> b.fax((String) v)),
+            column("address", Kind.TEXT, CustomerRecord::address, (b, v) -> b.address((String) v)),
+            column("national_id", Kind.TEXT, CustomerRecord::nationalId, (b, v) -> b.nationalId((String) v)),
+            column("representative", Kind.TEXT, CustomerRecord::representative,
+                    (b, v) -> b.representative((String) v)),
+            column("previous_representative", Kind.TEXT, CustomerRecord::previousRepresentative,
+                    (b, v) -> b.previousRepresentative((String) v)),
+            column("assigned_at", Kind.INSTANT, CustomerRecord::assignedAt, (b, v) -> b.assignedAt((Instant) v)),
+            column("queue", Kind.TEXT, CustomerRecord::queue, (b, v) -> b.queue((String) v)),
+            column("result_code", Kind.TEXT, CustomerRecord::resultCode, (b, v) -> b.resultCode((String) v)),
+            column("action_at", Kind.INSTANT, CustomerRecord::actionAt, (b, v) -> b.actionAt((Instant) v)),
+            column("processing_status", Kind.TEXT, CustomerRecord::processingStatus,
+                    (b, v) -> b.processingStatus((String) v)),
+            column("total_amount", Kind.DECIMAL, CustomerRecord::totalAmount,
+                    (b, v) -> b.totalAmount((BigDecimal) v)),
+            column("created_at", Kind.INSTANT, CustomerRecord::createdAt, (b, v) -> b.createdAt((Instant) v)),
+            column("loaded_at", Kind.INSTANT, CustomerRecord::loadedAt, (b, v) -> b.loadedAt((Instant) v)),
+            column("updated_at", Kind.INSTANT, CustomerRecord::updatedAt, (b, v) -> b.updatedAt((Instant) v)),
+            column("last_contact_at", Kind.INSTANT, CustomerRecord::lastContactAt,
+                    (b, v) -> b.lastContactAt((Instant) v)),
+            column("total_contacts", Kind.LONG, CustomerRecord::totalContacts, (b, v) -> b.totalContacts((Long) v)),
+            column("total_calls", Kind.LONG, CustomerRecord::totalCalls, (b, v) -> b.totalCalls((Long) v)),
+            column("total_call_seconds", Kind.LONG, CustomerRecord::totalCallSeconds,
+                    (b, v) -> b.totalCallSeconds((Long) v)),
+            column("custom_values", Kind.TEXT, r -> Json.customValues(r.customFields()),
+                    (b, v) -> b.customFields(Json.customValues((String) v))),
+            column("import_job_id", Kind.NULLABLE_LONG, CustomerRecord::importJobId,
+                    (b, v) -> b.importJobId((Long) v)));
+
+    /** The id and then {@link #ALL}, as a select list. */
+    static final String NAMES = "id, " + ALL.stream().map(Column::name).collect(Collectors.joining(", "));
+
+    /** {@code name = ?} for every column of {@link #ALL}, for an UPDATE. */
+    static final String ASSIGNMENTS = ALL.stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", "));
+
+    /** As many parameters as {@link #NAMES} has columns. */
+    static final String PARAMETERS = "?" + ", ?".repeat(ALL.size());
+
+    private static final int PHONES = indexOf("phones");
+    private static final int FULL_NAME = indexOf("full_name");
+    private static final int CREATED_AT = indexOf("created_at");
+
+    private CustomerColumns() {
+    }
+
+    private static Column column(String name, Kind kind, Function<CustomerRecord, Object> value,
+                                 BiConsumer<CustomerRecord.Builder, Object> set) {
+        return new Column(name, kind, value, set);
+    }
+
+    private static int indexOf(String name) {
+        for (int c = 0; c < ALL.size(); c++) {
+            if (ALL.get(c).name().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no customer column " + name);
+    }
+
+    /** Binds the columns of {@link #ALL} from parameter {@code i} on; returns the next parameter. */
+    static int bind(PreparedStatement ps, int i, Columns cols, CustomerRecord r) throws SQLException {
+        for (Column column : ALL) {
+            Object v = column.value().apply(r);
+            switch (column.kind()) {
+                case TEXT -> Columns.setString(ps, i, (String) v);
+                case LONG -> ps.setLong(i, (Long) v);
+                case NULLABLE_LONG -> Columns.setLong(ps, i, (Long) v);
+                case INSTANT -> cols.setInstant(ps, i, (Instant) v);
+                case DECIMAL -> cols.setDecimal(ps, i, (BigDecimal) v);
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** A customer from a row whose first columns are {@link #NAMES}. */
+    static CustomerRecord read(ResultSet rs, Columns cols) throws SQLException {
+        Object[] values = new Object[ALL.size()];
+        for (int c = 0; c < values.length; c++) {
+            int i = c + 2;
+            values[c] = switch (ALL.get(c).kind()) {
+                case TEXT -> rs.getString(i);
+                case LONG -> rs.getLong(i);
+                case NULLABLE_LONG -> Columns.nullableLong(rs, i);
+                case INSTANT -> cols.instant(rs, i);
+                case DECIMAL -> cols.decimal(rs, i);
+            };
+        }
+        // The builder starts from the values a record cannot do without; the columns set the rest
+        // (the phones parsed once).
+        List<PhoneRecord> phones = Json.phones((String) values[PHONES]);
+        CustomerRecord.Builder b = CustomerRecord.builder((String) values[FULL_NAME], phones.get(0).number(),
+                (Instant) values[CREATED_AT]).id(rs.getLong(1)).phones(phones);
+        for (int c = 0; c < values.length; c++) {
+            if (c != PHONES) {
+                ALL.get(c).set().accept(b, values[c]);
+            }
+        }
+        return b.build();
+    }
+
+    /** The stored values of a record for a COPY row: the id, then {@link #ALL}. */
+    static Object[] values(CustomerRecord r, long id) {
+        Object[] out = new Object[ALL.size() + 1];
+        out[0] = id;
+        for (int c = 0; c < ALL.size(); c++) {
+            out[c + 1] = ALL.get(c).value().apply(r);
+        }
+        return out;
+    }
+}
