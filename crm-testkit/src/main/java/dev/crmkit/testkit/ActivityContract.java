@@ -33,12 +33,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -123,19 +117,6 @@ public abstract class ActivityContract extends ContractSupport {
     }
 
     /** Waits until the writer has made at least {@code target} writes, so that page reads and writes interleave. */
-    private static void awaitWrites(AtomicInteger written, int target, Future<?> writing) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (written.get() < target && !writing.isDone()) {
-            if (System.nanoTime() > deadline) {
-                fail("the writer made no progress");
-            }
-            Thread.onSpinWait();
-        }
-        if (writing.isDone()) {
-            writing.get();
-        }
-    }
-
     private static void assertCode(Throwable thrown, ErrorCode code) {
         assertThat(thrown).isInstanceOf(CrmException.class);
         assertThat(((CrmException) thrown).code()).isEqualTo(code);
@@ -577,43 +558,28 @@ public abstract class ActivityContract extends ContractSupport {
         void pagingWhileAnotherThreadWrites() throws Exception {
             Customer c = longTimeline();
             Set<Long> existingBefore = new HashSet<>(ids(timeline(admin, c)));
-            AtomicBoolean done = new AtomicBoolean();
-            AtomicInteger written = new AtomicInteger();
-            ExecutorService writer = Executors.newSingleThreadExecutor();
-            try {
-                Future<?> writing = writer.submit(() -> {
-                    while (!done.get() && written.get() < 10_000) {
-                        crm.activities().addNote(admin, c.id(), "concurrent " + written.get());
-                        written.incrementAndGet();
-                    }
-                    return null;
-                });
-
+            try (BackgroundWriter writer = BackgroundWriter.start(10_000,
+                    i -> crm.activities().addNote(admin, c.id(), "concurrent " + i))) {
                 List<Activity> seen = new ArrayList<>();
                 ActivityQuery query = ActivityQuery.newest(10);
                 while (true) {
-                    int writtenBefore = written.get();
+                    int writtenBefore = writer.steps();
                     Page<Activity> page = crm.activities().timeline(admin, c.id(), query);
                     seen.addAll(page.items());
-                    awaitWrites(written, writtenBefore + 2, writing);
+                    writer.awaitSteps(writtenBefore + 2);
                     if (!page.hasNext()) {
                         break;
                     }
                     query = query.after(page.nextCursor());
                 }
-                done.set(true);
-                writing.get(30, TimeUnit.SECONDS);
+                int written = writer.stop();
 
                 assertNewestFirstWithoutRepeats(seen);
                 assertThat(new HashSet<>(ids(seen))).containsAll(existingBefore);
                 List<Activity> after = flatten(allPages(
                         q -> crm.activities().timeline(admin, c.id(), q), ActivityQuery.newest(1000)));
-                assertThat(after.size()).as("entries after the writer stopped").isEqualTo(57 + written.get());
+                assertThat(after.size()).as("entries after the writer stopped").isEqualTo(57 + written);
                 assertNewestFirstWithoutRepeats(after);
-            } finally {
-                done.set(true);
-                writer.shutdownNow();
-                assertThat(writer.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             }
         }
 
@@ -726,45 +692,30 @@ public abstract class ActivityContract extends ContractSupport {
                 note(admin, first, "note " + i);
             }
             Set<Long> existingBefore = new HashSet<>(ids(feed(admin)));
-            AtomicBoolean done = new AtomicBoolean();
-            AtomicInteger written = new AtomicInteger();
-            ExecutorService writer = Executors.newSingleThreadExecutor();
-            try {
-                Future<?> writing = writer.submit(() -> {
-                    while (!done.get() && written.get() < 10_000) {
-                        int n = written.get();
-                        if (n % 5 == 0) {
-                            crm.customers().create(admin, NewCustomer
-                                    .builder("Concurrent " + n, String.format("+90533%07d", n)).build());
-                        } else {
-                            crm.activities().addNote(admin, first.id(), "concurrent " + n);
-                        }
-                        written.incrementAndGet();
-                    }
-                    return null;
-                });
-
+            try (BackgroundWriter writer = BackgroundWriter.start(10_000, n -> {
+                if (n % 5 == 0) {
+                    crm.customers().create(admin, NewCustomer
+                            .builder("Concurrent " + n, String.format("+90533%07d", n)).build());
+                } else {
+                    crm.activities().addNote(admin, first.id(), "concurrent " + n);
+                }
+            })) {
                 List<Activity> seen = new ArrayList<>();
                 ActivityQuery query = ActivityQuery.newest(7);
                 while (true) {
-                    int writtenBefore = written.get();
+                    int writtenBefore = writer.steps();
                     Page<Activity> page = crm.activities().feed(admin, query);
                     seen.addAll(page.items());
-                    awaitWrites(written, writtenBefore + 2, writing);
+                    writer.awaitSteps(writtenBefore + 2);
                     if (!page.hasNext()) {
                         break;
                     }
                     query = query.after(page.nextCursor());
                 }
-                done.set(true);
-                writing.get(30, TimeUnit.SECONDS);
+                writer.stop();
 
                 assertNewestFirstWithoutRepeats(seen);
                 assertThat(new HashSet<>(ids(seen))).containsAll(existingBefore);
-            } finally {
-                done.set(true);
-                writer.shutdownNow();
-                assertThat(writer.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             }
         }
 

@@ -11,10 +11,6 @@ import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerUpdate;
 import dev.crmkit.core.customer.NewCustomer;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -85,30 +81,17 @@ public abstract class ConcurrencyContract extends ContractSupport {
     @Test
     @DisplayName("readers running beside writers never see a customer without its phone index entry")
     void readersSeeConsistentState() throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Integer> writer = pool.submit(() -> {
-                for (int i = 0; i < 300; i++) {
-                    crm.customers().create(admin, NewCustomer.builder("Yazar " + i, phone(i)).build());
+        try (BackgroundWriter writer = BackgroundWriter.start(300,
+                i -> crm.customers().create(admin, NewCustomer.builder("Yazar " + i, phone(i)).build()))) {
+            int checks = 0;
+            while (!writer.isDone() || checks == 0) {
+                for (Customer c : crm.customers().search(admin, CustomerQuery.text("yazar")).items()) {
+                    assertThat(crm.customers().findByPhone(admin, c.phone().e164())).isPresent();
+                    checks++;
                 }
-                done.countDown();
-                return 300;
-            });
-            Future<Integer> reader = pool.submit(() -> {
-                int checks = 0;
-                while (done.getCount() > 0 || checks == 0) {
-                    for (Customer c : crm.customers().search(admin, CustomerQuery.text("yazar")).items()) {
-                        assertThat(crm.customers().findByPhone(admin, c.phone().e164())).isPresent();
-                        checks++;
-                    }
-                }
-                return checks;
-            });
-            assertThat(writer.get(60, TimeUnit.SECONDS)).isEqualTo(300);
-            assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
-        } finally {
-            pool.shutdownNow();
+            }
+            assertThat(writer.stop()).isEqualTo(300);
+            assertThat(checks).isPositive();
         }
     }
 

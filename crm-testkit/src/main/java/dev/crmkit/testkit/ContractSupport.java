@@ -128,7 +128,6 @@ public abstract class ContractSupport {
         return Actor.user(ACME, username, groups);
     }
 
-    /** Moves the clock forward. */
     /** The work of one of {@link #runTogether}'s threads, numbered from 0. */
     @FunctionalInterface
     protected interface ThreadTask {

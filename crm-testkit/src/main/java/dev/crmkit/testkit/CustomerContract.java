@@ -37,8 +37,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -1151,28 +1149,13 @@ public abstract class CustomerContract extends ContractSupport {
         void keepsConcurrentlyAddedNumbers() throws Exception {
             int threads = 4;
             int perThread = 10;
-            List<Thread> workers = new ArrayList<>();
-            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                Thread worker = new Thread(() -> {
-                    try {
-                        for (int i = 0; i < perThread; i++) {
-                            crm.customers().addPhone(admin, customer.id(),
-                                    NewPhone.of(String.format("0542300%02d%02d", thread, i)));
-                        }
-                    } catch (Throwable e) {
-                        failures.add(e);
-                    }
-                });
-                workers.add(worker);
-                worker.start();
-            }
-            for (Thread worker : workers) {
-                worker.join(60_000);
-            }
+            runTogether(threads, thread -> {
+                for (int i = 0; i < perThread; i++) {
+                    crm.customers().addPhone(admin, customer.id(),
+                            NewPhone.of(String.format("0542300%02d%02d", thread, i)));
+                }
+            });
 
-            assertThat(failures).isEmpty();
             Customer c = reload(customer);
             assertThat(c.phones()).hasSize(1 + threads * perThread);
             assertThat(numbers(c)).doesNotHaveDuplicates().startsWith(PHONE);
@@ -1292,27 +1275,13 @@ public abstract class CustomerContract extends ContractSupport {
         void countsConcurrentContacts() throws Exception {
             int threads = 4;
             int perThread = 25;
-            List<Thread> workers = new ArrayList<>();
-            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-            for (int t = 0; t < threads; t++) {
-                String number = t % 2 == 0 ? PHONE : PHONE_2;
-                Thread worker = new Thread(() -> {
-                    try {
-                        for (int i = 0; i < perThread; i++) {
-                            crm.customers().recordContact(admin, customer.id(), number);
-                        }
-                    } catch (Throwable e) {
-                        failures.add(e);
-                    }
-                });
-                workers.add(worker);
-                worker.start();
-            }
-            for (Thread worker : workers) {
-                worker.join(60_000);
-            }
+            runTogether(threads, thread -> {
+                String number = thread % 2 == 0 ? PHONE : PHONE_2;
+                for (int i = 0; i < perThread; i++) {
+                    crm.customers().recordContact(admin, customer.id(), number);
+                }
+            });
 
-            assertThat(failures).isEmpty();
             Customer c = reload(customer);
             assertThat(c.totalContacts()).isEqualTo((long) threads * perThread);
             assertThat(phoneOf(c, PHONE).totalContacts()).isEqualTo(2L * perThread);

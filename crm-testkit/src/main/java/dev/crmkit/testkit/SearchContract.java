@@ -20,11 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -709,32 +704,16 @@ public abstract class SearchContract extends ContractSupport {
         @DisplayName("customers inserted from another thread while paging make no page repeat or skip a customer")
         void stableWhileAnotherThreadInserts(CustomerSort sort) throws Exception {
             List<Long> before = find(CustomerQuery.builder().sort(sort));
-            AtomicBoolean done = new AtomicBoolean();
-            AtomicInteger inserted = new AtomicInteger();
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            CountDownLatch started = new CountDownLatch(1);
-            Thread writer = new Thread(() -> {
-                try {
-                    for (int i = 0; i < 300 && !done.get(); i++) {
-                        String name = (i % 3 == 0 ? "Aaa" : i % 3 == 1 ? "Mmm" : "Zzz") + " Paralel " + i;
-                        Customer c = create(name, String.format("0544300%04d", i));
-                        if (i % 2 == 0) {
-                            crm.customers().recordContact(admin, c.id(), c.phone().e164());
-                        }
-                        inserted.incrementAndGet();
-                        started.countDown();
-                    }
-                } catch (Throwable e) {
-                    failure.set(e);
-                } finally {
-                    started.countDown();
+            List<Long> listed = new ArrayList<>();
+            int inserted;
+            try (BackgroundWriter writer = BackgroundWriter.start(300, i -> {
+                String name = (i % 3 == 0 ? "Aaa" : i % 3 == 1 ? "Mmm" : "Zzz") + " Paralel " + i;
+                Customer c = create(name, String.format("0544300%04d", i));
+                if (i % 2 == 0) {
+                    crm.customers().recordContact(admin, c.id(), c.phone().e164());
                 }
-            }, "contract-writer");
-            writer.start();
-            List<Long> listed;
-            try {
-                assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-                listed = new ArrayList<>();
+            })) {
+                writer.awaitSteps(1);
                 CustomerQuery query = CustomerQuery.builder().sort(sort).limit(2).build();
                 String cursor = null;
                 int pages = 0;
@@ -745,13 +724,10 @@ public abstract class SearchContract extends ContractSupport {
                     Thread.yield();
                 } while (cursor != null && ++pages < MAX_PAGES);
                 assertThat(cursor).as("paging ended").isNull();
-            } finally {
-                done.set(true);
-                writer.join(60_000);
+                inserted = writer.stop();
             }
 
-            assertThat(failure.get()).isNull();
-            assertThat(inserted.get()).isPositive();
+            assertThat(inserted).isPositive();
             assertThat(listed).doesNotHaveDuplicates();
             List<Long> originalsListed = listed.stream().filter(originalIds()::contains).toList();
             assertThat(originalsListed).containsExactlyElementsOf(before);
