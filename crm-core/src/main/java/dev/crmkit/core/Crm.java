@@ -38,6 +38,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The customer module: one instance per application, wired with a storage adapter and the host's
@@ -71,12 +72,13 @@ public final class Crm {
     private final Clock clock;
     private final Function<TenantId, ZoneId> zones;
 
-    private Crm(Builder b) {
-        this.phoneParser = PhoneParser.forRegion(b.region);
-        this.zones = b.tenantZones;
-        this.clock = b.clock;
-        ServiceContext ctx = new ServiceContext(b.storage, b.users, b.clock, phoneParser, b.tenantZones,
-                b.blobs, b.gateway, b.attachmentLimit);
+    private Crm(Builder b, UserDirectory users, Clock clock, String region, Function<TenantId, ZoneId> zones,
+                @Nullable BlobStore blobs, long attachmentLimit) {
+        this.phoneParser = PhoneParser.forRegion(region);
+        this.zones = zones;
+        this.clock = clock;
+        ServiceContext ctx = new ServiceContext(b.storage, users, clock, phoneParser, zones, blobs, b.gateway,
+                attachmentLimit);
         this.customers = Objects.requireNonNull(b.customerDecorator.apply(new DefaultCustomerService(ctx)),
                 "a customer service decorator returned null");
         this.activities = new DefaultActivityService(ctx);
@@ -182,13 +184,13 @@ public final class Crm {
     /** Configures a {@link Crm}. Each setter may be called once. Not thread-safe. */
     public static final class Builder {
         private final Storage storage;
-        private UserDirectory users;
-        private Clock clock;
-        private String region;
-        private Function<dev.crmkit.core.TenantId, ZoneId> tenantZones;
-        private BlobStore blobs;
-        private MessageGateway gateway;
-        private Long attachmentLimit;
+        private @Nullable UserDirectory users;
+        private @Nullable Clock clock;
+        private @Nullable String region;
+        private @Nullable Function<dev.crmkit.core.TenantId, ZoneId> tenantZones;
+        private @Nullable BlobStore blobs;
+        private @Nullable MessageGateway gateway;
+        private @Nullable Long attachmentLimit;
         private UnaryOperator<CustomerService> customerDecorator = UnaryOperator.identity();
 
         private Builder(Storage storage) {
@@ -266,28 +268,16 @@ public final class Crm {
         }
 
         public Crm build() {
-            if (blobs == null) {
-                blobs = storage.defaultBlobStore().orElse(null);
-            }
-            if (attachmentLimit == null) {
-                attachmentLimit = ServiceContext.DEFAULT_ATTACHMENT_LIMIT;
-            }
-            if (users == null) {
-                users = new InMemoryUserDirectory();
-            }
-            if (clock == null) {
-                clock = Clock.systemUTC();
-            }
-            if (region == null) {
-                region = "TR";
-            }
-            if (tenantZones == null) {
-                tenantZones = t -> DEFAULT_ZONE;
-            }
-            return new Crm(this);
+            return new Crm(this,
+                    users != null ? users : new InMemoryUserDirectory(),
+                    clock != null ? clock : Clock.systemUTC(),
+                    region != null ? region : "TR",
+                    tenantZones != null ? tenantZones : t -> DEFAULT_ZONE,
+                    blobs != null ? blobs : storage.defaultBlobStore().orElse(null),
+                    attachmentLimit != null ? attachmentLimit : ServiceContext.DEFAULT_ATTACHMENT_LIMIT);
         }
 
-        private static <T> T once(T current, T value, String name) {
+        private static <T> T once(@Nullable T current, T value, String name) {
             Objects.requireNonNull(value, name);
             if (current != null) {
                 throw new IllegalStateException(name + " was already set");

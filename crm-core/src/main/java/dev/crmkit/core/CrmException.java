@@ -1,6 +1,7 @@
 package dev.crmkit.core;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Root of every exception the library throws on purpose. Unchecked; {@link #code()} is stable and
@@ -19,7 +20,7 @@ public abstract class CrmException extends RuntimeException {
         this(code, message, null);
     }
 
-    protected CrmException(ErrorCode code, String message, Throwable cause) {
+    protected CrmException(ErrorCode code, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
     }

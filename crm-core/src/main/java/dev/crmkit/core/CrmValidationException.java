@@ -1,6 +1,7 @@
 package dev.crmkit.core;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Input that breaks a rule of the domain. Carries every violation found, not just the first; {@link
@@ -25,7 +26,7 @@ public final class CrmValidationException extends CrmException {
         this(violations, null);
     }
 
-    private CrmValidationException(List<Violation> violations, Throwable cause) {
+    private CrmValidationException(List<Violation> violations, @Nullable Throwable cause) {
         super(first(violations).code(), joined(violations), cause);
         this.violations = List.copyOf(violations);
     }
@@ -60,7 +61,7 @@ public final class CrmValidationException extends CrmException {
      * @param field the field it concerns, or {@code null} when it concerns the whole input
      * @param message what is wrong, for a person
      */
-    public record Violation(ErrorCode code, String field, String message) {
+    public record Violation(ErrorCode code, @Nullable String field, String message) {
         public Violation {
             java.util.Objects.requireNonNull(code, "code");
             java.util.Objects.requireNonNull(message, "message");

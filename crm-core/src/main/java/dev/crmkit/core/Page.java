@@ -2,6 +2,7 @@ package dev.crmkit.core;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a cursor-paged list.
@@ -9,7 +10,7 @@ import java.util.Optional;
  * @param items the entries of this page, in list order
  * @param nextCursor pass it back to get the following page; {@code null} on the last page
  */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items, @Nullable String nextCursor) {
 
     public Page {
         items = List.copyOf(items);

@@ -63,6 +63,21 @@ class ArchitectureTest {
             .and().doNotBelongToAnyOf(Crm.class)
             .should().dependOnClassesThat().resideInAPackage("..internal..");
 
+    /** The public API says what may be null: every package of it is @NullMarked (NullAway checks them as they compile). */
+    @org.junit.jupiter.api.Test
+    void everyPublicPackageIsNullMarked() throws ClassNotFoundException {
+        java.util.List<String> packages = new java.util.ArrayList<>(java.util.List.of(PUBLIC_API));
+        packages.add("dev.crmkit.core.spi");
+        for (String name : packages) {
+            String packageName = name.replace("..", "");
+            Class.forName(packageName + ".package-info");
+            Package p = Crm.class.getClassLoader().getDefinedPackage(packageName);
+            org.assertj.core.api.Assertions.assertThat(p).as(packageName).isNotNull();
+            org.assertj.core.api.Assertions.assertThat(p.isAnnotationPresent(org.jspecify.annotations.NullMarked.class))
+                    .as(packageName + " is @NullMarked").isTrue();
+        }
+    }
+
     @ArchTest
     static final ArchRule storagePortsDoNotUseTheServiceWiring = noClasses()
             .that().resideInAPackage("dev.crmkit.core.spi..")

@@ -2,6 +2,7 @@ package dev.crmkit.importer;
 
 import dev.crmkit.core.CrmException;
 import dev.crmkit.core.ErrorCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file-level failure of an import: the file is empty, unreadable, of an unsupported format, too
@@ -15,7 +16,7 @@ public final class ImportFileException extends CrmException {
         super(code, message);
     }
 
-    public ImportFileException(ErrorCode code, String message, Throwable cause) {
+    public ImportFileException(ErrorCode code, String message, @Nullable Throwable cause) {
         super(code, message, cause);
     }
 }

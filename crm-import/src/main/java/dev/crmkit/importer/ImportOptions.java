@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to import a file. Everything has a default; build with {@link #builder()}. Immutable. The
@@ -33,10 +34,10 @@ import java.util.Objects;
  * @param zone the time zone a date without time is taken in (for the action date), or {@code null} for the
  *             tenant's zone, as the {@code Crm} running the import was built with (the default)
  */
-public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dryRun, int chunkSize, Charset encoding,
-                            Character delimiter, String sheetName, int sheetIndex, SourceLimits limits,
+public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dryRun, int chunkSize, @Nullable Charset encoding,
+                            @Nullable Character delimiter, @Nullable String sheetName, int sheetIndex, SourceLimits limits,
                             Map<String, String> columnMapping, Map<String, FieldPolicy> fieldPolicies,
-                            String clearToken, NumberFormat numberFormat, String region, ZoneId zone) {
+                            String clearToken, NumberFormat numberFormat, @Nullable String region, @Nullable ZoneId zone) {
 
     public static final String DEFAULT_CLEAR_TOKEN = "#CLEAR";
     public static final int DEFAULT_CHUNK_SIZE = 1000;
@@ -108,17 +109,17 @@ public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dr
         private ImportMode mode = ImportMode.PARTIAL;
         private boolean dryRun;
         private int chunkSize = DEFAULT_CHUNK_SIZE;
-        private Charset encoding;
-        private Character delimiter;
-        private String sheetName;
+        private @Nullable Charset encoding;
+        private @Nullable Character delimiter;
+        private @Nullable String sheetName;
         private int sheetIndex;
         private SourceLimits limits = SourceLimits.DEFAULT;
         private final Map<String, String> columnMapping = new LinkedHashMap<>();
         private final Map<String, FieldPolicy> fieldPolicies = new LinkedHashMap<>();
         private String clearToken = DEFAULT_CLEAR_TOKEN;
         private NumberFormat numberFormat = NumberFormat.AUTO;
-        private String region;
-        private ZoneId zone;
+        private @Nullable String region;
+        private @Nullable ZoneId zone;
 
         private Builder() {
         }
@@ -147,13 +148,13 @@ public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dr
             return this;
         }
 
-        public Builder encoding(Charset value) {
+        public Builder encoding(@Nullable Charset value) {
             once("encoding");
             encoding = value;
             return this;
         }
 
-        public Builder delimiter(Character value) {
+        public Builder delimiter(@Nullable Character value) {
             once("delimiter");
             delimiter = value;
             return this;
@@ -214,14 +215,14 @@ public record ImportOptions(OnDuplicate onDuplicate, ImportMode mode, boolean dr
             return this;
         }
 
-        public Builder region(String value) {
+        public Builder region(@Nullable String value) {
             once("region");
             region = value;
             return this;
         }
 
         /** The zone dates without a time are taken in; {@code null} (the default) for the tenant's zone. */
-        public Builder zone(ZoneId value) {
+        public Builder zone(@Nullable ZoneId value) {
             once("zone");
             zone = value;
             return this;

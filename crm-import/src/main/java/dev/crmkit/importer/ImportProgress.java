@@ -1,6 +1,7 @@
 package dev.crmkit.importer;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far a running import has got.
@@ -13,7 +14,7 @@ import java.time.Duration;
  * @param timeLeft the estimated time left from the byte rate, or {@code null} before any estimate
  */
 public record ImportProgress(long jobId, long rows, long bytesRead, long totalBytes, double rowsPerSecond,
-                             Duration timeLeft) {
+                             @Nullable Duration timeLeft) {
 
     /**
      * The progress of a job from its counts and the work of a measured stretch of time: the rate

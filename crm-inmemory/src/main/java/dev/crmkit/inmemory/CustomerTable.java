@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's customers. Each customer lives in a slot (an index into parallel arrays); the
@@ -80,7 +81,10 @@ final class CustomerTable {
 
     /** Replaces a customer (same id, same primary phone); returns the previous state. */
     CustomerRecord replace(CustomerRecord r) {
-        int slot = slotById.get(r.id());
+        Integer slot = slotById.get(r.id());
+        if (slot == null) {
+            throw new IllegalArgumentException("no stored customer " + r.id() + " to replace");
+        }
         CustomerRecord previous = records[slot];
         if (!previous.primaryPhone().equals(r.primaryPhone())) {
             throw new IllegalArgumentException("the primary phone of a stored customer cannot change");
@@ -104,7 +108,7 @@ final class CustomerTable {
     }
 
     /** Removes a customer; returns its last state, or null if absent. */
-    CustomerRecord remove(long id) {
+    @Nullable CustomerRecord remove(long id) {
         Integer slot = slotById.remove(id);
         if (slot == null) {
             return null;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** A tenant's grants and capabilities. */
 final class InMemoryPermissions extends SessionStore implements PermissionStore {
@@ -67,7 +68,7 @@ final class InMemoryPermissions extends SessionStore implements PermissionStore 
         return true;
     }
 
-    private void restoreCapabilities(String group, Set<Capability> had) {
+    private void restoreCapabilities(String group, @Nullable Set<Capability> had) {
         if (had == null) {
             data.capabilities.remove(group);
         } else {

@@ -94,6 +94,9 @@ public final class InMemoryStorage implements Storage {
         candidates.sort(Comparator.comparing(Candidate::submittedAt).thenComparingLong(Candidate::jobId));
         for (Candidate c : candidates) {
             TenantData data = tenants.get(c.tenant());
+            if (data == null) {
+                continue; // cannot happen: a tenant's data is never removed
+            }
             Lock write = data.lock.writeLock();
             write.lock();
             try {

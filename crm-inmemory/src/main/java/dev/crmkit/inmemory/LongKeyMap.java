@@ -1,6 +1,7 @@
 package dev.crmkit.inmemory;
 
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open-addressing hash map from {@code long} keys to values, without boxing. The keys the
@@ -27,7 +28,7 @@ final class LongKeyMap<V> {
     }
 
     @SuppressWarnings("unchecked")
-    V get(long key) {
+    @Nullable V get(long key) {
         int i = slot(key);
         while (values[i] != null) {
             if (keys[i] == key) {
@@ -51,7 +52,7 @@ final class LongKeyMap<V> {
 
     /** Maps the key to a non-null value; returns the previous value or null. */
     @SuppressWarnings("unchecked")
-    V put(long key, V value) {
+    @Nullable V put(long key, V value) {
         if (value == null) {
             throw new IllegalArgumentException("null values are not stored");
         }
@@ -74,7 +75,7 @@ final class LongKeyMap<V> {
 
     /** Removes the key; returns its value or null. */
     @SuppressWarnings("unchecked")
-    V remove(long key) {
+    @Nullable V remove(long key) {
         int i = slot(key);
         while (values[i] != null) {
             if (keys[i] == key) {

@@ -2,6 +2,7 @@ package dev.crmkit.inmemory;
 
 import dev.crmkit.core.spi.SearchTerm;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps every three-character run of a customer's search keys to the slots whose keys hold it, so
@@ -30,7 +31,7 @@ final class TrigramIndex {
      * Lists the slot once under each distinct trigram of {@code text} that {@code previous} (if
      * not null) does not have.
      */
-    void add(int slot, String text, String previous) {
+    void add(int slot, String text, @Nullable String previous) {
         long[] keys = keys(text);
         long[] old = previous == null ? NONE : keys(previous);
         for (int i = 0; i < keys.length; i++) {
@@ -65,7 +66,7 @@ final class TrigramIndex {
      * posting list among each prefix's trigrams, and of those the smallest. A term with a prefix of
      * fewer than three characters cannot be narrowed. An empty list means no slot can match.
      */
-    IntList candidates(Iterable<SearchTerm> terms) {
+    @Nullable IntList candidates(Iterable<SearchTerm> terms) {
         IntList best = null;
         for (SearchTerm term : terms) {
             IntList union = null;
@@ -85,7 +86,7 @@ final class TrigramIndex {
     }
 
     /** The shortest posting list among the text's trigrams; null if it has none, empty if one is unknown. */
-    private IntList shortestList(String text) {
+    private @Nullable IntList shortestList(String text) {
         IntList best = null;
         for (int i = 0; i + 3 <= text.length(); i++) {
             IntList list = postings.get(key(text.charAt(i), text.charAt(i + 1), text.charAt(i + 2)));

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Storage in a PostgreSQL (14+) or SQLite (3.45+) database reached through the host's {@link
@@ -93,7 +94,7 @@ public final class JdbcStorage implements Storage {
     /** Options of {@link JdbcStorage}. Each setter may be called once. Not thread-safe. */
     public static final class Builder {
         private final DataSource dataSource;
-        private Boolean migrate;
+        private @Nullable Boolean migrate;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");

@@ -3,4 +3,7 @@
  * dev.crmkit.jdbc.JdbcStorage} and its schema, {@link dev.crmkit.jdbc.CrmSchema}, and {@link
  * dev.crmkit.jdbc.JdbcBlobStore}, attachment bytes in the same database.
  */
+@NullMarked
 package dev.crmkit.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code crm.*} configuration properties of the crmkit starter. Every property has a default;
@@ -116,7 +117,7 @@ public class CrmProperties implements Validator {
         private DataSize maxFileSize = DataSize.ofMegabytes(200);
 
         /** The most data rows a file may have (TOO_MANY_ROWS beyond); unlimited if unset. */
-        private Long maxRows;
+        private @Nullable Long maxRows;
 
         /** The longest cell accepted, in characters (VALUE_TOO_LONG beyond); Excel's own limit by default. */
         private int maxCellLength = 32_767;
@@ -147,7 +148,7 @@ public class CrmProperties implements Validator {
         private Duration retryDelay = Duration.ofMillis(250);
 
         /** Where a job's source is copied while it runs; the system's temporary folder if unset. */
-        private Path workDir;
+        private @Nullable Path workDir;
 
         /**
          * How long shutting down waits for running jobs to reach the end of their chunk; a job
@@ -171,11 +172,11 @@ public class CrmProperties implements Validator {
             this.maxFileSize = maxFileSize;
         }
 
-        public Long getMaxRows() {
+        public @Nullable Long getMaxRows() {
             return maxRows;
         }
 
-        public void setMaxRows(Long maxRows) {
+        public void setMaxRows(@Nullable Long maxRows) {
             this.maxRows = maxRows;
         }
 
@@ -235,11 +236,11 @@ public class CrmProperties implements Validator {
             this.retryDelay = retryDelay;
         }
 
-        public Path getWorkDir() {
+        public @Nullable Path getWorkDir() {
             return workDir;
         }
 
-        public void setWorkDir(Path workDir) {
+        public void setWorkDir(@Nullable Path workDir) {
             this.workDir = workDir;
         }
 
@@ -263,7 +264,7 @@ public class CrmProperties implements Validator {
          * its own (database tables with JDBC, memory in memory). A BlobStore bean of the application
          * takes precedence over both.
          */
-        private Path location;
+        private @Nullable Path location;
 
         public DataSize getMaxSize() {
             return maxSize;
@@ -273,11 +274,11 @@ public class CrmProperties implements Validator {
             this.maxSize = maxSize;
         }
 
-        public Path getLocation() {
+        public @Nullable Path getLocation() {
             return location;
         }
 
-        public void setLocation(Path location) {
+        public void setLocation(@Nullable Path location) {
             this.location = location;
         }
     }

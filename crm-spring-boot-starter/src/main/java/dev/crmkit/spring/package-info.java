@@ -3,4 +3,7 @@
  * lifecycle and the hook to adjust the {@code Crm} bean. The beans themselves come from {@code
  * dev.crmkit.spring.autoconfigure}.
  */
+@NullMarked
 package dev.crmkit.spring;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package dev.crmkit.core.activity;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A page of a timeline or of the feed: newest first, optionally only some types.
@@ -10,7 +11,7 @@ import java.util.Set;
  * @param limit the page size, 1..1000
  * @param cursor from the previous page ("load older"), or {@code null} for the newest
  */
-public record ActivityQuery(Set<ActivityType> types, int limit, String cursor) {
+public record ActivityQuery(Set<ActivityType> types, int limit, @Nullable String cursor) {
 
     public ActivityQuery {
         types = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));

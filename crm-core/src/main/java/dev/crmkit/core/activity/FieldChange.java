@@ -1,6 +1,7 @@
 package dev.crmkit.core.activity;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One field changed by a LOG activity. Values are shown as text; a national id is masked.
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param oldValue the value before, {@code null} if it was empty
  * @param newValue the value after, {@code null} if it is now empty
  */
-public record FieldChange(String field, String oldValue, String newValue) {
+public record FieldChange(String field, @Nullable String oldValue, @Nullable String newValue) {
 
     /** The field name of changes to a customer's list of phone numbers. */
     public static final String PHONES = "phones";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The name and type of a file to upload, checked on construction with every problem at once.
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * @param contentType a media type such as {@code application/pdf}, stored in lower case; {@code null}
  *     or blank means {@code application/octet-stream}
  */
-public record NewAttachment(String fileName, String contentType) {
+public record NewAttachment(String fileName, @Nullable String contentType) {
 
     /** What a file whose type is not known is stored as. */
     public static final String UNKNOWN_TYPE = "application/octet-stream";

@@ -5,6 +5,7 @@ import dev.crmkit.core.result.ResultSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A call as stored. Its recording reference is not part of it: {@link CallService#recording}
@@ -22,7 +23,7 @@ import java.util.Objects;
  * @param recordedAt when it was recorded here
  */
 public record Call(long id, long customerId, PhoneNumber phone, String agent, Instant startedAt, Duration duration,
-                   String resultCode, ResultSource source, boolean hasRecording, Instant recordedAt) {
+                   @Nullable String resultCode, ResultSource source, boolean hasRecording, Instant recordedAt) {
 
     public Call {
         Objects.requireNonNull(phone, "phone");

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A call as reported, checked on construction with every problem at once. Build with {@link #builder}.
@@ -23,8 +24,8 @@ import java.util.Objects;
  * @param recordingRef where the recording is (a URL or a key of the host's store), at most 1,000
  *     characters, or {@code null}
  */
-public record NewCall(String phone, Instant startedAt, Duration duration, String agent, String resultCode,
-                      ResultSource source, String recordingRef) {
+public record NewCall(String phone, Instant startedAt, Duration duration, @Nullable String agent, @Nullable String resultCode,
+                      ResultSource source, @Nullable String recordingRef) {
 
     public static final Duration MAX_DURATION = Duration.ofHours(24);
 
@@ -59,10 +60,10 @@ public record NewCall(String phone, Instant startedAt, Duration duration, String
         private final String phone;
         private final Instant startedAt;
         private final Duration duration;
-        private String agent;
-        private String resultCode;
+        private @Nullable String agent;
+        private @Nullable String resultCode;
         private ResultSource source = ResultSource.MANUAL;
-        private String recordingRef;
+        private @Nullable String recordingRef;
 
         private Builder(String phone, Instant startedAt, Duration duration) {
             this.phone = phone;
@@ -70,12 +71,12 @@ public record NewCall(String phone, Instant startedAt, Duration duration, String
             this.duration = duration;
         }
 
-        public Builder agent(String value) {
+        public Builder agent(@Nullable String value) {
             agent = value;
             return this;
         }
 
-        public Builder resultCode(String value) {
+        public Builder resultCode(@Nullable String value) {
             resultCode = value;
             return this;
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer as an actor sees it. The national id is always masked here, and custom fields the
@@ -27,30 +28,30 @@ public record Customer(
         String fullName,
         PhoneNumber phone,
         List<CustomerPhone> phones,
-        String email,
-        String company,
+        @Nullable String email,
+        @Nullable String company,
         Segment segment,
         CustomerStatus status,
-        String fax,
-        String address,
-        String nationalId,
-        String representative,
-        String previousRepresentative,
-        Instant assignedAt,
-        String queue,
-        String resultCode,
-        Instant actionAt,
-        String processingStatus,
-        BigDecimal totalAmount,
+        @Nullable String fax,
+        @Nullable String address,
+        @Nullable String nationalId,
+        @Nullable String representative,
+        @Nullable String previousRepresentative,
+        @Nullable Instant assignedAt,
+        @Nullable String queue,
+        @Nullable String resultCode,
+        @Nullable Instant actionAt,
+        @Nullable String processingStatus,
+        @Nullable BigDecimal totalAmount,
         Instant createdAt,
-        Instant loadedAt,
+        @Nullable Instant loadedAt,
         Instant updatedAt,
-        Instant lastContactAt,
+        @Nullable Instant lastContactAt,
         long totalContacts,
         long totalCalls,
         Duration totalCallDuration,
         Map<String, Object> customFields,
-        Long importJobId) {
+        @Nullable Long importJobId) {
 
     public Customer {
         phones = List.copyOf(phones);

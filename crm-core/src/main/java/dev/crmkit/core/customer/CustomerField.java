@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The built-in customer fields a caller can set. Built-in fields cannot be deleted, only left
@@ -44,6 +45,19 @@ public enum CustomerField {
     /** The Java type of the field's value. */
     public Class<?> valueType() {
         return valueType;
+    }
+
+    /**
+     * The value a customer has while the field is blank: {@link CustomerType#PERSON}, {@link
+     * Segment#NORMAL} and {@link CustomerStatus#ACTIVE} for the three enum fields, else {@code null}.
+     */
+    public @Nullable Object defaultValue() {
+        return switch (this) {
+            case TYPE -> CustomerType.PERSON;
+            case SEGMENT -> Segment.NORMAL;
+            case STATUS -> CustomerStatus.ACTIVE;
+            default -> null;
+        };
     }
 
     /** Whether a field must have a value. */

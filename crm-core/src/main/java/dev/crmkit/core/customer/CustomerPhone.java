@@ -2,6 +2,7 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.core.phone.PhoneNumber;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One of a customer's numbers as read.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param todayContacts contacts today, in the tenant's time zone
  * @param totalContacts contacts ever
  */
-public record CustomerPhone(PhoneNumber number, PhoneStatus status, boolean favorite, String owner,
+public record CustomerPhone(PhoneNumber number, PhoneStatus status, boolean favorite, @Nullable String owner,
                             int todayContacts, long totalContacts) {
     public CustomerPhone {
         Objects.requireNonNull(number, "number");

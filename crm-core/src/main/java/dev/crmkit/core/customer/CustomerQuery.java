@@ -3,6 +3,7 @@ package dev.crmkit.core.customer;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer search: free text, filters, sort and the page to return.
@@ -22,8 +23,8 @@ import java.util.Set;
  * @param limit the page size, 1..1000
  * @param cursor from the previous page, or {@code null} for the first page
  */
-public record CustomerQuery(String text, Set<Segment> segments, Set<CustomerStatus> statuses, String representative,
-                            String queue, Integer contactedWithinDays, CustomerSort sort, int limit, String cursor) {
+public record CustomerQuery(@Nullable String text, Set<Segment> segments, Set<CustomerStatus> statuses, @Nullable String representative,
+                            @Nullable String queue, @Nullable Integer contactedWithinDays, CustomerSort sort, int limit, @Nullable String cursor) {
 
     /** The page size when none is given. */
     public static final int DEFAULT_LIMIT = 50;
@@ -64,20 +65,20 @@ public record CustomerQuery(String text, Set<Segment> segments, Set<CustomerStat
 
     /** Builds a query; unset parts mean "no filter". Not thread-safe. */
     public static final class Builder {
-        private String text;
+        private @Nullable String text;
         private final Set<Segment> segments = EnumSet.noneOf(Segment.class);
         private final Set<CustomerStatus> statuses = EnumSet.noneOf(CustomerStatus.class);
-        private String representative;
-        private String queue;
-        private Integer contactedWithinDays;
+        private @Nullable String representative;
+        private @Nullable String queue;
+        private @Nullable Integer contactedWithinDays;
         private CustomerSort sort = CustomerSort.UPDATED;
         private int limit = DEFAULT_LIMIT;
-        private String cursor;
+        private @Nullable String cursor;
 
         private Builder() {
         }
 
-        public Builder text(String text) {
+        public Builder text(@Nullable String text) {
             this.text = text;
             return this;
         }
@@ -92,12 +93,12 @@ public record CustomerQuery(String text, Set<Segment> segments, Set<CustomerStat
             return this;
         }
 
-        public Builder representative(String representative) {
+        public Builder representative(@Nullable String representative) {
             this.representative = representative;
             return this;
         }
 
-        public Builder queue(String queue) {
+        public Builder queue(@Nullable String queue) {
             this.queue = queue;
             return this;
         }
@@ -118,7 +119,7 @@ public record CustomerQuery(String text, Set<Segment> segments, Set<CustomerStat
             return this;
         }
 
-        public Builder cursor(String cursor) {
+        public Builder cursor(@Nullable String cursor) {
             this.cursor = cursor;
             return this;
         }

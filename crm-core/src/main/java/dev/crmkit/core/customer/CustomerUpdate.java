@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change to one customer: only the fields named here change; a field set to {@code null} is
@@ -19,8 +20,8 @@ import java.util.Optional;
  * @param fields new values of built-in fields ({@code null} clears)
  * @param customFields new custom field values by key ({@code null} clears)
  */
-public record CustomerUpdate(long customerId, long expectedVersion, Map<CustomerField, Object> fields,
-                             Map<String, Object> customFields) {
+public record CustomerUpdate(long customerId, long expectedVersion, Map<CustomerField, @Nullable Object> fields,
+                             Map<String, @Nullable Object> customFields) {
 
     public CustomerUpdate {
         EnumMap<CustomerField, Object> copy = new EnumMap<>(CustomerField.class);
@@ -62,7 +63,7 @@ public record CustomerUpdate(long customerId, long expectedVersion, Map<Customer
         return Optional.ofNullable(fields.get(field));
     }
 
-    private static void checkType(CustomerField field, Object value) {
+    private static void checkType(CustomerField field, @Nullable Object value) {
         if (value != null && !field.valueType().isInstance(value)) {
             throw new IllegalArgumentException(field.key() + " takes a " + field.valueType().getSimpleName()
                     + ", not a " + value.getClass().getSimpleName());
@@ -73,8 +74,8 @@ public record CustomerUpdate(long customerId, long expectedVersion, Map<Customer
     public static final class Builder {
         private final long customerId;
         private final long expectedVersion;
-        private final Map<CustomerField, Object> fields = new EnumMap<>(CustomerField.class);
-        private final Map<String, Object> customFields = new LinkedHashMap<>();
+        private final Map<CustomerField, @Nullable Object> fields = new EnumMap<>(CustomerField.class);
+        private final Map<String, @Nullable Object> customFields = new LinkedHashMap<>();
 
         private Builder(long customerId, long expectedVersion) {
             this.customerId = customerId;
@@ -85,7 +86,7 @@ public record CustomerUpdate(long customerId, long expectedVersion, Map<Customer
          * Sets a built-in field; {@code null} clears it. The value must be of the field's {@link
          * CustomerField#valueType()}.
          */
-        public Builder set(CustomerField field, Object value) {
+        public Builder set(CustomerField field, @Nullable Object value) {
             Objects.requireNonNull(field, "field");
             checkType(field, value);
             if (fields.containsKey(field)) {
@@ -169,7 +170,7 @@ public record CustomerUpdate(long customerId, long expectedVersion, Map<Customer
         }
 
         /** Sets a custom field by key; {@code null} clears it. */
-        public Builder customField(String key, Object value) {
+        public Builder customField(String key, @Nullable Object value) {
             Objects.requireNonNull(key, "key");
             if (customFields.containsKey(key)) {
                 throw new IllegalStateException("custom field " + key + " was already set");

@@ -3,6 +3,7 @@ package dev.crmkit.core.customer;
 import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Turkish national id number (TCKN): 11 digits, the first not 0, with the official checksum.
@@ -52,10 +53,11 @@ public record NationalId(String value) {
     }
 
     /** All but the last four characters as {@code *}: {@code *******4146}. */
-    public static String mask(String text) {
-        if (text == null) {
-            return null;
-        }
+    public static @Nullable String mask(@Nullable String text) {
+        return text == null ? null : masked(text);
+    }
+
+    private static String masked(String text) {
         int keep = Math.min(4, text.length());
         return "*".repeat(text.length() - keep) + text.substring(text.length() - keep);
     }
@@ -96,7 +98,7 @@ public record NationalId(String value) {
 
     /** The masked form: {@code *******4146}. */
     public String masked() {
-        return mask(value);
+        return masked(value);
     }
 
     @Override

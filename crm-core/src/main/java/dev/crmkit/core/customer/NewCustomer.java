@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a caller gives to create a customer. Values are taken as typed by a user: the service
@@ -14,25 +15,25 @@ import java.util.Objects;
  * <p>Build with {@link #builder(String, String)}; only the name and the phone are required.
  */
 public record NewCustomer(
-        CustomerType type,
-        String fullName,
-        String phone,
-        String email,
-        String company,
-        Segment segment,
-        CustomerStatus status,
-        String fax,
-        String address,
-        String nationalId,
-        String representative,
-        String queue,
-        String resultCode,
-        Instant actionAt,
-        String processingStatus,
-        BigDecimal totalAmount,
-        Instant loadedAt,
+        @Nullable CustomerType type,
+        @Nullable String fullName,
+        @Nullable String phone,
+        @Nullable String email,
+        @Nullable String company,
+        @Nullable Segment segment,
+        @Nullable CustomerStatus status,
+        @Nullable String fax,
+        @Nullable String address,
+        @Nullable String nationalId,
+        @Nullable String representative,
+        @Nullable String queue,
+        @Nullable String resultCode,
+        @Nullable Instant actionAt,
+        @Nullable String processingStatus,
+        @Nullable BigDecimal totalAmount,
+        @Nullable Instant loadedAt,
         Map<String, Object> customFields,
-        Long importJobId) {
+        @Nullable Long importJobId) {
 
     public NewCustomer {
         customFields = customFields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
@@ -42,6 +43,29 @@ public record NewCustomer(
      * A builder for a customer with the given name and phone (as written by a user, such as
      * {@code 0530 123 45 67}).
      */
+
+    /** The given value of a built-in field, as written: the one place that maps fields to components. */
+    public @Nullable Object value(CustomerField field) {
+        return switch (field) {
+            case TYPE -> type;
+            case FULL_NAME -> fullName;
+            case PHONE -> phone;
+            case EMAIL -> email;
+            case COMPANY -> company;
+            case SEGMENT -> segment;
+            case STATUS -> status;
+            case FAX -> fax;
+            case ADDRESS -> address;
+            case NATIONAL_ID -> nationalId;
+            case REPRESENTATIVE -> representative;
+            case QUEUE -> queue;
+            case RESULT_CODE -> resultCode;
+            case ACTION_AT -> actionAt;
+            case PROCESSING_STATUS -> processingStatus;
+            case TOTAL_AMOUNT -> totalAmount;
+            case LOADED_AT -> loadedAt;
+        };
+    }
 
     /** As records write themselves, with the national id masked. */
     @Override
@@ -55,104 +79,104 @@ public record NewCustomer(
 
     /** Collects the optional values; every setter may be called once. Not thread-safe. */
     public static final class Builder {
-        private CustomerType type;
+        private @Nullable CustomerType type;
         private final String fullName;
         private final String phone;
-        private String email;
-        private String company;
-        private Segment segment;
-        private CustomerStatus status;
-        private String fax;
-        private String address;
-        private String nationalId;
-        private String representative;
-        private String queue;
-        private String resultCode;
-        private Instant actionAt;
-        private String processingStatus;
-        private BigDecimal totalAmount;
-        private Instant loadedAt;
+        private @Nullable String email;
+        private @Nullable String company;
+        private @Nullable Segment segment;
+        private @Nullable CustomerStatus status;
+        private @Nullable String fax;
+        private @Nullable String address;
+        private @Nullable String nationalId;
+        private @Nullable String representative;
+        private @Nullable String queue;
+        private @Nullable String resultCode;
+        private @Nullable Instant actionAt;
+        private @Nullable String processingStatus;
+        private @Nullable BigDecimal totalAmount;
+        private @Nullable Instant loadedAt;
         private final Map<String, Object> customFields = new LinkedHashMap<>();
-        private Long importJobId;
+        private @Nullable Long importJobId;
 
         private Builder(String fullName, String phone) {
             this.fullName = fullName;
             this.phone = phone;
         }
 
-        public Builder type(CustomerType type) {
+        public Builder type(@Nullable CustomerType type) {
             this.type = once(this.type, type, "type");
             return this;
         }
 
-        public Builder email(String email) {
+        public Builder email(@Nullable String email) {
             this.email = once(this.email, email, "email");
             return this;
         }
 
-        public Builder company(String company) {
+        public Builder company(@Nullable String company) {
             this.company = once(this.company, company, "company");
             return this;
         }
 
-        public Builder segment(Segment segment) {
+        public Builder segment(@Nullable Segment segment) {
             this.segment = once(this.segment, segment, "segment");
             return this;
         }
 
-        public Builder status(CustomerStatus status) {
+        public Builder status(@Nullable CustomerStatus status) {
             this.status = once(this.status, status, "status");
             return this;
         }
 
-        public Builder fax(String fax) {
+        public Builder fax(@Nullable String fax) {
             this.fax = once(this.fax, fax, "fax");
             return this;
         }
 
-        public Builder address(String address) {
+        public Builder address(@Nullable String address) {
             this.address = once(this.address, address, "address");
             return this;
         }
 
         /** The TCKN, 11 digits; validated with its checksum. */
-        public Builder nationalId(String nationalId) {
+        public Builder nationalId(@Nullable String nationalId) {
             this.nationalId = once(this.nationalId, nationalId, "nationalId");
             return this;
         }
 
         /** The representative's username; it must exist in the tenant's user directory. */
-        public Builder representative(String representative) {
+        public Builder representative(@Nullable String representative) {
             this.representative = once(this.representative, representative, "representative");
             return this;
         }
 
-        public Builder queue(String queue) {
+        public Builder queue(@Nullable String queue) {
             this.queue = once(this.queue, queue, "queue");
             return this;
         }
 
-        public Builder resultCode(String resultCode) {
+        public Builder resultCode(@Nullable String resultCode) {
             this.resultCode = once(this.resultCode, resultCode, "resultCode");
             return this;
         }
 
-        public Builder actionAt(Instant actionAt) {
+        public Builder actionAt(@Nullable Instant actionAt) {
             this.actionAt = once(this.actionAt, actionAt, "actionAt");
             return this;
         }
 
-        public Builder processingStatus(String processingStatus) {
+        public Builder processingStatus(@Nullable String processingStatus) {
             this.processingStatus = once(this.processingStatus, processingStatus, "processingStatus");
             return this;
         }
 
-        public Builder totalAmount(BigDecimal totalAmount) {
+        public Builder totalAmount(@Nullable BigDecimal totalAmount) {
             this.totalAmount = once(this.totalAmount, totalAmount, "totalAmount");
             return this;
         }
 
-        public Builder loadedAt(Instant loadedAt) {
+        public Builder loadedAt(@Nullable Instant loadedAt) {
             this.loadedAt = once(this.loadedAt, loadedAt, "loadedAt");
             return this;
         }
@@ -160,6 +184,34 @@ public record NewCustomer(
         public Builder importJobId(long importJobId) {
             this.importJobId = once(this.importJobId, importJobId, "importJobId");
             return this;
+        }
+
+        /**
+         * Sets a built-in field other than the name and phone (given to {@link #builder}) by its
+         * {@link CustomerField}, as its own setter does.
+         *
+         * @throws IllegalArgumentException for the name or the phone
+         * @throws ClassCastException if the value is not of the field's {@link CustomerField#valueType()}
+         */
+        public Builder set(CustomerField field, @Nullable Object value) {
+            return switch (field) {
+                case FULL_NAME, PHONE -> throw new IllegalArgumentException(field.key() + " is given to builder(...)");
+                case TYPE -> type((CustomerType) value);
+                case EMAIL -> email((String) value);
+                case COMPANY -> company((String) value);
+                case SEGMENT -> segment((Segment) value);
+                case STATUS -> status((CustomerStatus) value);
+                case FAX -> fax((String) value);
+                case ADDRESS -> address((String) value);
+                case NATIONAL_ID -> nationalId((String) value);
+                case REPRESENTATIVE -> representative((String) value);
+                case QUEUE -> queue((String) value);
+                case RESULT_CODE -> resultCode((String) value);
+                case ACTION_AT -> actionAt((Instant) value);
+                case PROCESSING_STATUS -> processingStatus((String) value);
+                case TOTAL_AMOUNT -> totalAmount((BigDecimal) value);
+                case LOADED_AT -> loadedAt((Instant) value);
+            };
         }
 
         /** A custom field value, by the field's key; checked against its definition on create. */
@@ -177,7 +229,7 @@ public record NewCustomer(
                     loadedAt, customFields, importJobId);
         }
 
-        private static <T> T once(T current, T value, String name) {
+        private static <T> @Nullable T once(@Nullable T current, @Nullable T value, String name) {
             if (current != null) {
                 throw new IllegalStateException(name + " was already set");
             }

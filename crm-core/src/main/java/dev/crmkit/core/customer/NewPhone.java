@@ -1,6 +1,7 @@
 package dev.crmkit.core.customer;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A number to add to a customer.
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param favorite whether it is listed first
  * @param owner whose number it is, or {@code null}
  */
-public record NewPhone(String number, PhoneStatus status, boolean favorite, String owner) {
+public record NewPhone(String number, PhoneStatus status, boolean favorite, @Nullable String owner) {
 
     public NewPhone {
         Objects.requireNonNull(number, "number");

@@ -1,2 +1,5 @@
 /** Customers, their phone numbers, search and lists. */
+@NullMarked
 package dev.crmkit.core.customer;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's custom field ("değişken alan").
@@ -91,7 +92,7 @@ public record CustomFieldDefinition(String key, String label, FieldType type, Li
      * @param value the value; {@code null} means "no value" and is returned as is
      * @throws CrmValidationException {@code CUSTOM_FIELD_INVALID} if it does not fit
      */
-    public Object normalize(Object value) {
+    public @Nullable Object normalize(@Nullable Object value) {
         if (value == null) {
             return null;
         }

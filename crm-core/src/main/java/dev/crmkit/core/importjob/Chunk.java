@@ -2,6 +2,7 @@ package dev.crmkit.core.importjob;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A run of consecutive rows of a file, committed at once together with the job's progress: either
@@ -19,7 +20,7 @@ import java.util.Map;
  *     never writes whatever this says
  */
 public record Chunk(List<ImportRow> rows, List<String> headers, Map<String, Integer> columns, long nextRow,
-                    long bytesRead, List<JobWarning> warnings, String encoding, Character delimiter, boolean write) {
+                    long bytesRead, List<JobWarning> warnings, @Nullable String encoding, @Nullable Character delimiter, boolean write) {
     public Chunk {
         rows = List.copyOf(rows);
         headers = List.copyOf(headers);

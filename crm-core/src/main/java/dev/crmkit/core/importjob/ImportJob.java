@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An import job as stored: what was asked, how far it got, and who works on it.
@@ -53,7 +54,7 @@ public record ImportJob(
         Map<String, String> settings,
         long sourceBytes,
         String sourceChecksum,
-        String sourcePath,
+        @Nullable String sourcePath,
         long rows,
         long created,
         long updated,
@@ -61,17 +62,17 @@ public record ImportJob(
         long rejected,
         long nextRow,
         long bytesRead,
-        String encoding,
-        Character delimiter,
+        @Nullable String encoding,
+        @Nullable Character delimiter,
         List<String> headers,
         List<JobWarning> warnings,
-        ErrorCode fatalCode,
-        String fatalMessage,
+        @Nullable ErrorCode fatalCode,
+        @Nullable String fatalMessage,
         Instant submittedAt,
-        Instant startedAt,
-        Instant finishedAt,
-        String leaseOwner,
-        Instant leaseUntil,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable String leaseOwner,
+        @Nullable Instant leaseUntil,
         boolean undone,
         boolean checked,
         long version) {
@@ -86,7 +87,7 @@ public record ImportJob(
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         headers = headers.stream().map(h -> h == null ? "" : TextFolding.replaceNul(h)).toList();
         fileName = TextFolding.replaceNul(fileName);
-        fatalMessage = TextFolding.replaceNul(fatalMessage);
+        fatalMessage = fatalMessage == null ? null : TextFolding.replaceNul(fatalMessage);
         warnings = List.copyOf(warnings);
     }
 
@@ -109,16 +110,16 @@ public record ImportJob(
         private long bytesRead;
         private long sourceBytes;
         private String sourceChecksum;
-        private String encoding;
-        private Character delimiter;
+        private @Nullable String encoding;
+        private @Nullable Character delimiter;
         private List<String> headers;
         private List<JobWarning> warnings;
-        private ErrorCode fatalCode;
-        private String fatalMessage;
-        private Instant startedAt;
-        private Instant finishedAt;
-        private String leaseOwner;
-        private Instant leaseUntil;
+        private @Nullable ErrorCode fatalCode;
+        private @Nullable String fatalMessage;
+        private @Nullable Instant startedAt;
+        private @Nullable Instant finishedAt;
+        private @Nullable String leaseOwner;
+        private @Nullable Instant leaseUntil;
         private boolean undone;
         private boolean checked;
         private long id;
@@ -167,13 +168,13 @@ public record ImportJob(
         public Builder nextRow(long v) { nextRow = v; return this; }
         public Builder source(long bytes, String checksum) { sourceBytes = bytes; sourceChecksum = checksum; return this; }
         public Builder bytesRead(long v) { bytesRead = v; return this; }
-        public Builder encoding(String v) { encoding = v; return this; }
-        public Builder delimiter(Character v) { delimiter = v; return this; }
+        public Builder encoding(@Nullable String v) { encoding = v; return this; }
+        public Builder delimiter(@Nullable Character v) { delimiter = v; return this; }
         public Builder headers(List<String> v) { headers = v; return this; }
         public Builder warnings(List<JobWarning> v) { warnings = v; return this; }
         public Builder fatal(ErrorCode code, String message) { fatalCode = code; fatalMessage = message; return this; }
-        public Builder startedAt(Instant v) { startedAt = v; return this; }
-        public Builder finishedAt(Instant v) { finishedAt = v; return this; }
+        public Builder startedAt(@Nullable Instant v) { startedAt = v; return this; }
+        public Builder finishedAt(@Nullable Instant v) { finishedAt = v; return this; }
         public Builder lease(String owner, Instant until) { leaseOwner = owner; leaseUntil = until; return this; }
         public Builder undone(boolean v) { undone = v; return this; }
         public Builder checked(boolean v) { checked = v; return this; }

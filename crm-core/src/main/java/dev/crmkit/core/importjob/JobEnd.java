@@ -2,6 +2,7 @@ package dev.crmkit.core.importjob;
 
 import dev.crmkit.core.ErrorCode;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a worker ends a job ({@link ImportWorker#finish}): its final status, and for a failure its
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param message the failure's message for people; {@code null} for COMPLETED
  * @param revertWrites whether the customers the job wrote are removed and its updates reverted
  */
-public record JobEnd(JobStatus status, ErrorCode code, String message, boolean revertWrites) {
+public record JobEnd(JobStatus status, @Nullable ErrorCode code, @Nullable String message, boolean revertWrites) {
 
     public JobEnd {
         Objects.requireNonNull(status, "status");

@@ -2,6 +2,7 @@ package dev.crmkit.core.importjob;
 
 import dev.crmkit.core.text.TextFolding;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something an import did that the user should know about but that rejected nothing: a column
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param column the column header it concerns, or {@code null}
  * @param message for people
  */
-public record JobWarning(String code, long row, String column, String message) {
+public record JobWarning(String code, long row, @Nullable String column, String message) {
 
     public static final String COLUMN_IGNORED = "COLUMN_IGNORED";
     public static final String PHONE_REPAIRED = "PHONE_REPAIRED";
@@ -21,7 +22,7 @@ public record JobWarning(String code, long row, String column, String message) {
     public JobWarning {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
-        column = TextFolding.replaceNul(column);
+        column = column == null ? null : TextFolding.replaceNul(column);
         message = TextFolding.replaceNul(message);
     }
 }

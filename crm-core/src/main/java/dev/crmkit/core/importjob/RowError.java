@@ -3,6 +3,7 @@ package dev.crmkit.core.importjob;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.text.TextFolding;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One error of one imported row.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param code the stable code
  * @param message what is wrong, for a person
  */
-public record RowError(long row, String column, String value, ErrorCode code, String message) {
+public record RowError(long row, @Nullable String column, @Nullable String value, ErrorCode code, String message) {
 
     /** The longest value kept. */
     public static final int MAX_VALUE_CHARS = 100;
@@ -21,8 +22,8 @@ public record RowError(long row, String column, String value, ErrorCode code, St
     public RowError {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
-        column = TextFolding.replaceNul(column);
-        value = TextFolding.replaceNul(value);
+        column = column == null ? null : TextFolding.replaceNul(column);
+        value = value == null ? null : TextFolding.replaceNul(value);
         message = TextFolding.replaceNul(message);
         if (value != null && value.length() > MAX_VALUE_CHARS) {
             value = value.substring(0, MAX_VALUE_CHARS);

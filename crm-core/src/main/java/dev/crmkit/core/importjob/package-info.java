@@ -3,4 +3,7 @@
  * storing them (duplicates, update policies, before-images, undo). Reading files is
  * {@code crm-import}'s job.
  */
+@NullMarked
 package dev.crmkit.core.importjob;
+
+import org.jspecify.annotations.NullMarked;

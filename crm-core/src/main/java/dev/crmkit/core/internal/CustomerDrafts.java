@@ -3,15 +3,11 @@ package dev.crmkit.core.internal;
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.customer.CustomerField;
-import dev.crmkit.core.customer.CustomerStatus;
-import dev.crmkit.core.customer.CustomerType;
 import dev.crmkit.core.customer.NewCustomer;
-import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerRecord;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,36 +50,16 @@ public final class CustomerDrafts {
                 Violations v) {
         CustomerRules rules = ctx.rules();
         Map<CustomerField, Object> values = new EnumMap<>(CustomerField.class);
-        if (!skip.contains("fullName") && in.fullName() != null) {
-            put(values, CustomerField.FULL_NAME, rules.fullName(in.fullName(), v));
-        }
         PhoneNumber phone = null;
-        if (!skip.contains("phone")) {
-            phone = rules.phone("phone", in.phone(), v);
+        if (!skip.contains(CustomerField.PHONE.key())) {
+            phone = rules.phone(CustomerField.PHONE.key(), in.phone(), v); // absent is a violation too
         }
-        if (!skip.contains("email")) {
-            put(values, CustomerField.EMAIL, rules.email(in.email(), v));
+        for (CustomerField field : CustomerField.values()) {
+            Object raw = in.value(field);
+            if (field != CustomerField.PHONE && raw != null && !skip.contains(field.key())) {
+                put(values, field, rules.clean(actor.tenant(), field, raw, v));
+            }
         }
-        if (!skip.contains("company")) {
-            put(values, CustomerField.COMPANY, rules.company(in.company(), v));
-        }
-        put(values, CustomerField.TYPE, in.type());
-        put(values, CustomerField.SEGMENT, in.segment());
-        put(values, CustomerField.STATUS, in.status());
-        text(values, CustomerField.FAX, in.fax(), skip, v);
-        text(values, CustomerField.ADDRESS, in.address(), skip, v);
-        text(values, CustomerField.QUEUE, in.queue(), skip, v);
-        text(values, CustomerField.RESULT_CODE, in.resultCode(), skip, v);
-        text(values, CustomerField.PROCESSING_STATUS, in.processingStatus(), skip, v);
-        if (!skip.contains("nationalId")) {
-            put(values, CustomerField.NATIONAL_ID, rules.nationalId(in.nationalId(), v));
-        }
-        if (!skip.contains("representative")) {
-            put(values, CustomerField.REPRESENTATIVE, rules.representative(actor.tenant(), in.representative(), v));
-        }
-        put(values, CustomerField.ACTION_AT, micros(in.actionAt()));
-        put(values, CustomerField.TOTAL_AMOUNT, in.totalAmount());
-        put(values, CustomerField.LOADED_AT, micros(in.loadedAt()));
         Map<String, Object> custom = new LinkedHashMap<>();
         Map<String, Object> given = new LinkedHashMap<>(in.customFields());
         given.keySet().removeAll(skip);
@@ -110,48 +86,19 @@ public final class CustomerDrafts {
 
     /** A new customer from a complete draft (one that passed {@link #requireForCreate}). */
     public CustomerRecord newRecord(Draft d, Long importJobId, Instant now) {
-        String representative = (String) d.get(CustomerField.REPRESENTATIVE);
-        return CustomerRecord.builder((String) d.get(CustomerField.FULL_NAME), d.phone(), now)
-                .type(or((CustomerType) d.get(CustomerField.TYPE), CustomerType.PERSON))
-                .email((String) d.get(CustomerField.EMAIL))
-                .company((String) d.get(CustomerField.COMPANY))
-                .segment(or((Segment) d.get(CustomerField.SEGMENT), Segment.NORMAL))
-                .status(or((CustomerStatus) d.get(CustomerField.STATUS), CustomerStatus.ACTIVE))
-                .fax((String) d.get(CustomerField.FAX))
-                .address((String) d.get(CustomerField.ADDRESS))
-                .nationalId((String) d.get(CustomerField.NATIONAL_ID))
-                .representative(representative)
-                .assignedAt(representative == null ? null : now)
-                .queue((String) d.get(CustomerField.QUEUE))
-                .resultCode((String) d.get(CustomerField.RESULT_CODE))
-                .actionAt((Instant) d.get(CustomerField.ACTION_AT))
-                .processingStatus((String) d.get(CustomerField.PROCESSING_STATUS))
-                .totalAmount((java.math.BigDecimal) d.get(CustomerField.TOTAL_AMOUNT))
-                .loadedAt(importJobId != null && d.get(CustomerField.LOADED_AT) == null ? now
-                        : (Instant) d.get(CustomerField.LOADED_AT))
+        CustomerRecord.Builder b = CustomerRecord.builder((String) d.get(CustomerField.FULL_NAME), d.phone(), now);
+        d.values().forEach(b::set);
+        Instant loadedAt = (Instant) d.get(CustomerField.LOADED_AT);
+        return b.assignedAt(d.get(CustomerField.REPRESENTATIVE) == null ? null : now)
+                .loadedAt(importJobId != null && loadedAt == null ? now : loadedAt)
                 .customFields(d.custom())
                 .importJobId(importJobId)
                 .build();
-    }
-
-    private void text(Map<CustomerField, Object> values, CustomerField field, String raw, Set<String> skip,
-                      Violations v) {
-        if (!skip.contains(field.key())) {
-            put(values, field, ctx.rules().text(field.key(), raw, CustomerRules.MAX_TEXT, v));
-        }
     }
 
     private static void put(Map<CustomerField, Object> values, CustomerField field, Object value) {
         if (value != null) {
             values.put(field, value);
         }
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static Instant micros(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

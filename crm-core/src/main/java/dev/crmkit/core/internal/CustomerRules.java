@@ -19,6 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import dev.crmkit.core.customer.CustomerField;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The rules for customer values, in one place: how each is cleaned (trimmed, collapsed,
@@ -54,6 +57,26 @@ public final class CustomerRules {
     CustomerRules(PhoneParser phones, UserDirectory users) {
         this.phones = phones;
         this.users = users;
+    }
+
+    /**
+     * The cleaned value of a built-in field other than the phone (see {@link #phone}), with a
+     * violation added if it breaks the field's rule: the one place that says which rule each field
+     * follows. Blank text is {@code null}; instants are cut to microseconds.
+     */
+    Object clean(TenantId tenant, CustomerField field, Object raw, Violations v) {
+        String text = raw instanceof String s ? s : null;
+        return switch (field) {
+            case FULL_NAME -> fullName(text, v);
+            case PHONE -> throw new IllegalArgumentException("a phone is parsed, not cleaned");
+            case EMAIL -> email(text, v);
+            case COMPANY -> company(text, v);
+            case NATIONAL_ID -> nationalId(text, v);
+            case REPRESENTATIVE -> representative(tenant, text, v);
+            // The other fields follow the rule of their type: plain text, instants to microseconds.
+            default -> field.valueType() == String.class ? text(field.key(), text, MAX_TEXT, v)
+                    : raw instanceof Instant instant ? instant.truncatedTo(ChronoUnit.MICROS) : raw;
+        };
     }
 
     String fullName(String raw, Violations v) {

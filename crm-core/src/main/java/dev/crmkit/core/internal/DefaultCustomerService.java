@@ -15,14 +15,10 @@ import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerService;
-import dev.crmkit.core.customer.CustomerStatus;
 import dev.crmkit.core.customer.CustomerUpdate;
-import dev.crmkit.core.customer.CustomerType;
-import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.customer.NewCustomer;
 import dev.crmkit.core.customer.NewPhone;
 import dev.crmkit.core.customer.PhoneChange;
-import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
@@ -34,7 +30,6 @@ import dev.crmkit.core.spi.PhoneRecord;
 import dev.crmkit.core.spi.SearchTerms;
 import dev.crmkit.core.spi.SortKey;
 import dev.crmkit.core.spi.StorageSession;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +41,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /** The customer rules. Public only for wiring; use {@link CustomerService}. */
 public final class DefaultCustomerService implements CustomerService {
@@ -161,8 +155,8 @@ public final class DefaultCustomerService implements CustomerService {
                 }
                 Object before = current.customFields().get(key);
                 Object after = custom.get(key);
-                if (!sameValue(before, after)) {
-                    changes.add(new FieldChange(key, display(before), display(after)));
+                if (!CustomerChanges.sameValue(before, after)) {
+                    changes.add(CustomerChanges.fieldChange(key, before, after));
                 }
             }
             v.throwIfAny();
@@ -180,61 +174,14 @@ public final class DefaultCustomerService implements CustomerService {
 
     private void applyField(Actor actor, CustomerRecord current, CustomerRecord.Builder next, CustomerField field,
                             Object value, List<FieldChange> changes, CustomerRules rules, Violations v, Instant now) {
-        String text = value instanceof String s ? s : null;
-        switch (field) {
-            case PHONE -> {
-                PhoneNumber phone = rules.phone("phone", text, v);
-                if (phone != null && !phone.equals(current.primaryPhone())) {
-                    v.add(ErrorCode.PHONE_IMMUTABLE, "phone",
-                            "the primary phone is the customer's identity and cannot change; add another number instead");
-                }
-            }
-            case TYPE -> change(changes, field, current.type(), orDefault((CustomerType) value, CustomerType.PERSON), next::type);
-            case FULL_NAME -> change(changes, field, current.fullName(), rules.fullName(text, v), next::fullName);
-            case EMAIL -> change(changes, field, current.email(), rules.email(text, v), next::email);
-            case COMPANY -> change(changes, field, current.company(), rules.company(text, v), next::company);
-            case SEGMENT -> change(changes, field, current.segment(), orDefault((Segment) value, Segment.NORMAL), next::segment);
-            case STATUS -> change(changes, field, current.status(),
-                    orDefault((CustomerStatus) value, CustomerStatus.ACTIVE), next::status);
-            case FAX -> change(changes, field, current.fax(), rules.text("fax", text, CustomerRules.MAX_TEXT, v), next::fax);
-            case ADDRESS -> change(changes, field, current.address(),
-                    rules.text("address", text, CustomerRules.MAX_TEXT, v), next::address);
-            case NATIONAL_ID -> {
-                String id = rules.nationalId(text, v);
-                if (!Objects.equals(id, current.nationalId())) {
-                    changes.add(new FieldChange(field.key(), NationalId.mask(current.nationalId()), NationalId.mask(id)));
-                    next.nationalId(id);
-                }
-            }
-            case REPRESENTATIVE -> {
-                String rep = rules.representative(actor.tenant(), text, v);
-                if (!Objects.equals(rep, current.representative())) {
-                    changes.add(new FieldChange(field.key(), current.representative(), rep));
-                    next.representative(rep).previousRepresentative(current.representative()).assignedAt(now);
-                }
-            }
-            case QUEUE -> change(changes, field, current.queue(), rules.text("queue", text, CustomerRules.MAX_TEXT, v), next::queue);
-            case RESULT_CODE -> change(changes, field, current.resultCode(),
-                    rules.text("resultCode", text, CustomerRules.MAX_TEXT, v), next::resultCode);
-            case ACTION_AT -> change(changes, field, current.actionAt(), micros((Instant) value), next::actionAt);
-            case PROCESSING_STATUS -> change(changes, field, current.processingStatus(),
-                    rules.text("processingStatus", text, CustomerRules.MAX_TEXT, v), next::processingStatus);
-            case TOTAL_AMOUNT -> {
-                BigDecimal amount = (BigDecimal) value;
-                if (!sameValue(current.totalAmount(), amount)) {
-                    changes.add(new FieldChange(field.key(), display(current.totalAmount()), display(amount)));
-                    next.totalAmount(amount);
-                }
-            }
-            case LOADED_AT -> change(changes, field, current.loadedAt(), micros((Instant) value), next::loadedAt);
+        if (field != CustomerField.PHONE) {
+            CustomerChanges.apply(current, next, field, rules.clean(actor.tenant(), field, value, v), changes, now);
+            return;
         }
-    }
-
-    private static <T> void change(List<FieldChange> changes, CustomerField field, T before, T after,
-                                   Consumer<T> setter) {
-        if (!Objects.equals(before, after)) {
-            changes.add(new FieldChange(field.key(), display(before), display(after)));
-            setter.accept(after);
+        PhoneNumber phone = rules.phone("phone", value instanceof String s ? s : null, v);
+        if (phone != null && !phone.equals(current.primaryPhone())) {
+            v.add(ErrorCode.PHONE_IMMUTABLE, "phone",
+                    "the primary phone is the customer's identity and cannot change; add another number instead");
         }
     }
 
@@ -483,34 +430,5 @@ public final class DefaultCustomerService implements CustomerService {
     private static ConflictException versionConflict(CustomerRecord current, long expected) {
         return new ConflictException(ErrorCode.VERSION_CONFLICT, "customer " + current.id() + " is at version "
                 + current.version() + ", not " + expected + "; read it again and retry");
-    }
-
-    /** Equality of field values, with numbers equal by value whatever their scale (42 = 42.00). */
-    public static boolean sameValue(Object a, Object b) {
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-            return x.compareTo(y) == 0;
-        }
-        return Objects.equals(a, b);
-    }
-
-    private static <T> T orDefault(T value, T fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static Instant micros(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    public static String display(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof BigDecimal b) {
-            return b.toPlainString();
-        }
-        if (value instanceof List<?> l) {
-            return String.join(", ", l.stream().map(String::valueOf).toList());
-        }
-        return value.toString();
     }
 }

@@ -129,8 +129,8 @@ public final class DefaultProductService implements ProductService {
     }
 
     private static void change(List<FieldChange> changes, String field, Object before, Object after) {
-        if (!DefaultCustomerService.sameValue(before, after)) {
-            changes.add(new FieldChange(field, DefaultCustomerService.display(before), DefaultCustomerService.display(after)));
+        if (!CustomerChanges.sameValue(before, after)) {
+            changes.add(new FieldChange(field, CustomerChanges.display(before), CustomerChanges.display(after)));
         }
     }
 

@@ -159,8 +159,8 @@ public final class DefaultResultCodeService implements ResultCodeService {
             changes.add(new FieldChange(CustomerField.RESULT_CODE.key(), current.resultCode(), code));
         }
         if (!Objects.equals(current.actionAt(), actionAt)) {
-            changes.add(new FieldChange(CustomerField.ACTION_AT.key(), DefaultCustomerService.display(current.actionAt()),
-                    DefaultCustomerService.display(actionAt)));
+            changes.add(new FieldChange(CustomerField.ACTION_AT.key(), CustomerChanges.display(current.actionAt()),
+                    CustomerChanges.display(actionAt)));
         }
         return changes;
     }

@@ -3,6 +3,7 @@ package dev.crmkit.core.message;
 import dev.crmkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message sent to a customer, as recorded after the gateway accepted it.
@@ -18,8 +19,8 @@ import java.util.Objects;
  * @param reference the library's id for the send, as the gateway was given it
  * @param providerId the gateway's id for it, or {@code null}
  */
-public record Message(long id, long customerId, MessageChannel channel, PhoneNumber to, String templateKey, String text,
-                      String sender, Instant sentAt, String reference, String providerId) {
+public record Message(long id, long customerId, MessageChannel channel, PhoneNumber to, @Nullable String templateKey, String text,
+                      String sender, Instant sentAt, String reference, @Nullable String providerId) {
 
     public Message {
         Objects.requireNonNull(channel, "channel");

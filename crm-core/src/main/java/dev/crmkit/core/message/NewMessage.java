@@ -4,6 +4,7 @@ import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.text.TextFolding;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message to send: from a template, or free text (which needs the capability
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param text the free text, or {@code null} for a template
  * @param phone one of the customer's numbers in any spelling, or {@code null} for its primary number
  */
-public record NewMessage(MessageChannel channel, String templateKey, String text, String phone) {
+public record NewMessage(MessageChannel channel, @Nullable String templateKey, @Nullable String text, @Nullable String phone) {
 
     public NewMessage {
         Objects.requireNonNull(channel, "channel");

@@ -3,4 +3,7 @@
  * the capability, sending through the host's {@link dev.crmkit.core.message.MessageGateway}, and
  * each sent message kept on the customer's card as an activity.
  */
+@NullMarked
 package dev.crmkit.core.message;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * libphonenumber's validity rule for the national numbers of one region, read from its own
@@ -55,7 +56,7 @@ final class MetadataValidity {
      * The rule of a region that is the only one of its calling code, or {@code null} if the
      * metadata cannot be read.
      */
-    static MetadataValidity forRegion(String region) {
+    static @Nullable MetadataValidity forRegion(String region) {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         int code = util.getCountryCodeForRegion(region);
         if (util.getRegionCodesForCountryCode(code).size() != 1) {

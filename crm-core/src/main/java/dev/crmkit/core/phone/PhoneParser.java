@@ -7,6 +7,7 @@ import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.text.TextFolding;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns phone numbers as people write them into {@link PhoneNumber}s, with libphonenumber.
@@ -31,7 +32,7 @@ public final class PhoneParser {
     private static final VerdictCache VALID_TR = new VerdictCache(1 << 14, PhoneParser::validTurkish);
 
     /** libphonenumber's rule for Turkey, from its metadata; null if that metadata cannot be read. */
-    private static final MetadataValidity TR_RULE = MetadataValidity.forRegion("TR");
+    private static final @Nullable MetadataValidity TR_RULE = MetadataValidity.forRegion("TR");
 
     private static boolean validTurkish(long national) {
         return TR_RULE != null ? TR_RULE.isValid(Long.toString(national)) : UTIL.isValidNumber(
@@ -111,7 +112,7 @@ public final class PhoneParser {
      * expressions. Returns {@code null} when the shortcut does not apply or the number is not
      * valid, leaving the verdict and its message to the reference path.
      */
-    private PhoneNumber turkishShortcut(String text) {
+    private @Nullable PhoneNumber turkishShortcut(String text) {
         if (defaultCountryCode != TR_COUNTRY_CODE) {
             return null;
         }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A product's values as given, to add one or to replace a stored one's; checked on construction,
@@ -18,7 +19,7 @@ import java.util.List;
  * @param amount not negative, or {@code null}
  * @param status at most 100 characters, trimmed (blank is none), or {@code null}
  */
-public record NewProduct(String productNo, LocalDate fileDate, BigDecimal amount, String status) {
+public record NewProduct(String productNo, @Nullable LocalDate fileDate, @Nullable BigDecimal amount, @Nullable String status) {
 
     public static final int MAX_PRODUCT_NO = 64;
     public static final int MAX_STATUS = 100;
@@ -60,25 +61,25 @@ public record NewProduct(String productNo, LocalDate fileDate, BigDecimal amount
 
     public static final class Builder {
         private final String productNo;
-        private LocalDate fileDate;
-        private BigDecimal amount;
-        private String status;
+        private @Nullable LocalDate fileDate;
+        private @Nullable BigDecimal amount;
+        private @Nullable String status;
 
         private Builder(String productNo) {
             this.productNo = productNo;
         }
 
-        public Builder fileDate(LocalDate value) {
+        public Builder fileDate(@Nullable LocalDate value) {
             fileDate = value;
             return this;
         }
 
-        public Builder amount(BigDecimal value) {
+        public Builder amount(@Nullable BigDecimal value) {
             amount = value;
             return this;
         }
 
-        public Builder status(String value) {
+        public Builder status(@Nullable String value) {
             status = value;
             return this;
         }

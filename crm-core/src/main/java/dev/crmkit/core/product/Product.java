@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer's product as stored.
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param createdAt when it was added
  * @param updatedAt when it last changed
  */
-public record Product(String productNo, long customerId, LocalDate fileDate, BigDecimal amount, String status,
+public record Product(String productNo, long customerId, @Nullable LocalDate fileDate, @Nullable BigDecimal amount, @Nullable String status,
                       long version, Instant createdAt, Instant updatedAt) {
 
     public Product {

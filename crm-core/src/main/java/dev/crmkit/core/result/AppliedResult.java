@@ -4,6 +4,7 @@ import dev.crmkit.core.phone.PhoneNumber;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A result code as it was applied and stored.
@@ -22,9 +23,9 @@ import java.util.Objects;
  * @param actorId who applied it
  * @param at when
  */
-public record AppliedResult(long id, long customerId, String code, ResultTarget target, PhoneNumber phone,
-                            String productNo, ResultSource source, Instant actionAt, BigDecimal amount, Integer installments,
-                            String note, String actorId, Instant at) {
+public record AppliedResult(long id, long customerId, String code, ResultTarget target, @Nullable PhoneNumber phone,
+                            @Nullable String productNo, ResultSource source, @Nullable Instant actionAt, @Nullable BigDecimal amount, @Nullable Integer installments,
+                            @Nullable String note, String actorId, Instant at) {
 
     public AppliedResult {
         Objects.requireNonNull(code, "code");

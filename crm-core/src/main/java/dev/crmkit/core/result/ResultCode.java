@@ -58,7 +58,7 @@ public record ResultCode(String code, String label, boolean active, Set<ResultTa
 
     /** The rule of one parameter. */
     public ParameterRule rule(ResultParameter parameter) {
-        return parameters.get(parameter);
+        return parameters.getOrDefault(parameter, ParameterRule.OFF);
     }
 
     public Builder toBuilder() {

@@ -3,6 +3,7 @@ package dev.crmkit.core.result;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One application of a result code, as an agent or a dialer gives it. Build with {@link #builder}.
@@ -18,8 +19,8 @@ import java.util.Objects;
  * @param installments the installment count, or {@code null}
  * @param note the note, or {@code null}
  */
-public record ResultInput(String code, ResultSource source, String phone, String productNo, Instant actionAt,
-                          BigDecimal amount, Integer installments, String note) {
+public record ResultInput(String code, ResultSource source, @Nullable String phone, @Nullable String productNo, @Nullable Instant actionAt,
+                          @Nullable BigDecimal amount, @Nullable Integer installments, @Nullable String note) {
 
     public ResultInput {
         Objects.requireNonNull(code, "code");
@@ -45,12 +46,12 @@ public record ResultInput(String code, ResultSource source, String phone, String
     public static final class Builder {
         private final String code;
         private ResultSource source;
-        private String phone;
-        private String productNo;
-        private Instant actionAt;
-        private BigDecimal amount;
-        private Integer installments;
-        private String note;
+        private @Nullable String phone;
+        private @Nullable String productNo;
+        private @Nullable Instant actionAt;
+        private @Nullable BigDecimal amount;
+        private @Nullable Integer installments;
+        private @Nullable String note;
 
         private Builder(String code, ResultSource source) {
             this.code = code;
@@ -63,7 +64,7 @@ public record ResultInput(String code, ResultSource source, String phone, String
         }
 
         /** Applies it to this number of the customer instead of the customer as a whole. */
-        public Builder phone(String value) {
+        public Builder phone(@Nullable String value) {
             phone = value;
             return this;
         }
@@ -74,22 +75,22 @@ public record ResultInput(String code, ResultSource source, String phone, String
             return this;
         }
 
-        public Builder actionAt(Instant value) {
+        public Builder actionAt(@Nullable Instant value) {
             actionAt = value;
             return this;
         }
 
-        public Builder amount(BigDecimal value) {
+        public Builder amount(@Nullable BigDecimal value) {
             amount = value;
             return this;
         }
 
-        public Builder installments(Integer value) {
+        public Builder installments(@Nullable Integer value) {
             installments = value;
             return this;
         }
 
-        public Builder note(String value) {
+        public Builder note(@Nullable String value) {
             note = value;
             return this;
         }

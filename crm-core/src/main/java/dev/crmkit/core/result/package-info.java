@@ -3,4 +3,7 @@
  * the parameters each code takes, applied to a customer or one of its numbers, and counted by
  * code and source for reports.
  */
+@NullMarked
 package dev.crmkit.core.result;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A call script: its HTML with placeholders, where it is used, and who may see it. Checked on
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * @param project the project it is for, or {@code null}
  * @param visibleTo the groups that may see it; empty for everyone who may read customers
  */
-public record Script(String key, String title, String html, String queue, String project, Set<String> visibleTo) {
+public record Script(String key, String title, String html, @Nullable String queue, @Nullable String project, Set<String> visibleTo) {
 
     public static final int MAX_HTML = 200_000;
     private static final Pattern KEY = Pattern.compile("[a-z0-9_-]{1,64}");
@@ -65,7 +66,7 @@ public record Script(String key, String title, String html, String queue, String
         return new Builder(key, title, html).queue(queue).project(project).visibleTo(visibleTo);
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || TextFolding.isBlank(s) ? null : TextFolding.trim(s);
     }
 
@@ -73,8 +74,8 @@ public record Script(String key, String title, String html, String queue, String
         private final String key;
         private final String title;
         private final String html;
-        private String queue;
-        private String project;
+        private @Nullable String queue;
+        private @Nullable String project;
         private Set<String> visibleTo = Set.of();
 
         private Builder(String key, String title, String html) {
@@ -83,12 +84,12 @@ public record Script(String key, String title, String html, String queue, String
             this.html = html;
         }
 
-        public Builder queue(String value) {
+        public Builder queue(@Nullable String value) {
             queue = value;
             return this;
         }
 
-        public Builder project(String value) {
+        public Builder project(@Nullable String value) {
             project = value;
             return this;
         }

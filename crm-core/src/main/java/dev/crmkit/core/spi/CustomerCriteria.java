@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer search as core hands it to a {@link CustomerStore}: already folded and parsed, so a
@@ -23,8 +24,8 @@ import java.util.Set;
  * @param limit the most customers to return
  */
 public record CustomerCriteria(List<SearchTerm> terms, Set<Segment> segments, Set<CustomerStatus> statuses,
-                               String representative, String queue, Instant contactedSince, CustomerSort sort,
-                               SortKey after, int limit) {
+                               @Nullable String representative, @Nullable String queue, @Nullable Instant contactedSince, CustomerSort sort,
+                               @Nullable SortKey after, int limit) {
 
     public CustomerCriteria {
         terms = List.copyOf(terms);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole stored state of a customer, as core hands it to a store and gets it back. Unlike the
@@ -30,30 +31,30 @@ public record CustomerRecord(
         CustomerType type,
         String fullName,
         List<PhoneRecord> phones,
-        String email,
-        String company,
+        @Nullable String email,
+        @Nullable String company,
         Segment segment,
         CustomerStatus status,
-        String fax,
-        String address,
-        String nationalId,
-        String representative,
-        String previousRepresentative,
-        Instant assignedAt,
-        String queue,
-        String resultCode,
-        Instant actionAt,
-        String processingStatus,
-        BigDecimal totalAmount,
+        @Nullable String fax,
+        @Nullable String address,
+        @Nullable String nationalId,
+        @Nullable String representative,
+        @Nullable String previousRepresentative,
+        @Nullable Instant assignedAt,
+        @Nullable String queue,
+        @Nullable String resultCode,
+        @Nullable Instant actionAt,
+        @Nullable String processingStatus,
+        @Nullable BigDecimal totalAmount,
         Instant createdAt,
-        Instant loadedAt,
+        @Nullable Instant loadedAt,
         Instant updatedAt,
-        Instant lastContactAt,
+        @Nullable Instant lastContactAt,
         long totalContacts,
         long totalCalls,
         long totalCallSeconds,
         Map<String, Object> customFields,
-        Long importJobId) {
+        @Nullable Long importJobId) {
 
     public CustomerRecord {
         Objects.requireNonNull(type, "type");
@@ -75,7 +76,7 @@ public record CustomerRecord(
     }
 
     /** The stored value of a built-in field: the one place that maps {@link CustomerField}s to components. */
-    public Object value(CustomerField field) {
+    public @Nullable Object value(CustomerField field) {
         return switch (field) {
             case TYPE -> type;
             case FULL_NAME -> fullName;
@@ -111,12 +112,8 @@ public record CustomerRecord(
 
     /** A builder with the given required values and defaults for the rest. */
     public static Builder builder(String fullName, PhoneNumber phone, Instant now) {
-        Builder b = new Builder();
-        b.fullName = fullName;
-        b.phones = List.of(PhoneRecord.of(phone, dev.crmkit.core.customer.PhoneStatus.ACTIVE, false, null));
-        b.createdAt = now;
-        b.updatedAt = now;
-        return b;
+        return new Builder(fullName,
+                List.of(PhoneRecord.of(phone, dev.crmkit.core.customer.PhoneStatus.ACTIVE, false, null)), now);
     }
 
     /** Changes components one by one. Not thread-safe. */
@@ -126,32 +123,36 @@ public record CustomerRecord(
         private CustomerType type = CustomerType.PERSON;
         private String fullName;
         private List<PhoneRecord> phones;
-        private String email;
-        private String company;
+        private @Nullable String email;
+        private @Nullable String company;
         private Segment segment = Segment.NORMAL;
         private CustomerStatus status = CustomerStatus.ACTIVE;
-        private String fax;
-        private String address;
-        private String nationalId;
-        private String representative;
-        private String previousRepresentative;
-        private Instant assignedAt;
-        private String queue;
-        private String resultCode;
-        private Instant actionAt;
-        private String processingStatus;
-        private BigDecimal totalAmount;
+        private @Nullable String fax;
+        private @Nullable String address;
+        private @Nullable String nationalId;
+        private @Nullable String representative;
+        private @Nullable String previousRepresentative;
+        private @Nullable Instant assignedAt;
+        private @Nullable String queue;
+        private @Nullable String resultCode;
+        private @Nullable Instant actionAt;
+        private @Nullable String processingStatus;
+        private @Nullable BigDecimal totalAmount;
         private Instant createdAt;
-        private Instant loadedAt;
+        private @Nullable Instant loadedAt;
         private Instant updatedAt;
-        private Instant lastContactAt;
+        private @Nullable Instant lastContactAt;
         private long totalContacts;
         private long totalCalls;
         private long totalCallSeconds;
         private Map<String, Object> customFields = Map.of();
-        private Long importJobId;
+        private @Nullable Long importJobId;
 
-        private Builder() {
+        private Builder(String fullName, List<PhoneRecord> phones, Instant now) {
+            this.fullName = fullName;
+            this.phones = phones;
+            this.createdAt = now;
+            this.updatedAt = now;
         }
 
         private Builder(CustomerRecord r) {
@@ -186,35 +187,66 @@ public record CustomerRecord(
             importJobId = r.importJobId;
         }
 
+        /**
+         * Sets a built-in field by its {@link CustomerField}: the one place that maps fields to
+         * components for writing, as {@link CustomerRecord#value} does for reading. A {@code null}
+         * value is the field's {@link CustomerField#defaultValue() default}.
+         *
+         * @throws IllegalArgumentException for {@link CustomerField#PHONE}: the phones are set as a list
+         * @throws ClassCastException if the value is not of the field's {@link CustomerField#valueType()}
+         */
+        public Builder set(CustomerField field, @Nullable Object value) {
+            Object v = value == null ? field.defaultValue() : value;
+            return switch (field) {
+                case TYPE -> type((CustomerType) java.util.Objects.requireNonNull(v));
+                case FULL_NAME -> fullName((String) java.util.Objects.requireNonNull(v, "fullName"));
+                case PHONE -> throw new IllegalArgumentException("the phones are set as a list: phones(...)");
+                case EMAIL -> email((String) v);
+                case COMPANY -> company((String) v);
+                case SEGMENT -> segment((Segment) java.util.Objects.requireNonNull(v));
+                case STATUS -> status((CustomerStatus) java.util.Objects.requireNonNull(v));
+                case FAX -> fax((String) v);
+                case ADDRESS -> address((String) v);
+                case NATIONAL_ID -> nationalId((String) v);
+                case REPRESENTATIVE -> representative((String) v);
+                case QUEUE -> queue((String) v);
+                case RESULT_CODE -> resultCode((String) v);
+                case ACTION_AT -> actionAt((Instant) v);
+                case PROCESSING_STATUS -> processingStatus((String) v);
+                case TOTAL_AMOUNT -> totalAmount((BigDecimal) v);
+                case LOADED_AT -> loadedAt((Instant) v);
+            };
+        }
+
         public Builder id(long v) { id = v; return this; }
         public Builder version(long v) { version = v; return this; }
         public Builder type(CustomerType v) { type = v; return this; }
         public Builder fullName(String v) { fullName = v; return this; }
         public Builder phones(List<PhoneRecord> v) { phones = v; return this; }
-        public Builder email(String v) { email = v; return this; }
-        public Builder company(String v) { company = v; return this; }
+        public Builder email(@Nullable String v) { email = v; return this; }
+        public Builder company(@Nullable String v) { company = v; return this; }
         public Builder segment(Segment v) { segment = v; return this; }
         public Builder status(CustomerStatus v) { status = v; return this; }
-        public Builder fax(String v) { fax = v; return this; }
-        public Builder address(String v) { address = v; return this; }
-        public Builder nationalId(String v) { nationalId = v; return this; }
-        public Builder representative(String v) { representative = v; return this; }
-        public Builder previousRepresentative(String v) { previousRepresentative = v; return this; }
-        public Builder assignedAt(Instant v) { assignedAt = v; return this; }
-        public Builder queue(String v) { queue = v; return this; }
-        public Builder resultCode(String v) { resultCode = v; return this; }
-        public Builder actionAt(Instant v) { actionAt = v; return this; }
-        public Builder processingStatus(String v) { processingStatus = v; return this; }
-        public Builder totalAmount(BigDecimal v) { totalAmount = v; return this; }
+        public Builder fax(@Nullable String v) { fax = v; return this; }
+        public Builder address(@Nullable String v) { address = v; return this; }
+        public Builder nationalId(@Nullable String v) { nationalId = v; return this; }
+        public Builder representative(@Nullable String v) { representative = v; return this; }
+        public Builder previousRepresentative(@Nullable String v) { previousRepresentative = v; return this; }
+        public Builder assignedAt(@Nullable Instant v) { assignedAt = v; return this; }
+        public Builder queue(@Nullable String v) { queue = v; return this; }
+        public Builder resultCode(@Nullable String v) { resultCode = v; return this; }
+        public Builder actionAt(@Nullable Instant v) { actionAt = v; return this; }
+        public Builder processingStatus(@Nullable String v) { processingStatus = v; return this; }
+        public Builder totalAmount(@Nullable BigDecimal v) { totalAmount = v; return this; }
         public Builder createdAt(Instant v) { createdAt = v; return this; }
-        public Builder loadedAt(Instant v) { loadedAt = v; return this; }
+        public Builder loadedAt(@Nullable Instant v) { loadedAt = v; return this; }
         public Builder updatedAt(Instant v) { updatedAt = v; return this; }
-        public Builder lastContactAt(Instant v) { lastContactAt = v; return this; }
+        public Builder lastContactAt(@Nullable Instant v) { lastContactAt = v; return this; }
         public Builder totalContacts(long v) { totalContacts = v; return this; }
         public Builder totalCalls(long v) { totalCalls = v; return this; }
         public Builder totalCallSeconds(long v) { totalCallSeconds = v; return this; }
         public Builder customFields(Map<String, Object> v) { customFields = v; return this; }
-        public Builder importJobId(Long v) { importJobId = v; return this; }
+        public Builder importJobId(@Nullable Long v) { importJobId = v; return this; }
 
         public CustomerRecord build() {
             return new CustomerRecord(id, version, type, fullName, phones, email, company, segment, status, fax,

@@ -1,6 +1,7 @@
 package dev.crmkit.core.spi;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an import did to one customer, kept so the import can be undone.
@@ -11,7 +12,7 @@ import java.util.Objects;
  *     customer alone if it has moved on since
  * @param before the customer as it was before an update; {@code null} for a creation
  */
-public record ImportChange(long customerId, boolean created, long versionAfter, CustomerRecord before) {
+public record ImportChange(long customerId, boolean created, long versionAfter, @Nullable CustomerRecord before) {
     public ImportChange {
         if (created != (before == null)) {
             throw new IllegalArgumentException("a creation has no before-image and an update has one");

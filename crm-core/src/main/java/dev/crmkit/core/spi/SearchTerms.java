@@ -6,6 +6,7 @@ import dev.crmkit.core.phone.PhoneParser;
 import dev.crmkit.core.text.TextFolding;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a search text into the terms a store matches against a customer's {@linkplain SearchKeys
@@ -39,7 +40,7 @@ public final class SearchTerms {
      * @param phones reads a phone query that is a complete number in the tenant's region; {@code null}
      *     to search by the digits as typed only
      */
-    public static List<SearchTerm> of(String text, PhoneParser phones) {
+    public static List<SearchTerm> of(String text, @Nullable PhoneParser phones) {
         if (text == null || TextFolding.isBlank(text)) {
             return List.of();
         }
@@ -96,7 +97,7 @@ public final class SearchTerms {
      * The international digits of the number the text parses to, if the digits as typed are
      * neither the start of one of its written forms nor its end; else null.
      */
-    private static String parsedInstead(String digits, String text, PhoneParser phones) {
+    private static @Nullable String parsedInstead(String digits, String text, PhoneParser phones) {
         PhoneNumber number;
         try {
             number = phones.parse(text);
@@ -110,7 +111,7 @@ public final class SearchTerms {
         return asTyped ? null : international;
     }
 
-    private static String phoneDigits(String text) {
+    private static @Nullable String phoneDigits(String text) {
         StringBuilder digits = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

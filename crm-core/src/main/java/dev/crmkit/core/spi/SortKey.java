@@ -5,6 +5,7 @@ import dev.crmkit.core.text.TextFolding;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer's position in a sorted list, for keyset paging. Stores compare positions exactly as
@@ -22,7 +23,7 @@ import java.util.Objects;
  * @param text the text key, {@code null} except for NAME
  * @param id the customer id
  */
-public record SortKey(long number, String text, long id) {
+public record SortKey(long number, @Nullable String text, long id) {
 
     /** The position of a stored customer in the given order. */
     public static SortKey of(CustomerSort sort, CustomerRecord r) {

@@ -1,6 +1,7 @@
 package dev.crmkit.core.text;
 
 import java.text.Normalizer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where text is made comparable, Turkish-aware in both directions: search, header
@@ -84,7 +85,7 @@ public final class TextFolding {
      * Whether the text holds U+0000. No text input may: no person types it, PostgreSQL cannot store
      * it, and refusing it everywhere keeps every storage adapter alike.
      */
-    public static boolean hasNul(String text) {
+    public static boolean hasNul(@Nullable String text) {
         return text != null && text.indexOf('\u0000') >= 0;
     }
 
@@ -95,7 +96,7 @@ public final class TextFolding {
      * @param fieldsAndValues field name, value, field name, value...
      */
     public static void refuseNul(java.util.List<dev.crmkit.core.CrmValidationException.Violation> problems,
-                                 String... fieldsAndValues) {
+                                 @Nullable String... fieldsAndValues) {
         for (int i = 0; i + 1 < fieldsAndValues.length; i += 2) {
             if (hasNul(fieldsAndValues[i + 1])) {
                 problems.add(new dev.crmkit.core.CrmValidationException.Violation(dev.crmkit.core.ErrorCode.VALUE_INVALID,

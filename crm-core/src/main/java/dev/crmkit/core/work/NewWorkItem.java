@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A work item's values as given, to create one or to replace a stored one's. Checked on
@@ -21,8 +22,8 @@ import java.util.Objects;
  * @param dueAt when it is due; an event's start, which an event must have
  * @param endsAt an event's end, not before its start; only events have one
  */
-public record NewWorkItem(WorkItemKind kind, String title, String description, Long customerId, String assignee,
-                          Instant dueAt, Instant endsAt) {
+public record NewWorkItem(WorkItemKind kind, String title, @Nullable String description, @Nullable Long customerId, @Nullable String assignee,
+                          @Nullable Instant dueAt, @Nullable Instant endsAt) {
 
     public static final int MAX_DESCRIPTION = 5_000;
 
@@ -67,11 +68,11 @@ public record NewWorkItem(WorkItemKind kind, String title, String description, L
     public static final class Builder {
         private final WorkItemKind kind;
         private String title;
-        private String description;
-        private Long customerId;
-        private String assignee;
-        private Instant dueAt;
-        private Instant endsAt;
+        private @Nullable String description;
+        private @Nullable Long customerId;
+        private @Nullable String assignee;
+        private @Nullable Instant dueAt;
+        private @Nullable Instant endsAt;
 
         private Builder(WorkItemKind kind, String title) {
             this.kind = kind;
@@ -83,28 +84,28 @@ public record NewWorkItem(WorkItemKind kind, String title, String description, L
             return this;
         }
 
-        public Builder description(String value) {
+        public Builder description(@Nullable String value) {
             description = value;
             return this;
         }
 
         /** Links it to a customer ({@code null} for none). */
-        public Builder customer(Long value) {
+        public Builder customer(@Nullable Long value) {
             customerId = value;
             return this;
         }
 
-        public Builder assignee(String value) {
+        public Builder assignee(@Nullable String value) {
             assignee = value;
             return this;
         }
 
-        public Builder dueAt(Instant value) {
+        public Builder dueAt(@Nullable Instant value) {
             dueAt = value;
             return this;
         }
 
-        public Builder endsAt(Instant value) {
+        public Builder endsAt(@Nullable Instant value) {
             endsAt = value;
             return this;
         }

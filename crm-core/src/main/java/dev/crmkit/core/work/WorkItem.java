@@ -2,6 +2,7 @@ package dev.crmkit.core.work;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A work item as stored.
@@ -21,8 +22,8 @@ import java.util.Objects;
  * @param updatedAt when it last changed
  * @param version increases with every change
  */
-public record WorkItem(long id, WorkItemKind kind, String title, String description, Long customerId,
-                       String assignee, Instant dueAt, Instant endsAt, boolean done, Instant doneAt, String createdBy,
+public record WorkItem(long id, WorkItemKind kind, String title, @Nullable String description, @Nullable Long customerId,
+                       @Nullable String assignee, @Nullable Instant dueAt, @Nullable Instant endsAt, boolean done, @Nullable Instant doneAt, String createdBy,
                        Instant createdAt, Instant updatedAt, long version) {
 
     public WorkItem {

@@ -182,23 +182,11 @@ public final class RowParser {
         }
 
         void text(CustomerField field, String text) {
-            switch (field) {
-                case FULL_NAME -> fullName = text;
-                case EMAIL -> setters.add(b -> b.email(text));
-                case COMPANY -> setters.add(b -> b.company(text));
-                case FAX -> setters.add(b -> b.fax(text));
-                case ADDRESS -> setters.add(b -> b.address(text));
-                case NATIONAL_ID -> {
-                    // An error report holds the number masked; imported again, that is no value.
-                    if (!NationalId.isMasked(text)) {
-                        setters.add(b -> b.nationalId(text));
-                    }
-                }
-                case REPRESENTATIVE -> setters.add(b -> b.representative(text));
-                case QUEUE -> setters.add(b -> b.queue(text));
-                case RESULT_CODE -> setters.add(b -> b.resultCode(text));
-                case PROCESSING_STATUS -> setters.add(b -> b.processingStatus(text));
-                default -> throw new IllegalStateException(field + " is not a text field");
+            if (field == CustomerField.FULL_NAME) {
+                fullName = text;
+            } else if (field != CustomerField.NATIONAL_ID || !NationalId.isMasked(text)) {
+                // An error report holds the national id masked; imported again, that is no value.
+                setters.add(b -> b.set(field, text));
             }
         }
 

@@ -2,6 +2,7 @@ package dev.crmkit.importer.mapping;
 
 import dev.crmkit.core.customer.CustomerField;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a column's values go: a built-in customer field or a custom field.
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param builtIn the built-in field, or {@code null}
  * @param customKey the custom field's key, or {@code null}
  */
-public record FieldTarget(CustomerField builtIn, String customKey) {
+public record FieldTarget(@Nullable CustomerField builtIn, @Nullable String customKey) {
 
     public FieldTarget {
         if ((builtIn == null) == (customKey == null)) {
@@ -27,7 +28,7 @@ public record FieldTarget(CustomerField builtIn, String customKey) {
 
     /** The key users and reports know the field by: {@code fullName} or the custom key. */
     public String key() {
-        return builtIn != null ? builtIn.key() : customKey;
+        return builtIn != null ? builtIn.key() : Objects.requireNonNull(customKey, "customKey");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps a header row to fields (SPEC 3.2). Headers are compared by {@link #matchKey}: Turkish-aware
@@ -113,7 +114,7 @@ public final class HeaderMapper {
     }
 
     private interface Resolver {
-        FieldTarget resolve(String header);
+        @Nullable FieldTarget resolve(String header);
     }
 
     private static HeaderMapping bind(List<String> headers, List<CustomFieldDefinition> customFields,

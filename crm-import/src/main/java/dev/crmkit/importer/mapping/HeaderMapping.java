@@ -4,6 +4,7 @@ import dev.crmkit.core.importjob.JobWarning;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the columns of a file map to fields.
@@ -25,7 +26,7 @@ public record HeaderMapping(List<Column> columns, List<JobWarning> warnings) {
      * @param header the header cell as written
      * @param target where its values go; {@code null} for an ignored column
      */
-    public record Column(int index, String header, FieldTarget target) {
+    public record Column(int index, String header, @Nullable FieldTarget target) {
     }
 
     /** The column mapped to the target. */

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes rows of text cells as CSV (UTF-8 with BOM) or XLSX, streaming: rows are not kept in
@@ -27,9 +28,10 @@ final class TableWriter implements AutoCloseable {
 
     private static final int MAX_XLSX_CELL_CHARS = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
-    private final CSVPrinter csv;
-    private final SXSSFWorkbook workbook;
-    private final Sheet sheet;
+    /** Exactly one of the two is written: the CSV printer, or the workbook and its sheet. */
+    private final @Nullable CSVPrinter csv;
+    private final @Nullable SXSSFWorkbook workbook;
+    private final @Nullable Sheet sheet;
     private final OutputStream out;
     private int rowIndex;
 
@@ -59,7 +61,7 @@ final class TableWriter implements AutoCloseable {
                     csv.print(SpreadsheetText.neutralize(cell));
                 }
                 csv.println();
-            } else {
+            } else if (sheet != null) {
                 Row row = sheet.createRow(rowIndex++);
                 for (int i = 0; i < cells.size(); i++) {
                     Cell cell = row.createCell(i);
@@ -87,7 +89,7 @@ final class TableWriter implements AutoCloseable {
         try {
             if (csv != null) {
                 csv.flush();
-            } else {
+            } else if (workbook != null) {
                 workbook.write(out);
                 workbook.close();
             }

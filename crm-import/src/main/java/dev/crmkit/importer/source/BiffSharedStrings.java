@@ -2,6 +2,7 @@ package dev.crmkit.importer.source;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the shared string table (SST) of a BIFF8 workbook from the bodies of its records, the SST
@@ -40,7 +41,7 @@ final class BiffSharedStrings {
      * @param memoryBudget bytes kept in memory before the table moves to temporary files
      * @param spillDirectory where those files go, {@code null} for the system's temporary folder
      */
-    BiffSharedStrings(int maxCellChars, long memoryBudget, Path spillDirectory) {
+    BiffSharedStrings(int maxCellChars, long memoryBudget, @Nullable Path spillDirectory) {
         this.table = new SharedStringTable(memoryBudget, spillDirectory);
         this.keep = CellText.keep(maxCellChars);
     }

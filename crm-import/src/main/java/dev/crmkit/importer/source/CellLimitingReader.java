@@ -2,6 +2,8 @@ package dev.crmkit.importer.source;
 
 import java.io.IOException;
 import java.io.Reader;
+import org.jspecify.annotations.Nullable;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Sits between the decoded text and the CSV parser and keeps every cell the parser builds short:
@@ -16,6 +18,7 @@ import java.io.Reader;
  * <p>It also fails, naming the row, on a record with more than {@value #MAX_COLUMNS} cells and on a
  * quoted cell that is never closed, and adds the row to decoding failures from below.
  */
+@NullUnmarked // package-private implementation: not yet checked by NullAway
 final class CellLimitingReader extends Reader {
 
     /** Excel's column limit; a record with more cells is refused rather than held. */
@@ -39,7 +42,7 @@ final class CellLimitingReader extends Reader {
     private long quoteRow;
     private int columns = 1;
 
-    private char[] out;
+    private char @Nullable [] out;
     private int outPos;
     private int outEnd;
     private char carry;

@@ -10,6 +10,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Turns the bytes of a CSV file into text, finding the encoding when none is given.
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>A given encoding is used as it is, only a leading U+FEFF is dropped.
  */
+@NullUnmarked // package-private implementation: not yet checked by NullAway
 final class CsvDecodingReader extends Reader {
 
     /** How many bytes from the first non-ASCII byte on are judged to decide the encoding. */
@@ -41,21 +44,21 @@ final class CsvDecodingReader extends Reader {
     private long streamBytes;
     private boolean eof;
 
-    private Charset charset;
-    private CharsetDecoder decoder;
-    private Why why;
+    private @Nullable Charset charset;
+    private @Nullable CharsetDecoder decoder;
+    private @Nullable Why why;
 
     private final CharBuffer chars = CharBuffer.allocate(8192);
     private boolean atStart = true;
     private boolean flushed;
-    private CsvReadException pending;
+    private @Nullable CsvReadException pending;
 
     /**
      * @param in the file's bytes, closed by {@link #close()}
      * @param totalBytes the file's size; more bytes than that is a failure
      * @param given the encoding, or {@code null} to detect it
      */
-    CsvDecodingReader(InputStream in, long totalBytes, Charset given) throws IOException {
+    CsvDecodingReader(InputStream in, long totalBytes, @Nullable Charset given) throws IOException {
         this.in = in;
         this.totalBytes = totalBytes;
         chars.flip();

@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a CSV file as {@link SourceRecord}s, streaming: memory stays bounded whatever the size of
@@ -66,7 +67,7 @@ public final class CsvSource implements RecordSource {
     private long rowNumber;
     private boolean ended;
     private boolean closed;
-    private ImportFileException failure;
+    private @Nullable ImportFileException failure;
 
     private CsvSource(CsvDecodingReader decoder, CSVParser parser, char delimiter, long totalBytes, long maxRows) {
         this.decoder = decoder;
@@ -176,7 +177,7 @@ public final class CsvSource implements RecordSource {
      * @throws IllegalStateException after {@link #close()}
      */
     @Override
-    public SourceRecord next() {
+    public @Nullable SourceRecord next() {
         if (closed) {
             throw new IllegalStateException("the source is closed");
         }
@@ -229,11 +230,13 @@ public final class CsvSource implements RecordSource {
         }
     }
 
-    private static ImportFileException unreadable(IOException e, long row) {
-        if (e instanceof CsvReadException) {
-            return new ImportFileException(ErrorCode.FILE_UNREADABLE, ((CsvReadException) e).inRow(row).getMessage(), e);
+    private static ImportFileException unreadable(@Nullable IOException e, long row) {
+        if (e instanceof CsvReadException bad) {
+            CsvReadException located = bad.inRow(row);
+            return new ImportFileException(ErrorCode.FILE_UNREADABLE, Objects.toString(located.getMessage(), "bad CSV"), e);
         }
-        return new ImportFileException(ErrorCode.FILE_UNREADABLE, "the file cannot be read: " + e.getMessage(), e);
+        return new ImportFileException(ErrorCode.FILE_UNREADABLE,
+                "the file cannot be read: " + (e == null ? "unknown failure" : e.getMessage()), e);
     }
 
     private static void closeQuietly(Closeable c) {

@@ -18,6 +18,7 @@ import java.util.zip.ZipFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.Entry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides what a file is by its content, never its name: a CSV file named {@code .xls} is CSV.
@@ -158,7 +159,7 @@ public final class FormatDetector {
             // The JDK's zip reader holds the whole central directory, and more, in memory.
             GuardedZipSource.checkCentralDirectory(file);
         } catch (HostileContentException e) {
-            throw new ImportFileException(ErrorCode.FILE_UNREADABLE, e.getMessage(), e);
+            throw new ImportFileException(ErrorCode.FILE_UNREADABLE, Objects.toString(e.getMessage(), "a hostile zip"), e);
         } catch (IOException e) {
             return detectDamagedZip(head);
         }
@@ -234,7 +235,7 @@ public final class FormatDetector {
      * or more than one in a hundred control characters other than tab, line breaks, form feed,
      * vertical tab, escape and the DOS end-of-file mark.
      */
-    private static String sampleText(byte[] head) {
+    private static @Nullable String sampleText(byte[] head) {
         boolean utf16le = head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE;
         boolean utf16be = head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF;
         String text;
@@ -259,7 +260,7 @@ public final class FormatDetector {
     }
 
     /** What an XML or HTML document is, or {@code null} for text that is not markup. */
-    private static String markup(String text) {
+    private static @Nullable String markup(String text) {
         int start = 0;
         if (text.startsWith("\u00EF\u00BB\u00BF")) {
             start = 3;

@@ -17,6 +17,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.InputStreamStatistics;
 import org.apache.poi.openxml4j.util.ZipEntrySource;
+import org.jspecify.annotations.Nullable;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * The zip container of an XLSX file as POI's {@link ZipEntrySource}, with this reader's own limits
@@ -36,6 +38,7 @@ import org.apache.poi.openxml4j.util.ZipEntrySource;
  * <li>Every entry passes through an {@link XmlPartGuard}.</li>
  * </ul>
  */
+@NullUnmarked // package-private implementation: not yet checked by NullAway
 final class GuardedZipSource implements ZipEntrySource {
 
     static final long MAX_CENTRAL_DIRECTORY_BYTES = 4L << 20;
@@ -53,7 +56,7 @@ final class GuardedZipSource implements ZipEntrySource {
     private final SourceLimits limits;
     private final Set<String> streamed = new HashSet<>();
     private final Map<String, InflateLimitStream> opened = new HashMap<>();
-    private HostileContentException hostile;
+    private @Nullable HostileContentException hostile;
     private boolean closed;
 
     private GuardedZipSource(ZipFile zip, long fileSize, SourceLimits limits) {

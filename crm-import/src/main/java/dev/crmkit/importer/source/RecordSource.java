@@ -1,6 +1,7 @@
 package dev.crmkit.importer.source;
 
 import java.io.Closeable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file read record by record, in file order, holding at most one record (plus bounded buffers)
@@ -14,7 +15,7 @@ import java.io.Closeable;
 public interface RecordSource extends Closeable {
 
     /** The next record, or {@code null} at the end of the file. Empty records are returned too. */
-    SourceRecord next();
+    @Nullable SourceRecord next();
 
     /** The format, and for CSV the encoding and delimiter used. */
     SourceInfo info();

@@ -3,12 +3,15 @@ package dev.crmkit.importer.source;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.CharBuffer;
+import org.jspecify.annotations.Nullable;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Reads the start of a text ahead, so it can be looked at, and then gives the whole text: the
  * sample first, then the rest. A failure while sampling is held back and thrown where it happened,
  * after the sampled characters.
  */
+@NullUnmarked // package-private implementation: not yet checked by NullAway
 final class SampledReader extends Reader {
 
     private final Reader in;
@@ -16,7 +19,7 @@ final class SampledReader extends Reader {
     private final int sampleLength;
     private int samplePos;
     private final boolean wholeText;
-    private IOException heldBack;
+    private @Nullable IOException heldBack;
 
     SampledReader(Reader in, int maxChars) {
         this.in = in;

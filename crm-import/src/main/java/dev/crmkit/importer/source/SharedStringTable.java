@@ -14,6 +14,8 @@ import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * The shared strings of a workbook, by index, in bounded memory.
@@ -26,6 +28,7 @@ import javax.xml.stream.XMLStreamReader;
  * with the table. The temporary files are deleted on {@link #close()}. A small direct-mapped
  * cache keeps recently used strings. Not thread-safe.
  */
+@NullUnmarked // package-private implementation: not yet checked by NullAway
 final class SharedStringTable implements Closeable {
 
     static final long DEFAULT_MEMORY_BUDGET = 8L << 20;
@@ -37,17 +40,17 @@ final class SharedStringTable implements Closeable {
     private final long memoryBudget;
     private final Path spillDirectory;
 
-    private byte[] data = new byte[4096];
+    private byte @Nullable [] data = new byte[4096];
     private int dataLength;
-    private int[] ends = new int[256];
+    private int @Nullable [] ends = new int[256];
     private int count;
 
-    private Path dataPath;
-    private Path indexPath;
-    private FileChannel dataFile;
-    private FileChannel indexFile;
-    private ByteBuffer dataOut;
-    private ByteBuffer indexOut;
+    private @Nullable Path dataPath;
+    private @Nullable Path indexPath;
+    private @Nullable FileChannel dataFile;
+    private @Nullable FileChannel indexFile;
+    private @Nullable ByteBuffer dataOut;
+    private @Nullable ByteBuffer indexOut;
     private long spilledBytes;
     private final ByteBuffer offsets = ByteBuffer.allocate(16);
 
@@ -58,7 +61,7 @@ final class SharedStringTable implements Closeable {
      * @param memoryBudget bytes of strings and offsets kept in memory before moving to files
      * @param spillDirectory where the temporary files go, {@code null} for the system default
      */
-    SharedStringTable(long memoryBudget, Path spillDirectory) {
+    SharedStringTable(long memoryBudget, @Nullable Path spillDirectory) {
         this.memoryBudget = memoryBudget;
         this.spillDirectory = spillDirectory;
         Arrays.fill(cachedIndex, -1);

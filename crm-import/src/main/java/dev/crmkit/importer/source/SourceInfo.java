@@ -1,6 +1,7 @@
 package dev.crmkit.importer.source;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a reader found out about a file.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param sheetName for spreadsheets the sheet read, else {@code null}
  * @param totalBytes the file's size
  */
-public record SourceInfo(SourceFormat format, String encoding, Character delimiter, String sheetName,
+public record SourceInfo(SourceFormat format, @Nullable String encoding, @Nullable Character delimiter, @Nullable String sheetName,
                          long totalBytes) {
     public SourceInfo {
         Objects.requireNonNull(format, "format");

@@ -2,6 +2,7 @@ package dev.crmkit.importer.source;
 
 import java.nio.charset.Charset;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to read a file; everything left {@code null} is detected.
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param sheetIndex for spreadsheets: the 0-based sheet to read when no name is given
  * @param limits the bounds to enforce
  */
-public record SourceOptions(Charset encoding, Character delimiter, String sheetName, int sheetIndex,
+public record SourceOptions(@Nullable Charset encoding, @Nullable Character delimiter, @Nullable String sheetName, int sheetIndex,
                             SourceLimits limits) {
 
     public static final SourceOptions DEFAULT = new SourceOptions(null, null, null, 0, SourceLimits.DEFAULT);

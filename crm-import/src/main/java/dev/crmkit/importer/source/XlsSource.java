@@ -49,6 +49,7 @@ import org.apache.poi.poifs.filesystem.NotOLE2FileException;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one sheet of a legacy Excel workbook (Excel 97-2003, BIFF8 in an OLE2 container) record by
@@ -106,7 +107,7 @@ public final class XlsSource implements RecordSource {
     private final SourceInfo info;
     private final Formats formats = new Formats();
 
-    private SharedStringTable sharedStrings;
+    private @Nullable SharedStringTable sharedStrings;
     private boolean date1904;
     /** The selected sheet's place among the sheet substreams in stream order. */
     private int targetOrdinal;
@@ -116,7 +117,7 @@ public final class XlsSource implements RecordSource {
     private boolean inTarget;
     private boolean finished;
 
-    private Record lookahead;
+    private @Nullable Record lookahead;
     private int currentRow = -1;
     /** The 0-based row last returned, -1 before the first. */
     private int lastRow = -1;
@@ -124,7 +125,7 @@ public final class XlsSource implements RecordSource {
     private int pendingStringColumn = -1;
 
     private XlsSource(POIFSFileSystem fs, CountingInputStream counted, long streamSize, long fileSize,
-                      SourceOptions options, long sharedStringsMemory, Path spillDirectory) {
+                      SourceOptions options, long sharedStringsMemory, @Nullable Path spillDirectory) {
         this.fs = fs;
         this.counted = counted;
         this.streamSize = streamSize;
@@ -156,7 +157,7 @@ public final class XlsSource implements RecordSource {
         return open(file, options, SharedStringTable.DEFAULT_MEMORY_BUDGET, null);
     }
 
-    static XlsSource open(Path file, SourceOptions options, long sharedStringsMemory, Path spillDirectory) {
+    static XlsSource open(Path file, SourceOptions options, long sharedStringsMemory, @Nullable Path spillDirectory) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         long size;
@@ -227,7 +228,7 @@ public final class XlsSource implements RecordSource {
     }
 
     /** Reads the workbook globals up to their end; returns the chosen sheet's name. */
-    private String readGlobals(SourceOptions options, long sharedStringsMemory, Path spillDirectory)
+    private String readGlobals(SourceOptions options, long sharedStringsMemory, @Nullable Path spillDirectory)
             throws IOException {
         Record first = records.nextRecord();
         if (!(first instanceof BOFRecord)) {
@@ -307,7 +308,7 @@ public final class XlsSource implements RecordSource {
     }
 
     @Override
-    public SourceRecord next() {
+    public @Nullable SourceRecord next() {
         if (finished) {
             return null;
         }
@@ -328,7 +329,7 @@ public final class XlsSource implements RecordSource {
      * MissingRecordAwareHSSFListener are not needed, nor its missing-row records, as rows without
      * cells are not returned. A string formula's result follows it in a STRING record.
      */
-    private SourceRecord readRow() {
+    private @Nullable SourceRecord readRow() {
         while (true) {
             Record r = lookahead != null ? lookahead : records.nextRecord();
             lookahead = null;
@@ -428,7 +429,7 @@ public final class XlsSource implements RecordSource {
         cells.set(column, text);
     }
 
-    private SourceRecord finishRow() {
+    private @Nullable SourceRecord finishRow() {
         if (currentRow < 0) {
             return null;
         }
@@ -521,7 +522,7 @@ public final class XlsSource implements RecordSource {
         closeQuietly(fs);
     }
 
-    private static void closeQuietly(POIFSFileSystem fs) {
+    private static void closeQuietly(@Nullable POIFSFileSystem fs) {
         if (fs != null) {
             try {
                 fs.close();

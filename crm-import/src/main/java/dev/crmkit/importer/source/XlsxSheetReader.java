@@ -10,11 +10,14 @@ import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Pulls the rows of one worksheet part off a StAX reader, one {@code <row>} per call, turning
  * cells into the text a user sees (see {@link SourceRecord}). Holds one row at a time.
  */
+@NullUnmarked // package-private implementation: not yet checked by NullAway
 final class XlsxSheetReader {
 
     /** Excel's last column, XFD. */
@@ -50,8 +53,8 @@ final class XlsxSheetReader {
     private int column;
 
     private boolean inCell;
-    private String cellRef;
-    private String cellType;
+    private @Nullable String cellRef;
+    private @Nullable String cellType;
     private int cellStyle;
     private boolean inInline;
     private boolean inRun;

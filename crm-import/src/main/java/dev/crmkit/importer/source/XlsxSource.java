@@ -23,6 +23,7 @@ import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.openxml4j.opc.ZipPackagePart;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one worksheet of an Excel 2007+ workbook ({@code .xlsx}, {@code .xlsm}, and their
@@ -83,17 +84,19 @@ public final class XlsxSource implements RecordSource {
     private long records;
     private boolean atEnd;
     private boolean closed;
-    private ImportFileException failure;
+    private @Nullable ImportFileException failure;
 
-    private XlsxSource(Opened o, SourceInfo info, long maxRows) {
-        this.zip = o.zip;
-        this.pkg = o.pkg;
-        this.sharedStrings = o.sharedStrings;
-        this.sheetStream = o.sheetStream;
-        this.sheetXml = o.sheetXml;
-        this.rows = o.rows;
-        this.sheetEntry = o.sheetEntry;
-        this.sheetCompressedSize = o.sheetCompressedSize;
+    private XlsxSource(GuardedZipSource zip, OPCPackage pkg, SharedStringTable sharedStrings, InputStream sheetStream,
+                       XMLStreamReader sheetXml, XlsxSheetReader rows, String sheetEntry, long sheetCompressedSize,
+                       SourceInfo info, long maxRows) {
+        this.zip = zip;
+        this.pkg = pkg;
+        this.sharedStrings = sharedStrings;
+        this.sheetStream = sheetStream;
+        this.sheetXml = sheetXml;
+        this.rows = rows;
+        this.sheetEntry = sheetEntry;
+        this.sheetCompressedSize = sheetCompressedSize;
         this.info = info;
         this.maxRows = maxRows;
     }
@@ -111,21 +114,24 @@ public final class XlsxSource implements RecordSource {
         return open(file, options, SharedStringTable.DEFAULT_MEMORY_BUDGET, null);
     }
 
-    static XlsxSource open(Path file, SourceOptions options, long sharedStringsMemory, Path spillDirectory) {
+    static XlsxSource open(Path file, SourceOptions options, long sharedStringsMemory, @Nullable Path spillDirectory) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         SourceLimits limits = options.limits();
         long size = checkFile(file, limits);
         Opened o = new Opened();
         try {
-            o.zip = GuardedZipSource.open(file, size, limits);
-            if (o.zip.getEntry("[Content_Types].xml") == null) {
+            // Each part is kept in a local as well as in o, which closes what was opened if a later step fails.
+            GuardedZipSource zip = GuardedZipSource.open(file, size, limits);
+            o.zip = zip;
+            if (zip.getEntry("[Content_Types].xml") == null) {
                 throw new ImportFileException(ErrorCode.FILE_FORMAT_UNSUPPORTED,
                         "The file is a zip file but not an Excel workbook (.xlsx): it has no content types part.");
             }
-            o.pkg = OPCPackage.open(o.zip);
-            o.zip.checkNoHostileContent();
-            PackagePart workbookPart = new PartLocator(o.pkg).workbookPart();
+            OPCPackage pkg = OPCPackage.open(zip);
+            o.pkg = pkg;
+            zip.checkNoHostileContent();
+            PackagePart workbookPart = new PartLocator(pkg).workbookPart();
             if (workbookPart == null || !WORKBOOK_TYPES.contains(workbookPart.getContentType())) {
                 throw new ImportFileException(ErrorCode.FILE_FORMAT_UNSUPPORTED,
                         "The file is an Office document but not an Excel workbook (.xlsx)"
@@ -133,7 +139,7 @@ public final class XlsxSource implements RecordSource {
                                 + "."));
             }
             XlsxWorkbook workbook;
-            try (InputStream in = streamed(o.zip, workbookPart)) {
+            try (InputStream in = streamed(zip, workbookPart)) {
                 workbook = XlsxWorkbook.read(in, workbookPart.getPartName().getName());
             }
             XlsxWorkbook.Sheet sheet = select(workbook.sheets(), options);
@@ -142,29 +148,33 @@ public final class XlsxSource implements RecordSource {
             XlsxStyles styles = XlsxStyles.NONE;
             PackagePart stylesPart = related(workbookPart, "styles");
             if (stylesPart != null) {
-                try (InputStream in = streamed(o.zip, stylesPart)) {
+                try (InputStream in = streamed(zip, stylesPart)) {
                     styles = XlsxStyles.read(in, stylesPart.getPartName().getName());
                 }
             }
             PackagePart stringsPart = related(workbookPart, "sharedStrings");
+            SharedStringTable sharedStrings;
             if (stringsPart != null) {
-                try (InputStream in = streamed(o.zip, stringsPart)) {
-                    o.sharedStrings = SharedStringTable.read(in, stringsPart.getPartName().getName(),
+                try (InputStream in = streamed(zip, stringsPart)) {
+                    sharedStrings = SharedStringTable.read(in, stringsPart.getPartName().getName(),
                             limits.maxCellChars(), sharedStringsMemory, spillDirectory);
                 }
             } else {
-                o.sharedStrings = SharedStringTable.empty();
+                sharedStrings = SharedStringTable.empty();
             }
-            o.zip.checkNoHostileContent();
+            o.sharedStrings = sharedStrings;
+            zip.checkNoHostileContent();
 
-            o.sheetEntry = entryName(sheetPart);
-            o.sheetCompressedSize = sheetPart instanceof ZipPackagePart z ? z.getZipArchive().getCompressedSize() : -1;
-            o.sheetStream = streamed(o.zip, sheetPart);
-            o.sheetXml = XlsxXml.open(o.sheetStream);
-            o.rows = new XlsxSheetReader(o.sheetXml, sheetPart.getPartName().getName(), o.sharedStrings, styles,
-                    workbook.date1904(), limits.maxCellChars());
-            return new XlsxSource(o, new SourceInfo(SourceFormat.XLSX, null, null, sheet.name(), size),
-                    limits.maxRows());
+            String sheetEntry = entryName(sheetPart);
+            long sheetCompressedSize = sheetPart instanceof ZipPackagePart z ? z.getZipArchive().getCompressedSize() : -1;
+            InputStream sheetStream = streamed(zip, sheetPart);
+            o.sheetStream = sheetStream;
+            XMLStreamReader sheetXml = XlsxXml.open(sheetStream);
+            o.sheetXml = sheetXml;
+            XlsxSheetReader rows = new XlsxSheetReader(sheetXml, sheetPart.getPartName().getName(), sharedStrings,
+                    styles, workbook.date1904(), limits.maxCellChars());
+            return new XlsxSource(zip, pkg, sharedStrings, sheetStream, sheetXml, rows, sheetEntry, sheetCompressedSize,
+                    new SourceInfo(SourceFormat.XLSX, null, null, sheet.name(), size), limits.maxRows());
         } catch (ImportFileException e) {
             o.close();
             throw e;
@@ -224,7 +234,7 @@ public final class XlsxSource implements RecordSource {
                 : workbookPart.getRelationship(sheet.relationshipId());
         PackagePart part = rel == null || rel.getTargetMode() != TargetMode.INTERNAL ? null
                 : workbookPart.getRelatedPart(rel);
-        if (part == null) {
+        if (rel == null || part == null) {
             throw new ImportFileException(ErrorCode.FILE_UNREADABLE, "The sheet '" + sheet.name()
                     + "' is missing from the file.");
         }
@@ -241,7 +251,7 @@ public final class XlsxSource implements RecordSource {
     }
 
     /** The first internal part the workbook relates to by the type, transitional or strict. */
-    private static PackagePart related(PackagePart workbookPart, String type) throws OpenXML4JException {
+    private static @Nullable PackagePart related(PackagePart workbookPart, String type) throws OpenXML4JException {
         for (String namespace : List.of(TRANSITIONAL_RELATIONSHIPS, STRICT_RELATIONSHIPS)) {
             PackageRelationshipCollection rels = workbookPart.getRelationshipsByType(namespace + type);
             for (PackageRelationship rel : rels) {
@@ -265,7 +275,7 @@ public final class XlsxSource implements RecordSource {
         return part instanceof ZipPackagePart z ? z.getZipArchive().getName() : part.getPartName().getName().substring(1);
     }
 
-    private static ImportFileException translate(Throwable e, GuardedZipSource zip) {
+    private static ImportFileException translate(Throwable e, @Nullable GuardedZipSource zip) {
         HostileContentException hostile = zip == null ? null : zip.hostileContent();
         for (Throwable t = e; t != null && hostile == null; t = t.getCause()) {
             if (t instanceof HostileContentException h) {
@@ -275,7 +285,8 @@ public final class XlsxSource implements RecordSource {
             }
         }
         if (hostile != null) {
-            return new ImportFileException(ErrorCode.FILE_UNREADABLE, hostile.getMessage(), e);
+            return new ImportFileException(ErrorCode.FILE_UNREADABLE,
+                    Objects.toString(hostile.getMessage(), "The file holds hostile content."), e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof XlsxSheetReader.CorruptSheetException) {
@@ -295,7 +306,7 @@ public final class XlsxSource implements RecordSource {
                         + (detail.isEmpty() ? "." : " (" + detail + ")."), e);
     }
 
-    private static String firstLine(String message) {
+    private static String firstLine(@Nullable String message) {
         if (message == null) {
             return "";
         }
@@ -306,7 +317,7 @@ public final class XlsxSource implements RecordSource {
     }
 
     @Override
-    public SourceRecord next() {
+    public @Nullable SourceRecord next() {
         if (closed) {
             throw new IllegalStateException("closed");
         }
@@ -376,14 +387,11 @@ public final class XlsxSource implements RecordSource {
 
     /** What has been opened so far, to be closed together. */
     private static final class Opened {
-        GuardedZipSource zip;
-        OPCPackage pkg;
-        SharedStringTable sharedStrings;
-        InputStream sheetStream;
-        XMLStreamReader sheetXml;
-        XlsxSheetReader rows;
-        String sheetEntry;
-        long sheetCompressedSize;
+        @Nullable GuardedZipSource zip;
+        @Nullable OPCPackage pkg;
+        @Nullable SharedStringTable sharedStrings;
+        @Nullable InputStream sheetStream;
+        @Nullable XMLStreamReader sheetXml;
 
         Opened() {
         }

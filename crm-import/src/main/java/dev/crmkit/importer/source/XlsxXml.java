@@ -6,6 +6,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * StAX access to the XML parts of a workbook. Always the JDK's own StAX implementation, whatever
@@ -13,6 +14,7 @@ import javax.xml.stream.XMLStreamReader;
  * {@code DTD} event; {@link XmlPartGuard} has refused the bytes before) and to hand over character
  * data and CDATA in chunks, so that a huge text node is never held whole.
  */
+@NullUnmarked // package-private implementation: not yet checked by NullAway
 final class XlsxXml {
 
     private static final int CHUNK = 8192;

@@ -15,6 +15,7 @@ import dev.crmkit.spring.CrmBuilderCustomizer;
 import dev.crmkit.spring.CrmProperties;
 import dev.crmkit.spring.ImportJobRunner;
 import java.io.IOException;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,7 +69,9 @@ public class CrmAutoConfiguration {
     @ConditionalOnMissingBean(BlobStore.class)
     @ConditionalOnProperty(prefix = "crm.attachments", name = "location")
     FileSystemBlobStore crmBlobStore(CrmProperties properties) throws IOException {
-        return FileSystemBlobStore.at(properties.getAttachments().getLocation());
+        // Set, or this bean would not be made (see the condition).
+        return FileSystemBlobStore.at(Objects.requireNonNull(properties.getAttachments().getLocation(),
+                "crm.attachments.location"));
     }
 
     @Bean

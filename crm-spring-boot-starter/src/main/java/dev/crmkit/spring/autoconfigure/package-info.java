@@ -3,4 +3,7 @@
  * for the beans, {@link dev.crmkit.spring.autoconfigure.CrmMetricsAutoConfiguration} for Micrometer.
  * Not API beyond the two classes' names (to exclude them).
  */
+@NullMarked
 package dev.crmkit.spring.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

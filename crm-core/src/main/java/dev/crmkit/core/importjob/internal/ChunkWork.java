@@ -7,9 +7,6 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.FieldChange;
 import dev.crmkit.core.customer.CustomerField;
-import dev.crmkit.core.customer.CustomerStatus;
-import dev.crmkit.core.customer.CustomerType;
-import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.importjob.Chunk;
 import dev.crmkit.core.importjob.FieldPolicy;
@@ -21,13 +18,12 @@ import dev.crmkit.core.importjob.RejectedRow;
 import dev.crmkit.core.importjob.RowError;
 import dev.crmkit.core.internal.CustomerDrafts;
 import dev.crmkit.core.internal.CustomerRules;
-import dev.crmkit.core.internal.DefaultCustomerService;
+import dev.crmkit.core.internal.CustomerChanges;
 import dev.crmkit.core.internal.Violations;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.ImportChange;
 import dev.crmkit.core.spi.StorageSession;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -199,18 +195,13 @@ final class ChunkWork {
             if (value == null && !clear) {
                 continue; // a blank cell never overwrites
             }
-            Object before = current.value(field);
-            if (!allowed(field.key(), before)) {
+            if (!allowed(field.key(), current.value(field))) {
                 continue;
             }
             if (clear && field.required()) {
                 continue; // the name cannot be emptied; the row's other values still apply
             }
-            Object after = clear ? null : value;
-            if (!DefaultCustomerService.sameValue(before, after)) {
-                set(next, field, after, current);
-                fieldChanges.add(JobUndo.fieldChange(field.key(), before, after));
-            }
+            CustomerChanges.apply(current, next, field, clear ? null : value, fieldChanges, now);
         }
         Map<String, Object> custom = new LinkedHashMap<>(current.customFields());
         for (CustomFieldDefinition def : definitions.values()) {
@@ -224,13 +215,13 @@ final class ChunkWork {
             if (clear && def.required()) {
                 continue;
             }
-            if (!DefaultCustomerService.sameValue(before, after)) {
+            if (!CustomerChanges.sameValue(before, after)) {
                 if (after == null) {
                     custom.remove(def.key());
                 } else {
                     custom.put(def.key(), after);
                 }
-                fieldChanges.add(JobUndo.fieldChange(def.key(), before, after));
+                fieldChanges.add(CustomerChanges.fieldChange(def.key(), before, after));
             }
         }
         updated++;
@@ -243,30 +234,6 @@ final class ChunkWork {
         updateActivities.add(new Activity(0, id, ActivityType.LOG, job.submitter().userId(), now,
                 "Customer updated by import", fieldChanges,
                 Map.of("event", "importUpdated", "importJobId", Long.toString(job.id()))));
-    }
-
-    /** Sets a built-in field to a cleaned value; null clears it to its default. */
-    private void set(CustomerRecord.Builder b, CustomerField field, Object value, CustomerRecord current) {
-        switch (field) {
-            case TYPE -> b.type(value == null ? CustomerType.PERSON : (CustomerType) value);
-            case FULL_NAME -> b.fullName((String) value);
-            case PHONE -> throw new IllegalStateException("the phone is the identity");
-            case EMAIL -> b.email((String) value);
-            case COMPANY -> b.company((String) value);
-            case SEGMENT -> b.segment(value == null ? Segment.NORMAL : (Segment) value);
-            case STATUS -> b.status(value == null ? CustomerStatus.ACTIVE : (CustomerStatus) value);
-            case FAX -> b.fax((String) value);
-            case ADDRESS -> b.address((String) value);
-            case NATIONAL_ID -> b.nationalId((String) value);
-            case REPRESENTATIVE -> b.representative((String) value).previousRepresentative(current.representative())
-                    .assignedAt(now);
-            case QUEUE -> b.queue((String) value);
-            case RESULT_CODE -> b.resultCode((String) value);
-            case ACTION_AT -> b.actionAt((Instant) value);
-            case PROCESSING_STATUS -> b.processingStatus((String) value);
-            case TOTAL_AMOUNT -> b.totalAmount((BigDecimal) value);
-            case LOADED_AT -> b.loadedAt((Instant) value);
-        }
     }
 
     private boolean allowed(String key, Object stored) {

@@ -6,9 +6,9 @@ import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.AuditEntry;
 import dev.crmkit.core.activity.FieldChange;
 import dev.crmkit.core.customer.CustomerField;
-import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.importjob.ImportJob;
 import dev.crmkit.core.importjob.UndoReport;
+import dev.crmkit.core.internal.CustomerChanges;
 import dev.crmkit.core.internal.DefaultCustomerService;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.ImportChange;
@@ -80,8 +80,8 @@ final class JobUndo {
         for (CustomerField field : CustomerField.values()) {
             Object a = from.value(field);
             Object b = to.value(field);
-            if (!DefaultCustomerService.sameValue(a, b)) {
-                out.add(fieldChange(field.key(), a, b));
+            if (!CustomerChanges.sameValue(a, b)) {
+                out.add(CustomerChanges.fieldChange(field.key(), a, b));
             }
         }
         Set<String> keys = new TreeSet<>(from.customFields().keySet());
@@ -89,17 +89,10 @@ final class JobUndo {
         for (String key : keys) {
             Object a = from.customFields().get(key);
             Object b = to.customFields().get(key);
-            if (!DefaultCustomerService.sameValue(a, b)) {
-                out.add(fieldChange(key, a, b));
+            if (!CustomerChanges.sameValue(a, b)) {
+                out.add(CustomerChanges.fieldChange(key, a, b));
             }
         }
         return out;
-    }
-
-    /** A change as the timeline shows it: values displayed, the national id masked. */
-    static FieldChange fieldChange(String key, Object before, Object after) {
-        return key.equals(CustomerField.NATIONAL_ID.key())
-                ? new FieldChange(key, NationalId.mask((String) before), NationalId.mask((String) after))
-                : new FieldChange(key, DefaultCustomerService.display(before), DefaultCustomerService.display(after));
     }
 }
