@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * Decides what a file is by its content, never its name: a CSV file named {@code .xls} is CSV.
  *
  * <ul>
- *   <li>A zip archive holding {@code [Content_Types].xml} and a part under {@code xl/} is
- *       {@link SourceFormat#XLSX}; any other zip archive (a Word {@code .docx}, an OpenDocument file,
+ *   <li>A zip archive holding {@code [Content_Types].xml} and a part under {@code xl/}, or content
+ *       types that declare a workbook part wherever it is, is {@link SourceFormat#XLSX}; any other
+ *       zip archive (a Word {@code .docx}, an OpenDocument file,
  *       a plain archive, an Excel binary {@code .xlsb}) is not supported.</li>
  *   <li>An OLE2 (Office 97-2003) container holding a {@code Workbook} or {@code Book} stream is
  *       {@link SourceFormat#XLS}; one holding {@code EncryptedPackage} is a password-protected Office
@@ -164,22 +165,51 @@ public final class FormatDetector {
             return detectDamagedZip(head);
         }
         List<String> names = new ArrayList<>();
+        String mainType = null;
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.ISO_8859_1)) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 names.add(entries.nextElement().getName());
             }
+            if (hasName(names, "[Content_Types].xml") && !hasPrefix(names, "xl/")) {
+                mainType = declaredWorkbookType(zip);
+            }
         } catch (IOException | RuntimeException e) {
             return detectDamagedZip(head);
         }
         boolean contentTypes = hasName(names, "[Content_Types].xml");
-        if (contentTypes && hasName(names, "xl/workbook.bin")) {
+        if (contentTypes && (hasName(names, "xl/workbook.bin") || "xlsb".equals(mainType))) {
             throw unsupported("an Excel binary workbook (.xlsb); save it as .xlsx");
         }
-        if (contentTypes && hasPrefix(names, "xl/")) {
+        // Excel keeps the parts under xl/, but the package's content types and relationships say
+        // where they are, and other tools put them elsewhere.
+        if (contentTypes && (hasPrefix(names, "xl/") || "xlsx".equals(mainType))) {
             return SourceFormat.XLSX;
         }
         throw unsupported(describeZip(names, contentTypes));
+    }
+
+    /** Content types are a short list; a longer part is no workbook's. */
+    private static final int MAX_CONTENT_TYPES_BYTES = 1 << 20;
+
+    /**
+     * {@code "xlsx"} or {@code "xlsb"} if the package's content types declare a workbook part of
+     * that kind, else {@code null}.
+     */
+    private static @Nullable String declaredWorkbookType(ZipFile zip) throws IOException {
+        ZipEntry entry = zip.getEntry("[Content_Types].xml");
+        try (java.io.InputStream in = zip.getInputStream(entry)) {
+            byte[] bytes = in.readNBytes(MAX_CONTENT_TYPES_BYTES);
+            String types = new String(bytes, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+            if (types.contains("application/vnd.ms-excel.sheet.binary.macroenabled.main")) {
+                return "xlsb";
+            }
+            boolean workbook = types.contains("spreadsheetml.sheet.main+xml")
+                    || types.contains("spreadsheetml.template.main+xml")
+                    || types.contains("application/vnd.ms-excel.sheet.macroenabled.main+xml")
+                    || types.contains("application/vnd.ms-excel.template.macroenabled.main+xml");
+            return workbook ? "xlsx" : null;
+        }
     }
 
     /** A zip archive whose central directory cannot be read: judged by its first local headers. */

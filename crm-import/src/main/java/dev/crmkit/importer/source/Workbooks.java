@@ -3,6 +3,9 @@ package dev.crmkit.importer.source;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.text.TextFolding;
 import dev.crmkit.importer.ImportFileException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -84,6 +87,32 @@ final class Workbooks {
      * has a time of day; a time alone (below one day in the 1900 date system, whose day 0 is no real
      * day) as {@code HH:mm[:ss]}.
      */
+    /** Excel shows and exports at most 15 significant digits of a number. */
+    private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_EVEN);
+    /** 2^53: every whole number below it is a double exactly. */
+    private static final double EXACT_INTEGER_LIMIT = 9_007_199_254_740_992d;
+
+    /**
+     * A number as Excel shows it, in plain decimal digits: whole numbers below 2^53 exactly ({@code
+     * 905301234567}), others with at most 15 significant digits ({@code 0.1 + 0.2} and the
+     * {@code 41800000.009999998} Excel writes into XLSX give {@code 0.3} and {@code 41800000.01}),
+     * never in exponent notation, never with a trailing {@code .0}.
+     */
+    static String numberText(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        if (value == Math.rint(value) && Math.abs(value) < EXACT_INTEGER_LIMIT) {
+            return Long.toString((long) value);
+        }
+        BigDecimal exact = BigDecimal.valueOf(value);
+        if (exact.precision() > EXCEL_PRECISION.getPrecision()) {
+            exact = exact.round(EXCEL_PRECISION);
+        }
+        String text = exact.stripTrailingZeros().toPlainString();
+        return text.equals("-0") ? "0" : text;
+    }
+
     static String dateText(double serial, boolean date1904) {
         LocalDateTime t = DateUtil.getLocalDateTime(serial, date1904, true);
         if (serial < 1 && !date1904) {

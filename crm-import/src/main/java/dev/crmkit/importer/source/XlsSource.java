@@ -5,9 +5,6 @@ import dev.crmkit.importer.ImportFileException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,9 +84,6 @@ import org.jspecify.annotations.Nullable;
 public final class XlsSource implements RecordSource {
 
     private static final int BIFF8_VERSION = 0x0600;
-    private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_EVEN);
-    /** 2^53: every whole double below it is an exact integer. */
-    private static final double EXACT_INTEGER_LIMIT = 9_007_199_254_740_992d;
     /** The type the SST record is given on its way to POI: one POI does not know, so it is left raw. */
     static final int DIVERTED_SST_SID = 0x7EFC;
     /** The same for the drawing group (MSODRAWINGGROUP), which POI would otherwise join in memory. */
@@ -189,6 +183,11 @@ public final class XlsSource implements RecordSource {
         }
     }
 
+    /**
+     * The workbook stream: {@code Workbook}, or else {@code Book}, in any case. Excel 5.0/95 names
+     * it {@code Book}, but other tools write BIFF8 under that name too, so the stream's BOF record
+     * decides the version ({@link #checkVersion}), not its name.
+     */
     private static DocumentEntry workbookStream(DirectoryNode root) {
         DocumentEntry book = null;
         for (Entry entry : root) {
@@ -202,7 +201,7 @@ public final class XlsSource implements RecordSource {
             }
         }
         if (book != null) {
-            throw oldFormat();
+            return book;
         }
         if (root.hasEntry("EncryptedPackage") || root.hasEntry("EncryptionInfo")) {
             throw passwordProtected();
@@ -464,24 +463,8 @@ public final class XlsSource implements RecordSource {
         return numberText(value);
     }
 
-    /**
-     * A number as plain decimal digits: whole numbers below 2^53 exactly ({@code 905301234567}),
-     * others with at most the 15 significant digits Excel shows ({@code 0.1 + 0.2} gives
-     * {@code 0.3}), never in exponent notation, never with a trailing {@code .0}.
-     */
     static String numberText(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return Double.toString(value);
-        }
-        if (value == Math.rint(value) && Math.abs(value) < EXACT_INTEGER_LIMIT) {
-            return Long.toString((long) value);
-        }
-        BigDecimal exact = BigDecimal.valueOf(value);
-        if (exact.precision() > EXCEL_PRECISION.getPrecision()) {
-            exact = exact.round(EXCEL_PRECISION);
-        }
-        String text = exact.stripTrailingZeros().toPlainString();
-        return text.equals("-0") ? "0" : text;
+        return Workbooks.numberText(value);
     }
 
     private static String booleanText(boolean value) {

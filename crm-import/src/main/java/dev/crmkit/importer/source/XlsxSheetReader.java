@@ -163,6 +163,9 @@ final class XlsxSheetReader {
             } catch (NumberFormatException e) {
                 throw new CorruptSheetException("a row has the number '" + cut(r) + "'");
             }
+            if (number < 1) {
+                throw new CorruptSheetException("a row has the number " + number + ", but rows are numbered from 1");
+            }
             if (number <= rowNumber) {
                 throw new CorruptSheetException("row " + number + " comes after row " + rowNumber
                         + "; rows must be in order");
@@ -281,17 +284,25 @@ final class XlsxSheetReader {
         return plainNumber(raw, maxCellChars);
     }
 
-    /** Exact decimal digits of a number as written in the XML: {@code 9.05301234567E11} is {@code 905301234567}. */
+    /**
+     * A number written in the XML as Excel shows it ({@link Workbooks#numberText}): {@code
+     * 9.05301234567E11} is {@code 905301234567}, and the {@code 41800000.009999998} Excel writes
+     * for an amount is {@code 41800000.01}. Text that is not a decimal number is shown as written.
+     */
     static String plainNumber(String raw, int maxCellChars) {
         if (raw.length() <= MAX_NUMBER_SCALE) {
             try {
+                // BigDecimal first: it takes only decimal numbers, where Double.parseDouble also
+                // takes "NaN", "0x1p3" and "1d".
                 BigDecimal n = new BigDecimal(raw);
                 if (n.signum() == 0) {
                     return "0";
                 }
-                n = n.stripTrailingZeros();
-                if (Math.abs(n.scale()) <= MAX_NUMBER_SCALE) {
-                    return n.toPlainString();
+                BigDecimal stripped = n.stripTrailingZeros();
+                if (Math.abs(stripped.scale()) <= MAX_NUMBER_SCALE) {
+                    double value = n.doubleValue();
+                    // Beyond a double's range no Excel wrote it: its digits as written.
+                    return Double.isInfinite(value) ? stripped.toPlainString() : Workbooks.numberText(value);
                 }
             } catch (NumberFormatException e) {
                 // not a number: shown as written

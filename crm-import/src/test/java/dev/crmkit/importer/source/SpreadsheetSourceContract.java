@@ -34,6 +34,15 @@ abstract class SpreadsheetSourceContract {
     /** The file name's extension, with its dot. */
     protected abstract String extension();
 
+    /**
+     * The saved file as Excel would have written its numbers: XLS holds the doubles themselves,
+     * while Excel writes an XLSX number with the 17 significant digits that round-trip it
+     * ({@code 41800000.009999998}), not the shortest form POI writes.
+     */
+    protected Path asExcelWritesNumbers(Path file) throws IOException {
+        return file;
+    }
+
     private Path save(Workbook wb) throws IOException {
         Path file = dir.resolve("kitap" + extension());
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -60,6 +69,20 @@ abstract class SpreadsheetSourceContract {
             }
         }
         return rows;
+    }
+
+    @Test
+    void aNumberIsGivenAsExcelShowsIt() throws IOException {
+        double[] values = {41800000.01, 0.1 + 0.2, 905301234567d, 1250.5, -12.75, 123456789012345678d, 1e-7};
+        Workbook wb = newWorkbook();
+        Row row = wb.createSheet("Sayılar").createRow(0);
+        for (int i = 0; i < values.length; i++) {
+            row.createCell(i).setCellValue(values[i]);
+        }
+        Path file = asExcelWritesNumbers(save(wb));
+
+        assertThat(read(file, SourceOptions.DEFAULT)).containsExactly(List.of("41800000.01", "0.3", "905301234567",
+                "1250.5", "-12.75", "123456789012346000", "0.0000001"));
     }
 
     @Test

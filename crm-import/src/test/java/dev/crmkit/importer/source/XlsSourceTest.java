@@ -450,6 +450,30 @@ class XlsSourceTest {
         }
 
         @Test
+        @DisplayName("a BIFF8 workbook whose stream is named BOOK, as some tools write it, is read: its BOF record says the version")
+        void aBiff8StreamNamedBookIsRead() throws IOException {
+            Path written = dir.resolve("poi.xls");
+            try (HSSFWorkbook wb = new HSSFWorkbook()) {
+                Row row = wb.createSheet("Müşteriler").createRow(0);
+                row.createCell(0).setCellValue("Ayşe Yılmaz");
+                row.createCell(1).setCellValue(905301234567d);
+                try (OutputStream out = Files.newOutputStream(written)) {
+                    wb.write(out);
+                }
+            }
+            Path file = dir.resolve("book.xls");
+            try (POIFSFileSystem fs = new POIFSFileSystem(written.toFile(), false);
+                 OutputStream out = Files.newOutputStream(file)) {
+                assertThat(fs.getRoot().getEntry("Workbook").renameTo("BOOK")).isTrue();
+                fs.writeFilesystem(out);
+            }
+
+            try (XlsSource source = XlsSource.open(file, SourceOptions.DEFAULT)) {
+                assertThat(drain(source)).containsExactly(record(1, "Ayşe Yılmaz", "905301234567"));
+            }
+        }
+
+        @Test
         void aBiff5StreamNamedWorkbookIsUnreadable() throws IOException {
             Path file = dir.resolve("biff5.xls");
             byte[] stream = {0x09, 0x08, 0x08, 0x00, 0x00, 0x05, 0x05, 0x00, 0, 0, 0, 0, 0x0A, 0x00, 0x00, 0x00};

@@ -1,5 +1,7 @@
 package dev.crmkit.importer.source;
 
+import java.util.LinkedHashMap;
+import org.apache.poi.ss.usermodel.Row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -159,6 +161,7 @@ class XlsxSourceTest {
         }
 
         @Test
+        @DisplayName("a fraction is shown as Excel shows it: 15 significant digits, no float noise")
         void numbersKeepTheirDecimals() throws IOException {
             assertThat(onlyRow(MinimalXlsx.sheet("<row r=\"1\">"
                     + "<c r=\"A1\"><v>1234.5</v></c>"
@@ -171,8 +174,8 @@ class XlsxSourceTest {
                     + "<c r=\"H1\"><v>100</v></c>"
                     + "<c r=\"I1\"><v>1.7976931348623157E308</v></c>"
                     + "</row>")))
-                    .containsExactly("1234.5", "1234.5", "-0.25", "0.30000000000000004", "0.001", "0", "0", "100",
-                            "17976931348623157" + "0".repeat(292));
+                    .containsExactly("1234.5", "1234.5", "-0.25", "0.3", "0.001", "0", "0", "100",
+                            "179769313486232" + "0".repeat(294));
         }
 
         @Test
@@ -244,6 +247,42 @@ class XlsxSourceTest {
                     + "<c r=\"B1\" t=\"inlineStr\"><is><t><![CDATA[a<b]]></t></is></c>"
                     + "</row>")))
                     .containsExactly("  Kaya & Oğlu <Ltd> ", "a<b");
+        }
+    }
+
+    @Nested
+    @DisplayName("a package whose parts are not under xl/")
+    class PartsElsewhere {
+
+        @Test
+        @DisplayName("is found by its content types and relationships, as Excel and POI find it")
+        void isRead() throws IOException {
+            Path written = dir.resolve("poi.xlsx");
+            try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(written)) {
+                Row row = wb.createSheet("Müşteriler").createRow(0);
+                row.createCell(0).setCellValue("Ayşe Yılmaz");
+                row.createCell(1).setCellValue(905301234567d);
+                wb.write(out);
+            }
+            // Every part moved from xl/ to kitap/, and every reference to it with it.
+            Map<String, byte[]> moved = new LinkedHashMap<>();
+            MinimalXlsx.readZip(written).forEach((name, bytes) -> {
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                moved.put(name.replaceFirst("^xl/", "kitap/"), name.endsWith(".xml") || name.endsWith(".rels")
+                        ? text.replace("/xl/", "/kitap/").replace("\"xl/", "\"kitap/").getBytes(StandardCharsets.UTF_8)
+                        : bytes);
+            });
+            assertThat(moved.keySet()).noneMatch(name -> name.startsWith("xl/")).contains("kitap/workbook.xml");
+            Path file = dir.resolve("kitap.xlsx");
+            MinimalXlsx.writeZip(file, moved);
+
+            assertThat(FormatDetector.detect(file)).isEqualTo(SourceFormat.XLSX);
+            try (RecordSource source = Sources.open(file, SourceOptions.DEFAULT)) {
+                SourceRecord first = source.next();
+                assertThat(first).isNotNull();
+                assertThat(first.cells()).containsExactly("Ayşe Yılmaz", "905301234567");
+                assertThat(source.next()).isNull();
+            }
         }
     }
 
@@ -394,6 +433,13 @@ class XlsxSourceTest {
                 assertThat(source.next()).isNull();
                 assertThat(source.next()).isNull();
             }
+        }
+
+        @Test
+        @DisplayName("a row numbered 0 is refused in words: rows are numbered from 1")
+        void aRowNumberedZeroIsUnreadable() throws IOException {
+            Path file = minimal("<row r=\"0\"><c><v>1</v></c></row><row r=\"1\"><c><v>2</v></c></row>");
+            assertFails(ErrorCode.FILE_UNREADABLE, () -> readAll(file), "a row has the number 0, but rows are numbered from 1");
         }
 
         @Test
