@@ -209,23 +209,36 @@ final class ImportCommand implements Callable<Integer> {
             sb.append("  warning").append(w.column() == null ? "" : ", column " + w.column()).append(": ")
                     .append(w.message()).append(" [").append(w.code()).append("]\n");
         }
-        sb.append(rejectedRows(file.getFileName().toString(), report.errors()));
+        sb.append(rejectedRows(file.getFileName().toString(), report.errors(), ERRORS_SHOWN, job.id()));
         if (errorFile != null) {
             sb.append('\n').append("Error report written to ").append(errorFile).append('\n');
         }
         return sb.toString();
     }
 
-    /** The rejected rows as a table naming row, column and value, or nothing if there are none. */
-    static String rejectedRows(String fileName, List<RowError> errors) {
+    /** The errors an import prints; a file of a million rows may have tens of thousands. */
+    static final int ERRORS_SHOWN = 20;
+
+    /**
+     * The rejected rows' errors as a table naming row, column and value, at most {@code limit} of
+     * them, then a line saying how many more there are and how to get them all; nothing if there
+     * are none.
+     */
+    static String rejectedRows(String fileName, List<RowError> errors, int limit, long jobId) {
         if (errors.isEmpty()) {
             return "";
         }
         TextTable table = new TextTable("ROW", "COLUMN", "VALUE", "CODE", "MESSAGE");
-        for (RowError e : errors) {
+        for (RowError e : errors.subList(0, Math.min(limit, errors.size()))) {
             table.row(String.valueOf(e.row()), e.column(), e.value(), e.code().name(), e.message());
         }
-        return "\nRejected rows of " + fileName + ":\n" + table.render();
+        String text = "\nRejected rows of " + fileName + ":\n" + table.render();
+        int more = errors.size() - limit;
+        if (more > 0) {
+            text += "... and " + Values.count(more) + (more == 1 ? " more error" : " more errors")
+                    + ": all of them with --errors FILE (a CSV or XLSX report), or with: crm jobs show " + jobId + "\n";
+        }
+        return text;
     }
 
     private static String delimiterName(char c) {

@@ -129,7 +129,7 @@ final class JobsCommand implements Runnable {
                     if (job.undone()) {
                         sb.append("  undone\n");
                     }
-                    s.output().text(sb + ImportCommand.rejectedRows(job.fileName(), report.errors()));
+                    s.output().text(sb + ImportCommand.rejectedRows(job.fileName(), report.errors(), Integer.MAX_VALUE, job.id()));
                 }
                 return CrmCli.OK;
             }

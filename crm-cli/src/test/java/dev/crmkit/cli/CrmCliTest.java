@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -798,6 +799,31 @@ class CrmCliTest {
             String companyLine = r.lines().stream().filter(l -> l.startsWith("4 ")).findFirst().orElseThrow();
             assertThat(companyLine).contains("Şirket").contains("Işık Şirketler").contains("VALUE_TOO_LONG");
             assertThat(out).doesNotContain("\uFFFD").doesNotContain("?irket");
+        }
+
+        @Test
+        @DisplayName("a file with many bad rows shows the first 20 errors and says how to get the rest")
+        void manyErrorsAreCutToTwentyWithAWayToTheRest() {
+            StringBuilder csv = new StringBuilder("Ad Soyad;Telefon\n");
+            for (int i = 1; i <= 25; i++) {
+                csv.append("Kötü ").append(i).append(";12").append(i).append('\n');
+            }
+            Path file = file("kotu.csv", csv.toString());
+
+            Result r = crm("import", file.toString());
+
+            assertThat(r.code()).isEqualTo(CrmCli.REJECTED_ROWS);
+            List<String> errorLines = r.lines().stream().filter(l -> l.contains("PHONE_INVALID")).toList();
+            assertThat(errorLines).hasSize(20);
+            assertThat(errorLines.get(0)).startsWith("2 ");
+            assertThat(errorLines.get(19)).startsWith("21 ");
+            long jobId = Long.parseLong(r.lines().get(0).replaceAll(".*: job (\\d+) .*", "$1"));
+            assertThat(r.lines()).contains("... and 5 more errors: all of them with --errors FILE (a CSV or XLSX report),"
+                    + " or with: crm jobs show " + jobId);
+
+            Result show = crm("jobs", "show", Long.toString(jobId));
+            assertThat(show.lines().stream().filter(l -> l.contains("PHONE_INVALID"))).hasSize(25);
+            assertThat(show.out()).doesNotContain("more error");
         }
 
         @Test
