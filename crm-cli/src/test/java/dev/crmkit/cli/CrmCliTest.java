@@ -1540,7 +1540,7 @@ class CrmCliTest {
     class Template {
 
         @Test
-        void csvTemplateHasTheBuiltInHeadersAndImportsAsItIs() throws IOException {
+        void csvTemplateHasTheBuiltInHeadersAndImportedUntouchedStoresNothing() throws IOException {
             Path out = work.resolve("sablon.csv");
 
             Result r = crm("template", out.toString());
@@ -1548,21 +1548,23 @@ class CrmCliTest {
             assertThat(r.code()).isEqualTo(CrmCli.OK);
             assertThat(out).exists();
             List<String> lines = textLines(out);
-            assertThat(lines).hasSize(2);
+            assertThat(lines).hasSize(3);
             List<String> header = List.of(lines.get(0).split(";", -1));
             assertThat(header.subList(0, 4)).containsExactly("Ad Soyad", "Telefon", "E-posta", "Şirket");
             assertThat(header).contains("Segment");
             assertThat(lines.get(1).split(";", -1)).hasSize(header.size());
+            assertThat(lines.get(2)).as("the marker row, quoted as CSV quotes a leading #").matches("\"#####[^;]*\"");
 
             Result imported = crm("import", out.toString(), "--json");
             assertThat(imported.code()).as(imported.out()).isEqualTo(CrmCli.OK);
-            assertThat(imported.json().get("created").asLong()).isEqualTo(1);
-            assertThat(imported.json().get("warnings")).isEmpty();
-            assertThat(count()).isEqualTo(1);
+            assertThat(imported.json().get("created").asLong()).isZero();
+            assertThat(imported.json().get("warnings")).hasSize(1);
+            assertThat(imported.json().get("warnings").get(0).get("code").asText()).isEqualTo("NO_RECORDS_BELOW_MARKER");
+            assertThat(count()).isZero();
         }
 
         @Test
-        void xlsxTemplateImportsAsItIs() throws IOException {
+        void xlsxTemplateImportedUntouchedStoresNothing() throws IOException {
             Path out = work.resolve("sablon.xlsx");
 
             JsonNode doc = json("template", out.toString());
@@ -1570,13 +1572,15 @@ class CrmCliTest {
             assertThat(doc.get("format").asText()).isEqualTo("XLSX");
             assertThat(out).exists();
             List<List<String>> rows = readXlsx(out);
-            assertThat(rows).hasSize(2);
+            assertThat(rows).hasSize(3);
             assertThat(rows.get(0).subList(0, 4)).containsExactly("Ad Soyad", "Telefon", "E-posta", "Şirket");
+            assertThat(rows.get(2).get(0)).startsWith("#####");
 
             Result imported = crm("import", out.toString(), "--json");
             assertThat(imported.code()).as(imported.out()).isEqualTo(CrmCli.OK);
             assertThat(imported.json().get("delimiter").isNull()).isTrue();
-            assertThat(imported.json().get("created").asLong()).isEqualTo(1);
+            assertThat(imported.json().get("created").asLong()).isZero();
+            assertThat(count()).isZero();
         }
 
         @Test
@@ -1587,10 +1591,17 @@ class CrmCliTest {
             JsonNode doc = json("template", out.toString());
 
             assertThat(doc.get("format").asText()).isEqualTo("CSV");
-            assertThat(textLines(out).get(0).split(";", -1)).contains("Favori Renk");
+            List<String> lines = textLines(out);
+            assertThat(lines.get(0).split(";", -1)).contains("Favori Renk");
+            // The user's row below the marker: the example's values, another colour.
+            Files.writeString(out, String.join("\r\n", lines) + "\r\n"
+                    + lines.get(1).replace("Ayşe Yılmaz", "Can Arslan").replace("mavi", "kırmızı") + "\r\n",
+                    StandardCharsets.UTF_8);
             assertThat(crm("import", out.toString()).code()).isEqualTo(CrmCli.OK);
-            JsonNode customer = json("customers", "search").get("customers").get(0);
-            assertThat(customer.get("customFields").get("renk").asText()).isEqualTo("mavi");
+            JsonNode customers = json("customers", "search").get("customers");
+            assertThat(customers).hasSize(1);
+            assertThat(customers.get(0).get("fullName").asText()).isEqualTo("Can Arslan");
+            assertThat(customers.get(0).get("customFields").get("renk").asText()).isEqualTo("kırmızı");
         }
     }
 

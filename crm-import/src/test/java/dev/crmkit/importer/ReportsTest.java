@@ -6,6 +6,7 @@ import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.importjob.JobStatus;
+import dev.crmkit.core.importjob.JobWarning;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.field.FieldType;
@@ -140,7 +141,7 @@ class ReportsTest {
     }
 
     @Test
-    void templateListsBuiltInAndVisibleCustomFieldsAndImportsAsItIs() throws IOException {
+    void templateListsBuiltInAndVisibleCustomFieldsAndImportsOnlyRowsBelowItsMarker() throws IOException {
         crm.customFields().define(admin, CustomFieldDefinition.builder("consent", "KVKK Onayı", FieldType.BOOLEAN)
                 .required(true).position(1).build());
         crm.customFields().define(admin, CustomFieldDefinition.builder("salary", "Maaş", FieldType.NUMBER)
@@ -158,11 +159,25 @@ class ReportsTest {
         assertThat(text).contains("Ad Soyad;Telefon", "KVKK Onayı", "Maaş");
         assertThat(agentTemplate.toString(StandardCharsets.UTF_8)).contains("KVKK Onayı").doesNotContain("Maaş");
 
-        ImportReport imported = importer.importFile(admin, template, ImportOptions.defaults());
-        assertThat(imported.status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(imported.created()).isEqualTo(1);
-        assertThat(imported.rejected()).isZero();
-        assertThat(imported.warnings()).isEmpty();
+        List<String> lines = text.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2)).as("the marker row, quoted as CSV quotes a leading #").matches("\"#####[^;]*\"");
+
+        ImportReport untouched = importer.importFile(admin, template, ImportOptions.defaults());
+        assertThat(untouched.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(untouched.rows()).isZero();
+        assertThat(untouched.created()).isZero();
+        assertThat(untouched.warnings()).extracting(JobWarning::code).containsExactly("NO_RECORDS_BELOW_MARKER");
+
+        // The example row copied below the marker, as a user edits it: only that row is a record.
+        Files.writeString(template, text + lines.get(1).replace("Ayşe Yılmaz", "Ayşe Demir") + "\r\n",
+                StandardCharsets.UTF_8);
+        ImportReport filled = importer.importFile(admin, template, ImportOptions.defaults());
+        assertThat(filled.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(filled.rows()).isEqualTo(1);
+        assertThat(filled.created()).isEqualTo(1);
+        assertThat(filled.rejected()).isZero();
+        assertThat(filled.warnings()).isEmpty();
     }
 
     @Test

@@ -123,15 +123,40 @@ class SpreadsheetImportTest {
     }
 
     @Test
-    void anXlsxTemplateImportsAsItIs() throws IOException {
+    void anXlsxTemplateStoresOnlyTheRowsBelowItsMarker() throws IOException {
         Path template = dir.resolve("ornek.xlsx");
         try (OutputStream out = Files.newOutputStream(template)) {
             importer.writeTemplate(admin, out, ReportFormat.XLSX);
         }
-        ImportReport report = importer.importFile(admin, template, ImportOptions.defaults());
-        assertThat(report.created()).isEqualTo(1);
-        assertThat(report.rejected()).isZero();
-        assertThat(report.warnings()).isEmpty();
+        ImportReport untouched = importer.importFile(admin, template, ImportOptions.defaults());
+        assertThat(untouched.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(untouched.created()).isZero();
+        assertThat(untouched.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo("NO_RECORDS_BELOW_MARKER");
+            assertThat(w.row()).isEqualTo(3);
+            assertThat(w.message()).contains("no record was found below the ##### row 3");
+        });
+        assertThat(count()).isZero();
+
+        // A user types two rows under the marker, one with the example's own number.
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(template))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).startsWith("#####");
+            org.apache.poi.ss.usermodel.Row first = sheet.createRow(3);
+            first.createCell(0).setCellValue("Mehmet Öztürk");
+            first.createCell(1).setCellValue("0530 123 45 67");
+            org.apache.poi.ss.usermodel.Row second = sheet.createRow(4);
+            second.createCell(0).setCellValue("Zeynep Kaya");
+            second.createCell(1).setCellValue("0532 111 22 33");
+            try (OutputStream out = Files.newOutputStream(template)) {
+                wb.write(out);
+            }
+        }
+        ImportReport filled = importer.importFile(admin, template, ImportOptions.defaults());
+        assertThat(filled.created()).isEqualTo(2);
+        assertThat(filled.rejected()).isZero();
+        assertThat(filled.warnings()).isEmpty();
+        assertThat(count()).isEqualTo(2);
     }
 
     @Test

@@ -41,10 +41,17 @@ final class ChunkReader implements AutoCloseable {
         static final Batch END = new Batch(null, 0);
     }
 
-    /** Where a pass starts and what it must know of the rows before. */
-    record Start(long nextRow, long dataRows, long headerRow, List<JobWarning> headerWarnings,
+    /**
+     * Where a pass starts and what it must know of the rows before.
+     *
+     * @param markerRow the row of the template's marker, 0 for none (see {@link TemplateMarker})
+     */
+    record Start(long nextRow, long dataRows, long headerRow, long markerRow, List<JobWarning> headerWarnings,
                  Set<Long> rejectedBefore) {
     }
+
+    /** The warning of a template whose marker row has no record below it. */
+    static final String NO_RECORDS_BELOW_MARKER = "NO_RECORDS_BELOW_MARKER";
 
     /** Row warnings kept per job; more are counted but not stored. */
     static final int MAX_ROW_WARNINGS = 1000;
@@ -113,7 +120,7 @@ final class ChunkReader implements AutoCloseable {
         List<ImportRow> rows = new ArrayList<>(options.chunkSize());
         List<JobWarning> warnings = new ArrayList<>(start.headerWarnings());
         // The row after the last one read: where the job goes on from once what was read is stored.
-        long next = Math.max(start.nextRow(), start.headerRow() + 1);
+        long next = Math.max(start.nextRow(), Math.max(start.headerRow(), start.markerRow()) + 1);
         SourceRecord record;
         while (!stopped && (record = source.next()) != null) {
             if (record.isBlank()) {
@@ -140,6 +147,11 @@ final class ChunkReader implements AutoCloseable {
                 rows = new ArrayList<>(options.chunkSize());
                 warnings = new ArrayList<>();
             }
+        }
+        if (dataRows == 0 && start.markerRow() > 0) {
+            warnings.add(new JobWarning(NO_RECORDS_BELOW_MARKER, start.markerRow(), null, "no record was found below the "
+                    + TemplateMarker.MARKER + " row " + start.markerRow() + ": the rows above it and the row itself are"
+                    + " instructions and examples, and records are written below it"));
         }
         if (!rows.isEmpty()) {
             put(batch(rows, next, warnings));

@@ -194,10 +194,11 @@ public final class JobRunner {
             // A resumed job recorded its header's warnings with its first chunk.
             List<JobWarning> headerWarnings = job.nextRow() <= 1 ? mapping.warnings() : List.of();
             Set<Long> rejectedBefore = job.nextRow() > 1 ? rejectedRowsBefore(job.nextRow()) : Set.of();
+            TemplateMarker records = new TemplateMarker(source);
             ChunkReader.Start start = new ChunkReader.Start(job.nextRow(), job.rows(), header.rowNumber(),
-                    headerWarnings, rejectedBefore);
+                    records.markerRow(), headerWarnings, rejectedBefore);
             InFilePhones claimed = new InFilePhones();
-            try (ChunkReader reader = ChunkReader.start(source, parser, options, columns, phones, claimed, start,
+            try (ChunkReader reader = ChunkReader.start(records, parser, options, columns, phones, claimed, start,
                     worker.preparer(tenant, jobId), write, rowWarnings, jobId)) {
                 Batch batch;
                 while ((batch = reader.take(lease.dividedBy(4), this::renewIfDue)) != Batch.END) {

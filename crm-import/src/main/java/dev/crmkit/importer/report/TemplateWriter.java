@@ -8,9 +8,21 @@ import java.util.List;
 
 /**
  * Writes the import template ("Örnek Excel"): a header row with the built-in fields and the custom
- * fields the reader may see, in order, and one example row. The template imports as it is.
+ * fields the reader may see, in order, one example row, and the marker row ({@link #MARKER_ROW})
+ * below which the user writes the records. Imported untouched, the template stores nothing.
  */
 public final class TemplateWriter {
+
+    /**
+     * What starts the first cell of the row that ends the instructions and examples: an import
+     * skips the rows above it and the row itself, and reads records from the row below, when it
+     * finds one among the first rows below the header (see the README's import section).
+     */
+    public static final String MARKER = "#####";
+
+    /** The template's marker row. */
+    public static final String MARKER_ROW = MARKER + " Kayıtlarınızı bu satırın altına yazın, bu satır ve üstündeki örnek"
+            + " aktarılmaz (write your records below this row, it and the example above are not imported)";
 
     private TemplateWriter() {
     }
@@ -36,6 +48,7 @@ public final class TemplateWriter {
         try (TableWriter table = new TableWriter(out, format, delimiter, "Müşteriler")) {
             table.row(header);
             table.row(example);
+            table.row(List.of(MARKER_ROW));
         }
     }
 
