@@ -299,7 +299,7 @@ class WrittenFilesInjectionTest {
         }
         assertThat(cells.get(1)).contains("'=A", "'@x", "'\uFF1DTelefon");
 
-        Path template = Files.write(dir.resolve("ornek." + format.name().toLowerCase()), out.toByteArray());
+        Path template = exampleBelowMarker(out.toByteArray(), format);
         ImportReport imported = importer.importFile(admin, template, ImportOptions.defaults());
         assertThat(imported.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(imported.created()).isEqualTo(1);
@@ -307,6 +307,33 @@ class WrittenFilesInjectionTest {
         Customer example = crm.customers().findByPhone(admin, "+905301234567").orElseThrow();
         assertThat(example.customFields()).containsEntry("secim", "=A").containsEntry("kanal", "\uFF1DTelefon")
                 .containsEntry("etiket", List.of("@x"));
+    }
+
+    /**
+     * The template with its example row copied below the marker row, as a user fills it in: the
+     * example itself is not imported.
+     */
+    private Path exampleBelowMarker(byte[] template, ReportFormat format) throws IOException {
+        Path file = dir.resolve("ornek." + format.name().toLowerCase());
+        if (format == ReportFormat.CSV) {
+            String text = new String(template, StandardCharsets.UTF_8);
+            List<String> lines = text.lines().toList();
+            assertThat(lines).hasSize(3);
+            Files.writeString(file, text + lines.get(1) + "\r\n", StandardCharsets.UTF_8);
+            return file;
+        }
+        try (Workbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+            Sheet sheet = wb.getSheetAt(0);
+            Row example = sheet.getRow(1);
+            Row copy = sheet.createRow(3);
+            for (Cell c : example) {
+                copy.createCell(c.getColumnIndex()).setCellValue(c.getStringCellValue());
+            }
+            try (java.io.OutputStream written = Files.newOutputStream(file)) {
+                wb.write(written);
+            }
+        }
+        return file;
     }
 
     // -------------------------------------------------------------------------------------- checks
