@@ -82,6 +82,34 @@ class ImporterTest {
     class Csv {
 
         @Test
+        void aFileColumnMustNameAnAttachmentOfTheRowsOwnCustomer() throws IOException {
+            crm.customFields().define(admin, dev.crmkit.core.field.CustomFieldDefinition
+                    .builder("dekont", "Dekont", dev.crmkit.core.field.FieldType.FILE).build());
+            Customer ayse = crm.customers().create(admin,
+                    dev.crmkit.core.customer.NewCustomer.builder("Ayşe Yılmaz", "0530 123 45 67").build());
+            Customer other = crm.customers().create(admin,
+                    dev.crmkit.core.customer.NewCustomer.builder("Can Arslan", "0530 123 45 68").build());
+            long own = crm.attachments().upload(admin, ayse.id(), dev.crmkit.core.attachment.NewAttachment.of("d.pdf", null),
+                    new java.io.ByteArrayInputStream(new byte[] {1})).id();
+            long others = crm.attachments().upload(admin, other.id(),
+                    dev.crmkit.core.attachment.NewAttachment.of("b.pdf", null), new java.io.ByteArrayInputStream(new byte[] {2})).id();
+            Path f = file("dekontlar.csv", "Ad Soyad;Telefon;Dekont\r\n"
+                    + "Ayşe Yılmaz;0530 123 45 67;" + own + "\r\n"
+                    + "Can Arslan;0530 123 45 68;" + own + "\r\n"
+                    + "Yeni Müşteri;0530 123 45 69;" + others + "\r\n", StandardCharsets.UTF_8);
+
+            ImportReport report = importer.importFile(admin, f,
+                    ImportOptions.builder().onDuplicate(dev.crmkit.core.importjob.OnDuplicate.UPDATE).build());
+
+            assertThat(report.updated()).isEqualTo(1);
+            assertThat(report.errors()).extracting(e -> e.row() + " " + e.column() + " " + e.code())
+                    .containsExactly("3 Dekont CUSTOM_FIELD_INVALID", "4 Dekont CUSTOM_FIELD_INVALID");
+            assertThat(crm.customers().get(admin, ayse.id()).customFields()).containsEntry("dekont", Long.toString(own));
+            assertThat(crm.customers().get(admin, other.id()).customFields()).doesNotContainKey("dekont");
+            assertThat(count()).isEqualTo(2);
+        }
+
+        @Test
         void turkishExcelCsvImportsAndIsSearchable() throws IOException {
             Path f = file("musteriler.csv", """
                     Ad Soyad;Telefon;E-posta;Şirket;Segment;Temsilci

@@ -30,6 +30,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.field.FieldType;
+import dev.crmkit.core.customer.CustomerUpdate;
+import dev.crmkit.core.activity.FieldChange;
 
 /**
  * Attachments as users observe them through {@link dev.crmkit.core.attachment.AttachmentService},
@@ -267,6 +271,70 @@ public abstract class AttachmentContract extends ContractSupport {
             assertThat(downloaded(admin, kept.id())).isEqualTo("c");
             assertThatThrownBy(() -> crm.attachments().download(admin, a.id())).isInstanceOf(NotFoundException.class);
             assertThat(crm.workItems().get(admin, task).customerId()).isNull();
+        }
+    }
+
+    @Nested
+    @DisplayName("file custom fields")
+    class FileFields {
+
+        private Customer other;
+        private Attachment own;
+        private Attachment othersFile;
+
+        @BeforeEach
+        void aFileFieldAndFilesOfTwoCustomers() {
+            crm.customFields().define(admin, CustomFieldDefinition.builder("dekont", "Dekont", FieldType.FILE).build());
+            other = crm.customers().create(admin, NewCustomer.builder("Mehmet Kaya", "+905321110002").build());
+            own = crm.attachments().upload(admin, customer.id(), NewAttachment.of("dekont.pdf", null), bytes("d"));
+            othersFile = crm.attachments().upload(admin, other.id(), NewAttachment.of("baska.pdf", null), bytes("b"));
+        }
+
+        private Customer setFile(Customer c, String value) {
+            Customer current = crm.customers().get(admin, c.id());
+            return crm.customers().update(admin, CustomerUpdate.of(current).customField("dekont", value).build());
+        }
+
+        @Test
+        void namesAnAttachmentOfTheSameCustomer() {
+            Customer updated = setFile(customer, Long.toString(own.id()));
+            assertThat(updated.customFields()).containsEntry("dekont", Long.toString(own.id()));
+        }
+
+        @Test
+        @DisplayName("another customer's file, a missing one, or anything but an id is CUSTOM_FIELD_INVALID and changes nothing")
+        void refusesWhatIsNotAFileOfTheCustomer() {
+            long version = crm.customers().get(admin, customer.id()).version();
+            for (String value : List.of(Long.toString(othersFile.id()), Long.toString(othersFile.id() + 1000), "dekont.pdf")) {
+                assertFails(CrmValidationException.class, ErrorCode.CUSTOM_FIELD_INVALID, () -> setFile(customer, value));
+            }
+            Customer unchanged = crm.customers().get(admin, customer.id());
+            assertThat(unchanged.version()).isEqualTo(version);
+            assertThat(unchanged.customFields()).doesNotContainKey("dekont");
+        }
+
+        @Test
+        @DisplayName("a new customer has no files yet: a file value on create is CUSTOM_FIELD_INVALID")
+        void aNewCustomerHasNoFilesYet() {
+            assertFails(CrmValidationException.class, ErrorCode.CUSTOM_FIELD_INVALID, () -> crm.customers().create(admin,
+                    NewCustomer.builder("Zeynep Ak", "+905321110003").customField("dekont", Long.toString(own.id())).build()));
+            assertThat(crm.customers().findByPhone(admin, "+905321110003")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("deleting the file clears the field, and the deletion's timeline entry says so")
+        void deletingTheFileClearsTheField() {
+            setFile(customer, Long.toString(own.id()));
+            long version = crm.customers().get(admin, customer.id()).version();
+
+            crm.attachments().delete(admin, own.id());
+
+            Customer after = crm.customers().get(admin, customer.id());
+            assertThat(after.customFields()).doesNotContainKey("dekont");
+            assertThat(after.version()).isEqualTo(version + 1);
+            Activity logged = timeline().get(0);
+            assertThat(logged.data()).containsEntry("event", "fileDeleted");
+            assertThat(logged.changes()).containsExactly(new FieldChange("dekont", Long.toString(own.id()), null));
         }
     }
 

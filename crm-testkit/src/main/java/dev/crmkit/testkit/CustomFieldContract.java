@@ -248,8 +248,12 @@ public abstract class CustomFieldContract extends ContractSupport {
                     "birthday", LocalDate.of(1990, 4, 23),
                     "consent", Boolean.TRUE,
                     "tier", "Gold",
-                    "channels", List.of("sms", "email"),
-                    "contract", "attachment-17"));
+                    "channels", List.of("sms", "email")));
+            // A FILE field names one of the customer's attachments, so it is set once one exists.
+            String contract = Long.toString(crm.attachments().upload(admin, c.id(),
+                    dev.crmkit.core.attachment.NewAttachment.of("sozlesme.pdf", null),
+                    new java.io.ByteArrayInputStream(new byte[] {1})).id());
+            c = crm.customers().update(admin, CustomerUpdate.of(reload(c)).customField("contract", contract).build());
 
             Map<String, Object> read = reload(c).customFields();
             assertThat(read).containsEntry("nickname", "Ayşecik")
@@ -257,7 +261,7 @@ public abstract class CustomFieldContract extends ContractSupport {
                     .containsEntry("consent", Boolean.TRUE)
                     .containsEntry("tier", "Gold")
                     .containsEntry("channels", List.of("sms", "email"))
-                    .containsEntry("contract", "attachment-17")
+                    .containsEntry("contract", contract)
                     .hasSize(7);
             assertThat(read.get("income")).isInstanceOf(BigDecimal.class);
             assertThat((BigDecimal) read.get("income")).isEqualByComparingTo("12500.75");

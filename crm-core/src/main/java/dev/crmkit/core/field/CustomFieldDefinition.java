@@ -143,9 +143,9 @@ public record CustomFieldDefinition(String key, String label, FieldType type, Li
                 yield List.copyOf(out);
             }
             case FILE -> {
-                String s = requireType(value, String.class);
-                if (s.isBlank()) {
-                    throw invalid("needs an attachment id");
+                String s = requireType(value, String.class).strip();
+                if (!s.matches("[1-9][0-9]{0,17}")) {
+                    throw invalid("needs the id of one of the customer's attachments");
                 }
                 yield s;
             }

@@ -7,6 +7,7 @@ import dev.crmkit.core.customer.NewCustomer;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.StorageSession;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -82,6 +83,12 @@ public final class CustomerDrafts {
                 v.add(ErrorCode.CUSTOM_FIELD_REQUIRED, def.key(), def.label() + " is required");
             }
         }
+    }
+
+    /** See {@link CustomerRules#requireOwnAttachments}: {@code customerId} 0 for a new customer. */
+    public void requireOwnAttachments(StorageSession s, long customerId, Draft draft,
+                                      Map<String, CustomFieldDefinition> definitions, Violations v) {
+        ctx.rules().requireOwnAttachments(s, customerId, draft.custom().keySet(), draft.custom(), definitions, v);
     }
 
     /** A new customer from a complete draft (one that passed {@link #requireForCreate}). */

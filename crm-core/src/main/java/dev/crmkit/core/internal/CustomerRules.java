@@ -22,6 +22,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import dev.crmkit.core.customer.CustomerField;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.crmkit.core.field.FieldType;
+import dev.crmkit.core.spi.StorageSession;
 
 /**
  * The rules for customer values, in one place: how each is cleaned (trimmed, collapsed,
@@ -183,6 +185,31 @@ public final class CustomerRules {
                 }
             } catch (CrmValidationException ex) {
                 v.addAll(ex);
+            }
+        }
+    }
+
+    /**
+     * Adds a violation for every FILE value among {@code keys} that is not the id of an attachment
+     * of this customer (in this tenant, as every read of the session is). A new customer
+     * ({@code customerId} 0) has no attachments yet: its file fields are set once a file is attached.
+     */
+    void requireOwnAttachments(StorageSession s, long customerId, Collection<String> keys, Map<String, Object> values,
+                               Map<String, CustomFieldDefinition> definitions, Violations v) {
+        for (String key : keys) {
+            CustomFieldDefinition def = definitions.get(key);
+            Object value = values.get(key);
+            if (def == null || def.type() != FieldType.FILE || value == null) {
+                continue;
+            }
+            long attachmentId = Long.parseLong((String) value);
+            boolean own = customerId != 0 && s.attachments().find(attachmentId)
+                    .filter(a -> a.customerId() == customerId).isPresent();
+            if (!own) {
+                v.add(ErrorCode.CUSTOM_FIELD_INVALID, key, customerId == 0
+                        ? def.label() + " names attachment " + attachmentId + ", but a new customer has no attachments yet:"
+                                + " attach the file first, then set " + def.label()
+                        : def.label() + " names attachment " + attachmentId + ", which is not a file of this customer");
             }
         }
     }

@@ -30,6 +30,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.crmkit.core.activity.FieldChange;
+import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.field.FieldType;
+import dev.crmkit.core.spi.CustomerRecord;
+import dev.crmkit.core.spi.StorageSession;
+import java.util.ArrayList;
 
 /**
  * Attachments. Public only for wiring; use {@link AttachmentService}.
@@ -131,11 +137,40 @@ public final class DefaultAttachmentService implements AttachmentService {
             Attachment a = s.attachments().find(attachmentId).orElseThrow(() -> notFound(attachmentId));
             String blobKey = s.attachments().blobKey(attachmentId).orElseThrow(() -> notFound(attachmentId));
             s.attachments().delete(attachmentId);
+            List<FieldChange> cleared = clearFileFields(s, a, ctx.now());
             s.activities().append(new Activity(0, a.customerId(), ActivityType.LOG, actor.userId(), ctx.now(),
-                    "File deleted: " + a.fileName(), List.of(), data("fileDeleted", a)));
+                    "File deleted: " + a.fileName(), cleared, data("fileDeleted", a)));
             return blobKey;
         });
         deleteBlobs(ctx, actor.tenant(), List.of(key));
+    }
+
+    /**
+     * Clears the customer's FILE fields that name the deleted attachment, so no field points at a
+     * file that is gone; returns the changes, for the deletion's timeline entry.
+     */
+    private static List<FieldChange> clearFileFields(StorageSession s, Attachment deleted, Instant now) {
+        CustomerRecord current = s.customers().find(deleted.customerId()).orElse(null);
+        if (current == null) {
+            return List.of();
+        }
+        String id = Long.toString(deleted.id());
+        Map<String, Object> custom = new LinkedHashMap<>(current.customFields());
+        List<FieldChange> changes = new ArrayList<>();
+        for (CustomFieldDefinition def : s.customFields().list()) {
+            if (def.type() == FieldType.FILE && id.equals(custom.get(def.key()))) {
+                custom.remove(def.key());
+                changes.add(new FieldChange(def.key(), id, null));
+            }
+        }
+        if (!changes.isEmpty()) {
+            CustomerRecord next = current.toBuilder().customFields(custom).version(current.version() + 1)
+                    .updatedAt(now).build();
+            if (!s.customers().update(next, current.version())) {
+                throw new StorageException("customer " + current.id() + " changed during the unit of work", null);
+            }
+        }
+        return changes;
     }
 
     /**

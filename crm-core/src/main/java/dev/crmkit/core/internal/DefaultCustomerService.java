@@ -68,6 +68,7 @@ public final class DefaultCustomerService implements CustomerService {
             }
             CustomerDrafts.Draft draft = drafts.draft(actor, input, byKey, Set.of(), v);
             drafts.requireForCreate(input, draft, byKey, Set.of("fullName"), v);
+            ctx.rules().requireOwnAttachments(s, 0, draft.custom().keySet(), draft.custom(), byKey, v);
             v.throwIfAny();
 
             PhoneNumber phone = draft.phone();
@@ -145,6 +146,7 @@ public final class DefaultCustomerService implements CustomerService {
             Map<String, Object> custom = new LinkedHashMap<>(current.customFields());
             Map<String, CustomFieldDefinition> byKey = CustomerRules.byKey(definitions);
             rules.customFields(update.customFields(), byKey, custom, v);
+            rules.requireOwnAttachments(s, current.id(), update.customFields().keySet(), custom, byKey, v);
             for (String key : update.customFields().keySet()) {
                 CustomFieldDefinition def = byKey.get(key);
                 if (def == null) {

@@ -146,12 +146,15 @@ final class ChunkWork {
         // The checked errors are shared with the prepared chunk (a failed commit may be
         // retried with it), so more errors go to a list of the row's own.
         List<RowError> more = new ArrayList<>(0);
+        Violations v = new Violations();
         if (existing == null) {
-            Violations v = new Violations();
             drafts.requireForCreate(row.values(), draft, definitions, row.failedFields(), v);
-            for (CrmValidationException.Violation violation : v.list()) {
-                more.add(error(row, violation.field(), violation.code(), violation.message()));
-            }
+        }
+        if (existing == null || job.onDuplicate() == OnDuplicate.UPDATE) {
+            drafts.requireOwnAttachments(s, existing == null ? 0 : existing, draft, definitions, v);
+        }
+        for (CrmValidationException.Violation violation : v.list()) {
+            more.add(error(row, violation.field(), violation.code(), violation.message()));
         }
         long firstRow = phone == null ? 0 : firstRowOf(phone);
         if (firstRow != 0) {
