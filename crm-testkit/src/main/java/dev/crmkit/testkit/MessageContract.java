@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import dev.crmkit.core.message.BrowserHandOff;
 
 /**
  * Messages as users observe them through {@link dev.crmkit.core.message.MessageService}: templates
@@ -243,6 +244,65 @@ public abstract class MessageContract extends ContractSupport {
                     .hasSize(MessageChannel.SMS.maxLength() + 1);
             assertThatThrownBy(() -> NewMessage.freeText(MessageChannel.SMS, "   "))
                     .isInstanceOf(CrmValidationException.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("WhatsApp without a gateway: handed to the agent's browser")
+    class HandedToTheBrowser {
+
+        private Crm noGateway;
+
+        @BeforeEach
+        void aHostWithoutAGateway() {
+            noGateway = Crm.builder(storage).userDirectory(users).clock(clock).build();
+            crm.permissions().grantCapability(admin, "agents", Capability.FREE_TEXT_MESSAGES);
+        }
+
+        @Test
+        @DisplayName("the link carries the international digits and the text URL-encoded: Turkish letters, &, #, line breaks")
+        void theLinkCarriesTheNumberAndTheEncodedText() {
+            tick(Duration.ofMinutes(2));
+            String text = "Sayın Işıl Öztürk,\nödemeniz & faturanız #42 hazır.\r\nİyi günler";
+
+            BrowserHandOff handOff = noGateway.messages().handToBrowser(ayse, customer.id(),
+                    NewMessage.freeText(MessageChannel.WHATSAPP, text).to(SECOND));
+
+            assertThat(handOff.link()).isEqualTo("https://wa.me/905321110002?text="
+                    + "Say%C4%B1n%20I%C5%9F%C4%B1l%20%C3%96zt%C3%BCrk%2C%0A%C3%B6demeniz%20%26%20fatura"
+                    + "n%C4%B1z%20%2342%20haz%C4%B1r.%0D%0A%C4%B0yi%20g%C3%BCnler");
+            assertThat(java.net.URLDecoder.decode(handOff.link().substring(handOff.link().indexOf('=') + 1),
+                    java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text);
+            Message m = handOff.message();
+            assertThat(m.text()).isEqualTo(text);
+            assertThat(m.to()).isEqualTo(PhoneNumber.of(SECOND));
+            assertThat(m.sender()).isEqualTo("ayse");
+            assertThat(m.providerId()).isNull();
+            assertThat(crm.messages().list(admin, customer.id(), 10)).containsExactly(m);
+            Activity a = timeline().get(0);
+            assertThat(a.type()).isEqualTo(ActivityType.WHATSAPP);
+            assertThat(a.text()).startsWith("Handed to the agent's browser").endsWith(text);
+            assertThat(a.data()).containsEntry("delivery", "browser").containsEntry("messageId", Long.toString(m.id()));
+            assertThat(phone(crm.customers().get(admin, customer.id()), SECOND).totalContacts()).isEqualTo(1);
+            assertThat(gateway.calls()).isZero();
+        }
+
+        @Test
+        void aTemplateIsFilledInAsTheAgentMaySeeIt() {
+            BrowserHandOff handOff = noGateway.messages().handToBrowser(ayse, customer.id(),
+                    NewMessage.fromTemplate(MessageChannel.WHATSAPP, "kampanya"));
+            assertThat(handOff.link()).isEqualTo("https://wa.me/905321110001?text=Yeni%20kampanya%21");
+        }
+
+        @Test
+        @DisplayName("the checks of sending apply: free text needs the capability, SMS is refused; nothing is recorded")
+        void theChecksOfSendingApply() {
+            crm.permissions().revokeCapability(admin, "agents", Capability.FREE_TEXT_MESSAGES);
+            assertFails(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED, () -> noGateway.messages()
+                    .handToBrowser(ayse, customer.id(), NewMessage.freeText(MessageChannel.WHATSAPP, "Merhaba")));
+            assertFails(CrmValidationException.class, ErrorCode.VALUE_INVALID, () -> noGateway.messages()
+                    .handToBrowser(admin, customer.id(), NewMessage.freeText(MessageChannel.SMS, "Merhaba")));
+            assertThat(crm.messages().list(admin, customer.id(), 10)).isEmpty();
         }
     }
 

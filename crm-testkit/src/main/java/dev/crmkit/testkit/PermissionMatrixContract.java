@@ -305,6 +305,9 @@ public abstract class PermissionMatrixContract extends ContractSupport {
         rows.add(new Row("MessageService.send", "free text", Operation.MESSAGE_SEND, PermissionLevel.CONTRIBUTE,
                 (crm, f, a) -> crm.messages().send(a, f.customer().id(),
                         NewMessage.freeText(MessageChannel.WHATSAPP, "Merhaba").to(f.secondPhone()))));
+        rows.add(new Row("MessageService.handToBrowser", Operation.MESSAGE_SEND, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.messages().handToBrowser(a, f.customer().id(),
+                        NewMessage.freeText(MessageChannel.WHATSAPP, "Merhaba"))));
         rows.add(new Row("MessageService.list", Operation.MESSAGE_READ, PermissionLevel.VIEW,
                 (crm, f, a) -> crm.messages().list(a, f.customer().id(), 10)));
         // AttachmentService

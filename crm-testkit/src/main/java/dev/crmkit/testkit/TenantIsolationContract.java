@@ -395,6 +395,9 @@ public abstract class TenantIsolationContract extends ContractSupport {
                     NewMessage.freeText(MessageChannel.SMS, "Merhaba")));
             assertThat(t.gateway.calls()).isEqualTo(sent);
         }));
+        cases.add(new IsolationCase("MessageService.handToBrowser", (t, acme) ->
+                assertFails(ErrorCode.CUSTOMER_NOT_FOUND, () -> t.crm.messages().handToBrowser(t.otherAdmin,
+                        acme.customer().id(), NewMessage.freeText(MessageChannel.WHATSAPP, "Merhaba")))));
         cases.add(new IsolationCase("MessageService.list", (t, acme) ->
                 assertFails(ErrorCode.CUSTOMER_NOT_FOUND, () -> t.crm.messages().list(t.otherAdmin, acme.customer().id(), 10))));
         cases.add(new IsolationCase("AttachmentService.upload", (t, acme) ->

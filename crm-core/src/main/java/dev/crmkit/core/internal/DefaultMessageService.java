@@ -37,6 +37,9 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.crmkit.core.message.BrowserHandOff;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Messages. Public only for wiring; use {@link MessageService}.
@@ -126,7 +129,8 @@ public final class DefaultMessageService implements MessageService {
         String reference = UUID.randomUUID().toString();
         MessageGateway gateway = ctx.gateway();
         if (gateway == null) {
-            throw new MessageNotSentException(null, "no message gateway is configured (Crm.builder(...).messageGateway)",
+            throw new MessageNotSentException(null, "no message gateway is configured (Crm.builder(...).messageGateway)"
+                    + (in.channel() == MessageChannel.WHATSAPP ? "; handToBrowser gives the agent a WhatsApp link" : ""),
                     null);
         }
         String providerId;
@@ -148,7 +152,7 @@ public final class DefaultMessageService implements MessageService {
         Instant sentAt = ctx.now();
         try {
             return ctx.storage().write(actor.tenant(), s -> record(s, actor, customerId, in, prepared, reference,
-                    providerId, sentAt));
+                    providerId, sentAt, false));
         } catch (RuntimeException e) {
             // Sent but not recorded (the customer deleted meanwhile, or the store failing): the host
             // needs to know, with the reference its gateway saw, to reconcile.
@@ -156,6 +160,30 @@ public final class DefaultMessageService implements MessageService {
                     in.channel(), reference, customerId, actor.tenant(), providerId, e.getClass().getName());
             throw e;
         }
+    }
+
+    @Override
+    public BrowserHandOff handToBrowser(Actor actor, long customerId, NewMessage in) {
+        Objects.requireNonNull(in, "message");
+        if (in.channel() != MessageChannel.WHATSAPP) {
+            throw new CrmValidationException(ErrorCode.VALUE_INVALID,
+                    "only a WhatsApp message can be handed to the browser, not " + in.channel());
+        }
+        return ctx.storage().write(actor.tenant(), s -> {
+            Prepared prepared = prepare(s, actor, customerId, in);
+            Message message = record(s, actor, customerId, in, prepared, UUID.randomUUID().toString(), null,
+                    ctx.now(), true);
+            return new BrowserHandOff(clickToChat(prepared.to(), prepared.text()), message);
+        });
+    }
+
+    /**
+     * WhatsApp's click-to-chat link: the number's international digits, and the text URL-encoded
+     * (spaces as {@code %20}, which every WhatsApp client reads, rather than form encoding's {@code +}).
+     */
+    static String clickToChat(PhoneNumber to, String text) {
+        return "https://wa.me/" + to.digits() + "?text="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private Prepared prepare(StorageSession s, Actor actor, long customerId, NewMessage in) {
@@ -197,7 +225,7 @@ public final class DefaultMessageService implements MessageService {
     }
 
     private Message record(StorageSession s, Actor actor, long customerId, NewMessage in, Prepared prepared,
-                           String reference, String providerId, Instant sentAt) {
+                           String reference, String providerId, Instant sentAt, boolean handedToBrowser) {
         CustomerRecord current = DefaultCustomerService.load(s, customerId);
         List<PhoneRecord> phones = new ArrayList<>(current.phones());
         LocalDate today = LocalDate.ofInstant(sentAt, ctx.zoneOf(actor.tenant()));
@@ -224,8 +252,12 @@ public final class DefaultMessageService implements MessageService {
         if (in.templateKey() != null) {
             data.put("template", in.templateKey());
         }
+        if (handedToBrowser) {
+            data.put("delivery", "browser");
+        }
         ActivityType type = in.channel() == MessageChannel.SMS ? ActivityType.SMS : ActivityType.WHATSAPP;
-        s.activities().append(new Activity(0, customerId, type, actor.userId(), sentAt, prepared.text(), List.of(), data));
+        String text = handedToBrowser ? "Handed to the agent's browser to send: " + prepared.text() : prepared.text();
+        s.activities().append(new Activity(0, customerId, type, actor.userId(), sentAt, text, List.of(), data));
         return message.withId(id);
     }
 

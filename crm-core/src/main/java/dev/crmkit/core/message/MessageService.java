@@ -56,6 +56,18 @@ public interface MessageService {
      */
     Message send(Actor actor, long customerId, NewMessage message);
 
+    /**
+     * Hands a WhatsApp message to the agent's browser, for a host with no WhatsApp Business API
+     * (no gateway): after the same checks as {@link #send} (template, free-text capability, the
+     * fields the actor may see, the number), it records the message and a WHATSAPP activity saying
+     * it was handed to the browser, counts the contact as {@code send} does, and returns the
+     * click-to-chat link that opens WhatsApp with the number and the text filled in.
+     *
+     * @throws dev.crmkit.core.CrmValidationException {@code VALUE_INVALID} for any channel but
+     *     WhatsApp, and as {@link #send}
+     */
+    BrowserHandOff handToBrowser(Actor actor, long customerId, NewMessage message);
+
     /** The customer's messages, the last sent first. */
     List<Message> list(Actor actor, long customerId, int limit);
 }
