@@ -45,6 +45,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.crmkit.core.customer.CustomerCard;
+import dev.crmkit.core.work.NewWorkItem;
+import dev.crmkit.core.work.WorkItem;
+import dev.crmkit.core.work.WorkItemKind;
 
 /**
  * The customer rules as users observe them through {@link dev.crmkit.core.customer.CustomerService}:
@@ -98,7 +102,6 @@ public abstract class CustomerContract extends ContractSupport {
         return ((CrmValidationException) t).violations().stream().map(CrmValidationException.Violation::code).toList();
     }
 
-    /** Asserts the call fails with a library exception of the given type and code. */
     /** Asserts the customer reads as before and its timeline did not grow. */
     protected void assertUnchanged(Customer before, int timelineSize) {
         assertThat(reload(before)).isEqualTo(before);
@@ -1287,6 +1290,68 @@ public abstract class CustomerContract extends ContractSupport {
             assertThat(phoneOf(c, PHONE).totalContacts()).isEqualTo(2L * perThread);
             assertThat(phoneOf(c, PHONE_2).totalContacts()).isEqualTo(2L * perThread);
             assertThat(phoneOf(c, PHONE).todayContacts()).isEqualTo(2 * perThread);
+        }
+    }
+
+    @Nested
+    @DisplayName("the hover card")
+    class HoverCard {
+
+        private Customer customer;
+        private Actor agent;
+
+        @BeforeEach
+        void aCustomerWithWorkAndATimeline() {
+            crm.customFields().define(admin, CustomFieldDefinition.builder("gelir", "Gelir", FieldType.NUMBER)
+                    .visibleTo("finance").build());
+            customer = crm.customers().create(admin, NewCustomer.builder("Ayşe Yılmaz", "05301234567")
+                    .customField("gelir", new BigDecimal("5000")).build());
+            agent = agentWith(PermissionLevel.VIEW);
+        }
+
+        private WorkItem task(String title, Instant due) {
+            return crm.workItems().create(admin, NewWorkItem.builder(WorkItemKind.TASK, title).customer(customer.id())
+                    .dueAt(due).build());
+        }
+
+        @Test
+        @DisplayName("shows the customer as the actor may see it, open work overdue first, and the newest entries")
+        void showsCustomerOpenWorkAndLatestActivities() {
+            WorkItem noDue = task("Ara", null);
+            WorkItem later = task("Teklif", START.plus(Duration.ofDays(3)));
+            WorkItem overdue = task("Geri dön", START.plus(Duration.ofHours(1)));
+            WorkItem done = task("Bitti", START.plus(Duration.ofHours(2)));
+            crm.workItems().setDone(admin, done.id(), true, done.version());
+            Customer other = create("Mehmet Kaya", "05321112233");
+            crm.workItems().create(admin, NewWorkItem.builder(WorkItemKind.TASK, "Başkası").customer(other.id()).build());
+            crm.activities().addNote(admin, customer.id(), "birinci");
+            crm.activities().addNote(admin, customer.id(), "ikinci");
+            crm.customers().update(admin, CustomerUpdate.of(reload(customer)).customField("gelir", new BigDecimal("6000"))
+                    .build());
+            crm.activities().addNote(admin, customer.id(), "üçüncü");
+            tick(Duration.ofHours(5));
+
+            CustomerCard card = crm.customers().card(agent, customer.id(), 10, 3);
+
+            assertThat(card.customer()).isEqualTo(crm.customers().get(agent, customer.id()));
+            assertThat(card.customer().customFields()).doesNotContainKey("gelir");
+            assertThat(card.openWork()).extracting(WorkItem::id).containsExactly(overdue.id(), later.id(), noDue.id());
+            // The update that changed only a hidden field is not the agent's to see.
+            assertThat(card.latestActivities()).extracting(Activity::text).containsExactly("üçüncü", "ikinci", "birinci");
+            assertThat(crm.customers().card(agent, customer.id(), 1, 1).openWork()).extracting(WorkItem::id)
+                    .containsExactly(overdue.id());
+            assertThat(crm.customers().card(admin, customer.id(), 1, 1).latestActivities()).singleElement()
+                    .extracting(Activity::text).isEqualTo("üçüncü");
+        }
+
+        @Test
+        void anUnknownCustomerOrALimitOutOfRangeIsRefused() {
+            assertFails(NotFoundException.class, ErrorCode.CUSTOMER_NOT_FOUND,
+                    () -> crm.customers().card(agent, customer.id() + 1000, 5, 5));
+            assertFails(CrmValidationException.class, ErrorCode.VALUE_INVALID,
+                    () -> crm.customers().card(agent, customer.id(), 0, 5));
+            assertFails(CrmValidationException.class, ErrorCode.VALUE_INVALID,
+                    () -> crm.customers().card(agent, customer.id(), 5, 101));
         }
     }
 }

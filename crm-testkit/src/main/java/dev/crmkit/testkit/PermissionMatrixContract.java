@@ -140,6 +140,8 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 (crm, f, a) -> crm.customers().create(a, NewCustomer.builder("Yeni Müşteri", "0532 100 00 09").build())));
         rows.add(new Row("CustomerService.get", Operation.CUSTOMER_READ, PermissionLevel.VIEW,
                 (crm, f, a) -> crm.customers().get(a, f.customer().id())));
+        rows.add(new Row("CustomerService.card", Operation.CUSTOMER_READ, PermissionLevel.VIEW,
+                (crm, f, a) -> crm.customers().card(a, f.customer().id(), 5, 5)));
         rows.add(new Row("CustomerService.findByPhone", Operation.CUSTOMER_READ, PermissionLevel.VIEW,
                 (crm, f, a) -> crm.customers().findByPhone(a, f.primaryPhone())));
         rows.add(new Row("CustomerService.update", Operation.CUSTOMER_UPDATE, PermissionLevel.EDIT,

@@ -158,6 +158,8 @@ public abstract class TenantIsolationContract extends ContractSupport {
         }));
         cases.add(new IsolationCase("CustomerService.get", (t, acme) ->
                 assertCustomerNotFound(() -> t.crm.customers().get(t.otherAdmin, acme.customer().id()))));
+        cases.add(new IsolationCase("CustomerService.card", (t, acme) ->
+                assertCustomerNotFound(() -> t.crm.customers().card(t.otherAdmin, acme.customer().id(), 5, 5))));
         cases.add(new IsolationCase("CustomerService.findByPhone", (t, acme) -> {
             assertThat(t.crm.customers().findByPhone(t.otherAdmin, ACME_PHONE)).isEmpty();
             assertThat(t.crm.customers().findByPhone(t.otherAdmin, "0532 100 00 01")).isEmpty();

@@ -29,6 +29,17 @@ public interface CustomerService {
      */
     Customer get(Actor actor, long customerId);
 
+    /**
+     * The customer's hover card, read in one unit of work: the customer as {@link #get} gives it,
+     * its next open work items (overdue first) and its latest activities. Needs VIEW.
+     *
+     * @param maxWorkItems how many open work items at most, 1..100
+     * @param maxActivities how many activities at most, 1..100
+     * @throws dev.crmkit.core.NotFoundException {@code CUSTOMER_NOT_FOUND}
+     * @throws dev.crmkit.core.CrmValidationException {@code VALUE_INVALID} for a limit out of range
+     */
+    CustomerCard card(Actor actor, long customerId, int maxWorkItems, int maxActivities);
+
     /** The customer whose primary phone this is, written in any form. */
     Optional<Customer> findByPhone(Actor actor, String phone);
 

@@ -98,7 +98,7 @@ public final class DefaultActivityService implements ActivityService {
                 || visibleCustomFields.contains(change.field());
     }
 
-    private static long before(ActivityQuery query) {
+    static long before(ActivityQuery query) {
         return query.cursor() == null ? Long.MAX_VALUE : Cursors.activities(query.cursor());
     }
 
@@ -107,7 +107,7 @@ public final class DefaultActivityService implements ActivityService {
      * changes concern custom fields the actor may not see (or that were deleted) are left out; the cursor still moves past them, so no
      * page repeats or skips a visible entry.
      */
-    private static Page<Activity> page(StorageSession s, Actor actor, PermissionLevel level, ActivityQuery query,
+    static Page<Activity> page(StorageSession s, Actor actor, PermissionLevel level, ActivityQuery query,
                                        IntFunction<List<Activity>> fetch) {
         List<Activity> raw = fetch.apply(query.limit() + 1);
         Set<String> visible = new HashSet<>();

@@ -41,6 +41,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import dev.crmkit.core.customer.CustomerCard;
+import dev.crmkit.core.work.CustomerWorkItems;
+import dev.crmkit.core.work.WorkItem;
+import dev.crmkit.core.activity.ActivityQuery;
 
 /** The customer rules. Public only for wiring; use {@link CustomerService}. */
 public final class DefaultCustomerService implements CustomerService {
@@ -108,6 +112,42 @@ public final class DefaultCustomerService implements CustomerService {
             return views(s, actor, level).view(load(s, customerId));
         });
     }
+
+    @Override
+    public CustomerCard card(Actor actor, long customerId, int maxWorkItems, int maxActivities) {
+        for (int limit : new int[] {maxWorkItems, maxActivities}) {
+            if (limit < 1 || limit > MAX_CARD_ITEMS) {
+                throw new CrmValidationException(ErrorCode.VALUE_INVALID, "a card shows 1.." + MAX_CARD_ITEMS
+                        + " work items and activities: " + limit);
+            }
+        }
+        return ctx.storage().read(actor.tenant(), s -> {
+            PermissionLevel level = ctx.authorizer().require(s, actor, Operation.CUSTOMER_READ);
+            ctx.authorizer().require(s, actor, Operation.WORK_READ);
+            ctx.authorizer().require(s, actor, Operation.ACTIVITY_READ);
+            Customer customer = views(s, actor, level).view(load(s, customerId));
+            CustomerWorkItems work = DefaultWorkItemService.byState(s.workItems().listByCustomer(customerId), ctx.now());
+            List<WorkItem> open = new ArrayList<>(work.overdue());
+            open.addAll(work.pending());
+            // Entries whose only changes are to hidden fields are left out: pages until the card is full.
+            List<Activity> latest = new ArrayList<>(maxActivities);
+            ActivityQuery query = ActivityQuery.newest(maxActivities);
+            while (latest.size() < maxActivities) {
+                ActivityQuery q = query;
+                Page<Activity> page = DefaultActivityService.page(s, actor, level, q,
+                        n -> s.activities().timeline(customerId, Set.of(), DefaultActivityService.before(q), n));
+                latest.addAll(page.items().subList(0, Math.min(page.items().size(), maxActivities - latest.size())));
+                if (page.nextCursor() == null) {
+                    break;
+                }
+                query = query.after(page.nextCursor());
+            }
+            return new CustomerCard(customer, open.subList(0, Math.min(maxWorkItems, open.size())), latest);
+        });
+    }
+
+    /** The most work items, and activities, a card shows. */
+    static final int MAX_CARD_ITEMS = 100;
 
     @Override
     public Optional<Customer> findByPhone(Actor actor, String phone) {

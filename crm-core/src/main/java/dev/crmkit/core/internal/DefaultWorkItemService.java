@@ -108,27 +108,31 @@ public final class DefaultWorkItemService implements WorkItemService {
         return ctx.storage().read(actor.tenant(), s -> {
             ctx.authorizer().require(s, actor, Operation.WORK_READ);
             DefaultCustomerService.load(s, customerId);
-            Instant now = ctx.now();
-            List<WorkItem> overdue = new ArrayList<>();
-            List<WorkItem> pending = new ArrayList<>();
-            List<WorkItem> completed = new ArrayList<>();
-            for (WorkItem item : s.workItems().listByCustomer(customerId)) {
-                if (item.done()) {
-                    completed.add(item);
-                } else if (item.isOverdue(now)) {
-                    overdue.add(item);
-                } else {
-                    pending.add(item);
-                }
-            }
-            Comparator<WorkItem> byDue = Comparator.comparing(WorkItem::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparingLong(WorkItem::id);
-            overdue.sort(byDue);
-            pending.sort(byDue);
-            completed.sort(Comparator.comparing(WorkItem::doneAt).reversed().thenComparing(
-                    Comparator.comparingLong(WorkItem::id).reversed()));
-            return new CustomerWorkItems(overdue, pending, completed);
+            return byState(s.workItems().listByCustomer(customerId), ctx.now());
         });
+    }
+
+    /** A customer's items as {@link CustomerWorkItems} shows them: overdue, pending, completed, each in order. */
+    static CustomerWorkItems byState(List<WorkItem> items, Instant now) {
+        List<WorkItem> overdue = new ArrayList<>();
+        List<WorkItem> pending = new ArrayList<>();
+        List<WorkItem> completed = new ArrayList<>();
+        for (WorkItem item : items) {
+            if (item.done()) {
+                completed.add(item);
+            } else if (item.isOverdue(now)) {
+                overdue.add(item);
+            } else {
+                pending.add(item);
+            }
+        }
+        Comparator<WorkItem> byDue = Comparator.comparing(WorkItem::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(WorkItem::id);
+        overdue.sort(byDue);
+        pending.sort(byDue);
+        completed.sort(Comparator.comparing(WorkItem::doneAt).reversed().thenComparing(
+                Comparator.comparingLong(WorkItem::id).reversed()));
+        return new CustomerWorkItems(overdue, pending, completed);
     }
 
     /** The linked customer exists and the assignee is in the directory. */

@@ -60,6 +60,11 @@ final class MeteredCustomerService implements CustomerService {
     }
 
     @Override
+    public dev.crmkit.core.customer.CustomerCard card(Actor actor, long customerId, int maxWorkItems, int maxActivities) {
+        return counted("card", () -> service.card(actor, customerId, maxWorkItems, maxActivities));
+    }
+
+    @Override
     public Optional<Customer> findByPhone(Actor actor, String phone) {
         return counted("find_by_phone", () -> service.findByPhone(actor, phone));
     }
