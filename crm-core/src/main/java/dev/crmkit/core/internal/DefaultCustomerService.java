@@ -49,6 +49,9 @@ import dev.crmkit.core.activity.ActivityQuery;
 /** The customer rules. Public only for wiring; use {@link CustomerService}. */
 public final class DefaultCustomerService implements CustomerService {
 
+    /** The most work items, and activities, a card shows. */
+    static final int MAX_CARD_ITEMS = 100;
+
     private final ServiceContext ctx;
     private final CustomerDrafts drafts;
 
@@ -145,9 +148,6 @@ public final class DefaultCustomerService implements CustomerService {
             return new CustomerCard(customer, open.subList(0, Math.min(maxWorkItems, open.size())), latest);
         });
     }
-
-    /** The most work items, and activities, a card shows. */
-    static final int MAX_CARD_ITEMS = 100;
 
     @Override
     public Optional<Customer> findByPhone(Actor actor, String phone) {

@@ -159,14 +159,4 @@ final class CustomerColumns {
         }
         return b.build();
     }
-
-    /** The stored values of a record for a COPY row: the id, then {@link #ALL}. */
-    static Object[] values(CustomerRecord r, long id) {
-        Object[] out = new Object[ALL.size() + 1];
-        out[0] = id;
-        for (int c = 0; c < ALL.size(); c++) {
-            out[c + 1] = ALL.get(c).value().apply(r);
-        }
-        return out;
-    }
 }

@@ -56,8 +56,9 @@ final class PgCopy {
         try {
             for (int i = 0; i < ids.length; i++) {
                 CustomerRecord r = records.get(i);
-                for (Object value : CustomerColumns.values(r, ids[i])) {
-                    out.value(value);
+                out.value(ids[i]);
+                for (CustomerColumns.Column column : CustomerColumns.ALL) {
+                    out.value(column.value().apply(r));
                 }
                 out.value(tenant).value(r.primaryPhone().e164()).value(TextFolding.fold(r.fullName()))
                         .last(SearchKeyColumns.vector(tag, SearchKeys.of(r)));
