@@ -3,6 +3,7 @@ package dev.crmkit.cli;
 import dev.crmkit.cli.internal.Documents;
 import dev.crmkit.cli.internal.Output;
 import dev.crmkit.cli.internal.ProgressDisplay;
+import dev.crmkit.cli.internal.RejectedRowsTable;
 import dev.crmkit.cli.internal.TextTable;
 import dev.crmkit.cli.internal.Values;
 import dev.crmkit.core.ErrorCode;
@@ -23,7 +24,8 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,7 +108,11 @@ final class ImportCommand implements Callable<Integer> {
                 writeErrors(s, report);
             }
             if (out.json()) {
-                out.document(Documents.importReport(report));
+                out.document(g -> {
+                    try (var rows = s.importer().rejectedRows(s.admin(), report.jobId())) {
+                        Documents.importReport(g, report, rows);
+                    }
+                });
             } else {
                 out.text(summary(file, report, errors));
             }
@@ -209,33 +215,38 @@ final class ImportCommand implements Callable<Integer> {
             sb.append("  warning").append(w.column() == null ? "" : ", column " + w.column()).append(": ")
                     .append(w.message()).append(" [").append(w.code()).append("]\n");
         }
-        sb.append(rejectedRows(file.getFileName().toString(), report.errors(), ERRORS_SHOWN, job.id()));
+        sb.append(firstRejectedRows(file.getFileName().toString(), report, job.id()));
         if (errorFile != null) {
             sb.append('\n').append("Error report written to ").append(errorFile).append('\n');
         }
         return sb.toString();
     }
 
-    /** The errors an import prints; a file of a million rows may have tens of thousands. */
-    static final int ERRORS_SHOWN = 20;
+    /** The rejected rows an import prints; a file of a million rows may have tens of thousands. */
+    static final int ROWS_SHOWN = 20;
 
     /**
-     * The rejected rows' errors as a table naming row, column and value, at most {@code limit} of
-     * them, then a line saying how many more there are and how to get them all; nothing if there
-     * are none.
+     * The errors of the first {@value #ROWS_SHOWN} rejected rows as a table naming row, column and
+     * value, then a line saying how many more rows there are and how to get them all; nothing if
+     * no row was rejected.
      */
-    static String rejectedRows(String fileName, List<RowError> errors, int limit, long jobId) {
-        if (errors.isEmpty()) {
+    static String firstRejectedRows(String fileName, ImportReport report, long jobId) {
+        TextTable table = RejectedRowsTable.table();
+        Set<Long> rows = new HashSet<>();
+        for (RowError e : report.firstErrors()) {
+            if (!rows.contains(e.row()) && rows.size() == ROWS_SHOWN) {
+                break;
+            }
+            rows.add(e.row());
+            RejectedRowsTable.add(table, e);
+        }
+        if (table.isEmpty()) {
             return "";
         }
-        TextTable table = new TextTable("ROW", "COLUMN", "VALUE", "CODE", "MESSAGE");
-        for (RowError e : errors.subList(0, Math.min(limit, errors.size()))) {
-            table.row(String.valueOf(e.row()), e.column(), e.value(), e.code().name(), e.message());
-        }
-        String text = "\nRejected rows of " + fileName + ":\n" + table.render();
-        int more = errors.size() - limit;
+        String text = RejectedRowsTable.title(fileName) + table.render();
+        long more = report.rejected() - rows.size();
         if (more > 0) {
-            text += "... and " + Values.count(more) + (more == 1 ? " more error" : " more errors")
+            text += "... and " + Values.count(more) + (more == 1 ? " more rejected row" : " more rejected rows")
                     + ": all of them with --errors FILE (a CSV or XLSX report), or with: crm jobs show " + jobId + "\n";
         }
         return text;

@@ -2,6 +2,7 @@ package dev.crmkit.cli;
 
 import dev.crmkit.cli.internal.Documents;
 import dev.crmkit.cli.internal.Output;
+import dev.crmkit.cli.internal.RejectedRowsTable;
 import dev.crmkit.cli.internal.ProgressDisplay;
 import dev.crmkit.cli.internal.TextTable;
 import dev.crmkit.cli.internal.Values;
@@ -116,7 +117,6 @@ final class JobsCommand implements Runnable {
                 if (s.output().json()) {
                     s.output().document(Documents.job(job));
                 } else {
-                    ImportReport report = s.importer().report(s.admin(), id);
                     StringBuilder sb = new StringBuilder(line(job)).append('\n');
                     sb.append("  submitted ").append(job.submittedAt()).append(" by ").append(job.submitter().userId());
                     if (job.startedAt() != null) {
@@ -129,7 +129,8 @@ final class JobsCommand implements Runnable {
                     if (job.undone()) {
                         sb.append("  undone\n");
                     }
-                    s.output().text(sb + ImportCommand.rejectedRows(job.fileName(), report.errors(), Integer.MAX_VALUE, job.id()));
+                    s.output().text(sb.toString());
+                    RejectedRowsTable.print(s.output(), job.fileName(), () -> s.importer().rejectedRows(s.admin(), id));
                 }
                 return CrmCli.OK;
             }

@@ -64,7 +64,7 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             try (Session s = parent.root.open()) {
-                List<String> users = s.users().list(s.tenant());
+                List<String> users = s.users().usernames(s.tenant());
                 if (s.output().json()) {
                     ObjectNode doc = Documents.object();
                     ArrayNode list = doc.putArray("users");

@@ -802,28 +802,37 @@ class CrmCliTest {
         }
 
         @Test
-        @DisplayName("a file with many bad rows shows the first 20 errors and says how to get the rest")
-        void manyErrorsAreCutToTwentyWithAWayToTheRest() {
-            StringBuilder csv = new StringBuilder("Ad Soyad;Telefon\n");
+        @DisplayName("a file with many bad rows shows the first 20 rejected rows and says how to get the rest")
+        void manyErrorsAreCutToTwentyRowsWithAWayToTheRest() {
+            StringBuilder csv = new StringBuilder("Ad Soyad;Telefon;E-posta\n");
             for (int i = 1; i <= 25; i++) {
-                csv.append("Kötü ").append(i).append(";12").append(i).append('\n');
+                // Row 3 (the second) has two errors: both are shown, and it counts as one row.
+                csv.append("Kötü ").append(i).append(";12").append(i).append(i == 2 ? ";posta-değil" : ";").append('\n');
             }
             Path file = file("kotu.csv", csv.toString());
 
             Result r = crm("import", file.toString());
 
             assertThat(r.code()).isEqualTo(CrmCli.REJECTED_ROWS);
-            List<String> errorLines = r.lines().stream().filter(l -> l.contains("PHONE_INVALID")).toList();
-            assertThat(errorLines).hasSize(20);
-            assertThat(errorLines.get(0)).startsWith("2 ");
-            assertThat(errorLines.get(19)).startsWith("21 ");
+            List<String> errorLines = r.lines().stream().filter(l -> l.matches("\\d+ .*")).toList();
+            assertThat(errorLines).hasSize(21);
+            assertThat(errorLines.get(0)).startsWith("2 ").contains("PHONE_INVALID");
+            assertThat(errorLines.subList(1, 3)).allMatch(l -> l.startsWith("3 "))
+                    .anyMatch(l -> l.contains("EMAIL_INVALID"));
+            assertThat(errorLines.get(20)).startsWith("21 ");
             long jobId = Long.parseLong(r.lines().get(0).replaceAll(".*: job (\\d+) .*", "$1"));
-            assertThat(r.lines()).contains("... and 5 more errors: all of them with --errors FILE (a CSV or XLSX report),"
-                    + " or with: crm jobs show " + jobId);
+            assertThat(r.lines()).contains("... and 5 more rejected rows: all of them with --errors FILE (a CSV or XLSX"
+                    + " report), or with: crm jobs show " + jobId);
 
             Result show = crm("jobs", "show", Long.toString(jobId));
-            assertThat(show.lines().stream().filter(l -> l.contains("PHONE_INVALID"))).hasSize(25);
-            assertThat(show.out()).doesNotContain("more error");
+            List<String> shown = show.lines().stream().filter(l -> l.matches("\\d+ .*")).toList();
+            assertThat(shown).hasSize(26);
+            assertThat(shown).filteredOn(l -> l.contains("PHONE_INVALID")).hasSize(25);
+            assertThat(shown.get(25)).startsWith("26 ");
+            assertThat(show.out()).doesNotContain("more rejected");
+            String header = show.lines().stream().filter(l -> l.startsWith("ROW")).findFirst().orElseThrow();
+            assertThat(shown).as("aligned under the header").allMatch(l ->
+                    l.indexOf("PHONE_INVALID") < 0 || l.indexOf("PHONE_INVALID") == header.indexOf("CODE"));
         }
 
         @Test

@@ -68,7 +68,13 @@ final class CrmProcess {
     }
 
     static Process start(Path workingDirectory, Path stdout, Path stderr, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", tmpdir(workingDirectory), "-jar",
+        return start(workingDirectory, "-Xmx256m", stdout, stderr, args);
+    }
+
+    /** Starts the tool with the given heap option, e.g. {@code -Xmx64m}, its output going to the files. */
+    static Process start(Path workingDirectory, String heap, Path stdout, Path stderr, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), heap, tmpdir(workingDirectory), "-jar",
                 JAR.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(workingDirectory.toFile())

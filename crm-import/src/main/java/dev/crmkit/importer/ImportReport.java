@@ -7,17 +7,23 @@ import dev.crmkit.core.importjob.RowError;
 import java.util.List;
 
 /**
- * The outcome of an import job, as far as it got.
+ * The outcome of an import job, as far as it got. It holds the errors of the first rejected rows
+ * only, so that a report stays small whatever the file: every rejected row is in the store, read
+ * a page at a time by {@link Importer#rejectedRows} and {@link Importer#writeErrorReport}.
  *
  * @param job the job as stored (id, status, counts, detected encoding and delimiter, fatal error)
  * @param warnings file-level and row warnings
- * @param errors every error of every rejected row, in file order
+ * @param firstErrors every error of the first {@value #FIRST_ROWS} rejected rows (or fewer), in
+ *     file order; {@link #rejected()} says how many rows were rejected in all
  */
-public record ImportReport(ImportJob job, List<JobWarning> warnings, List<RowError> errors) {
+public record ImportReport(ImportJob job, List<JobWarning> warnings, List<RowError> firstErrors) {
+
+    /** How many rejected rows' errors a report holds. */
+    public static final int FIRST_ROWS = 100;
 
     public ImportReport {
         warnings = List.copyOf(warnings);
-        errors = List.copyOf(errors);
+        firstErrors = List.copyOf(firstErrors);
     }
 
     public long jobId() {

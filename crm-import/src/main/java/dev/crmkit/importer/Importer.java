@@ -10,6 +10,8 @@ import dev.crmkit.core.importjob.RejectedRow;
 import dev.crmkit.core.importjob.RowError;
 import dev.crmkit.core.importjob.JobClaim;
 import dev.crmkit.core.field.CustomFieldDefinition;
+import dev.crmkit.core.permission.DirectoryUser;
+import dev.crmkit.core.permission.Operation;
 import dev.crmkit.importer.internal.JobRunner;
 import dev.crmkit.importer.internal.Retries;
 import dev.crmkit.importer.internal.Listeners;
@@ -35,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * Imports customer files (CSV, XLSX, XLS, recognised by content) as persistent batch jobs.
@@ -166,12 +169,14 @@ public final class Importer {
         return report;
     }
 
-    /** The report of a job as stored now: counts, warnings and every row error. */
+    /**
+     * The report of a job as stored now: counts, warnings and the errors of its first {@value
+     * ImportReport#FIRST_ROWS} rejected rows.
+     */
     public ImportReport report(Actor actor, long jobId) {
-        ImportJob job = crm.imports().find(actor, jobId).orElseThrow(() ->
-                new dev.crmkit.core.NotFoundException(ErrorCode.JOB_NOT_FOUND, "no import job " + jobId));
+        ImportJob job = find(actor, jobId);
         List<RowError> errors = new ArrayList<>();
-        for (RejectedRow row : rejectedRows(actor, jobId)) {
+        for (RejectedRow row : RejectedRows.first(crm, actor, jobId, ImportReport.FIRST_ROWS)) {
             errors.addAll(row.errors());
         }
         return new ImportReport(job, job.warnings(), errors);
@@ -182,8 +187,7 @@ public final class Importer {
      * the rate since the job started, and the time left at that rate.
      */
     public ImportProgress progress(Actor actor, long jobId) {
-        ImportJob job = crm.imports().find(actor, jobId).orElseThrow(() ->
-                new dev.crmkit.core.NotFoundException(ErrorCode.JOB_NOT_FOUND, "no import job " + jobId));
+        ImportJob job = find(actor, jobId);
         if (job.startedAt() == null) {
             return ImportProgress.estimate(jobId, 0, 0, job.sourceBytes(), 0, 0, Duration.ZERO, job.status().isFinal());
         }
@@ -192,29 +196,47 @@ public final class Importer {
                 job.bytesRead(), Duration.between(job.startedAt(), end), job.status().isFinal());
     }
 
-    /** Every rejected row of a job, in file order. */
-    public List<RejectedRow> rejectedRows(Actor actor, long jobId) {
-        List<RejectedRow> all = new ArrayList<>();
-        RejectedRows.forEach(crm, actor, jobId, all::add);
-        return all;
+    /**
+     * Every rejected row of a job, in file order, read from the store a page at a time as the
+     * stream is consumed: any number of rows is walked in bounded memory (collecting them all
+     * into a list is not). Each page is read with the actor's permissions at the time it is read.
+     */
+    public Stream<RejectedRow> rejectedRows(Actor actor, long jobId) {
+        find(actor, jobId);
+        return RejectedRows.stream(crm, actor, jobId);
     }
 
     /**
      * Writes a job's error report: the header, then each rejected row with its original cells and
-     * its errors. Columns of custom fields the actor may not see are left out.
+     * its errors, read from the store a page at a time. Columns of custom fields the actor may not
+     * see are left out.
      */
     public void writeErrorReport(Actor actor, long jobId, OutputStream out, ReportFormat format) {
-        ImportJob job = crm.imports().find(actor, jobId).orElseThrow(() ->
-                new dev.crmkit.core.NotFoundException(ErrorCode.JOB_NOT_FOUND, "no import job " + jobId));
-        List<RejectedRow> rows = rejectedRows(actor, jobId);
+        ImportJob job = find(actor, jobId);
         List<String> headers = job.headers();
-        ErrorReportWriter.write(out, format, job.delimiter() == null ? ';' : job.delimiter(), headers,
-                hiddenColumns(actor, headers), rows);
+        try (Stream<RejectedRow> rows = RejectedRows.stream(crm, actor, jobId)) {
+            ErrorReportWriter.write(out, format, job.delimiter() == null ? ';' : job.delimiter(), headers,
+                    hiddenColumns(actor, headers), rows::iterator);
+        }
     }
 
-    /** Writes the import template with the built-in fields and the custom fields the actor may see. */
+    private ImportJob find(Actor actor, long jobId) {
+        return crm.imports().find(actor, jobId).orElseThrow(() ->
+                new dev.crmkit.core.NotFoundException(ErrorCode.JOB_NOT_FOUND, "no import job " + jobId));
+    }
+
+    /**
+     * Writes the import template with the built-in fields and the custom fields the actor may see.
+     * In XLSX, columns that take one of a few values offer them in a dropdown; the representative
+     * column lists the directory's users when the actor may list them (CONTRIBUTE, the level that
+     * imports) and the directory lists its users.
+     */
     public void writeTemplate(Actor actor, OutputStream out, ReportFormat format) {
-        TemplateWriter.write(out, format, ';', crm.customFields().list(actor));
+        List<String> representatives = List.of();
+        if (format == ReportFormat.XLSX && crm.permissions().can(actor, Operation.USER_LIST)) {
+            representatives = crm.permissions().users(actor).stream().map(DirectoryUser::username).toList();
+        }
+        TemplateWriter.write(out, format, ';', crm.customFields().list(actor), representatives);
     }
 
     /** Columns whose header names a custom field the actor may not see. */

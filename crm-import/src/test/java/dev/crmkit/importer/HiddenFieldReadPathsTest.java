@@ -100,7 +100,7 @@ class HiddenFieldReadPathsTest {
         Files.writeString(file, "Ad Soyad;Telefon;prim\n;0533 111 22 33;dosyadan\n", StandardCharsets.UTF_8);
         ImportReport report = importer.importFile(actor, file, ImportOptions.defaults());
         reads.add(report.toString());
-        reads.add(importer.rejectedRows(actor, report.jobId()).toString());
+        reads.add(importer.rejectedRows(actor, report.jobId()).toList().toString());
         for (ReportFormat format : ReportFormat.values()) {
             ByteArrayOutputStream errors = new ByteArrayOutputStream();
             importer.writeErrorReport(actor, report.jobId(), errors, format);

@@ -101,7 +101,7 @@ final class HostileImportChild {
                 }
                 ImportJob job = report.job();
                 evidence.write(job + "\n" + report.warnings() + "\n");
-                for (RowError e : report.errors()) {
+                for (RowError e : report.firstErrors()) {
                     evidence.write(e + "\n");
                 }
                 TreeSet<String> codes = new TreeSet<>();

@@ -33,7 +33,7 @@ public final class ImportQuickstart {
         out.println(report.status() + " created=" + report.created() + " rejected=" + report.rejected()
                 + " encoding=" + report.job().encoding() + " delimiter=" + report.job().delimiter());
         // COMPLETED created=1 rejected=1 encoding=windows-1254 delimiter=;
-        for (RowError e : report.errors()) {
+        for (RowError e : report.firstErrors()) {
             out.println("row " + e.row() + " " + e.column() + " " + e.code() + ": " + e.message());
         }
         // row 3 Telefon PHONE_INVALID: not a valid phone number: 123

@@ -4,6 +4,7 @@ import dev.crmkit.core.importjob.ImportMode;
 import dev.crmkit.core.importjob.JobWarning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
@@ -15,6 +16,7 @@ import dev.crmkit.core.importjob.FieldPolicy;
 import dev.crmkit.core.importjob.ImportJob;
 import dev.crmkit.core.importjob.JobStatus;
 import dev.crmkit.core.importjob.OnDuplicate;
+import dev.crmkit.core.importjob.RejectedRow;
 import dev.crmkit.core.importjob.RowError;
 import dev.crmkit.core.importjob.UndoReport;
 import dev.crmkit.core.customer.Customer;
@@ -102,7 +104,7 @@ class ImporterTest {
                     ImportOptions.builder().onDuplicate(dev.crmkit.core.importjob.OnDuplicate.UPDATE).build());
 
             assertThat(report.updated()).isEqualTo(1);
-            assertThat(report.errors()).extracting(e -> e.row() + " " + e.column() + " " + e.code())
+            assertThat(report.firstErrors()).extracting(e -> e.row() + " " + e.column() + " " + e.code())
                     .containsExactly("3 Dekont CUSTOM_FIELD_INVALID", "4 Dekont CUSTOM_FIELD_INVALID");
             assertThat(crm.customers().get(admin, ayse.id()).customFields()).containsEntry("dekont", Long.toString(own));
             assertThat(crm.customers().get(admin, other.id()).customFields()).doesNotContainKey("dekont");
@@ -162,18 +164,18 @@ class ImporterTest {
 
             assertThat(report.created()).isEqualTo(1);
             assertThat(report.rejected()).isEqualTo(2);
-            assertThat(report.errors()).extracting(RowError::row, RowError::code).containsExactlyInAnyOrder(
+            assertThat(report.firstErrors()).extracting(RowError::row, RowError::code).containsExactlyInAnyOrder(
                     org.assertj.core.groups.Tuple.tuple(2L, ErrorCode.NAME_REQUIRED),
                     org.assertj.core.groups.Tuple.tuple(2L, ErrorCode.PHONE_INVALID),
                     org.assertj.core.groups.Tuple.tuple(2L, ErrorCode.EMAIL_INVALID),
                     org.assertj.core.groups.Tuple.tuple(2L, ErrorCode.SEGMENT_UNKNOWN),
                     org.assertj.core.groups.Tuple.tuple(4L, ErrorCode.DUPLICATE_IN_FILE));
-            RowError dup = report.errors().stream().filter(e -> e.code() == ErrorCode.DUPLICATE_IN_FILE).findFirst()
+            RowError dup = report.firstErrors().stream().filter(e -> e.code() == ErrorCode.DUPLICATE_IN_FILE).findFirst()
                     .orElseThrow();
             assertThat(dup.message()).contains("row 3");
             assertThat(dup.column()).isEqualTo("telefon");
             assertThat(dup.value()).isEqualTo("0530 123 45 67");
-            RowError segment = report.errors().stream().filter(e -> e.code() == ErrorCode.SEGMENT_UNKNOWN).findFirst()
+            RowError segment = report.firstErrors().stream().filter(e -> e.code() == ErrorCode.SEGMENT_UNKNOWN).findFirst()
                     .orElseThrow();
             assertThat(segment.column()).isEqualTo("segment");
             assertThat(segment.value()).isEqualTo("Altın");
@@ -209,14 +211,14 @@ class ImporterTest {
             assertThat(report.created()).isEqualTo(1);
             assertThat(report.rows()).isEqualTo(13);
             assertThat(report.rejected()).isEqualTo(12);
-            assertThat(report.errors()).extracting(RowError::code).containsOnly(ErrorCode.NAME_REQUIRED,
+            assertThat(report.firstErrors()).extracting(RowError::code).containsOnly(ErrorCode.NAME_REQUIRED,
                     ErrorCode.PHONE_REQUIRED, ErrorCode.PHONE_INVALID, ErrorCode.EMAIL_INVALID,
                     ErrorCode.SEGMENT_UNKNOWN, ErrorCode.VALUE_TOO_LONG, ErrorCode.VALUE_INVALID,
                     ErrorCode.CUSTOM_FIELD_INVALID, ErrorCode.CUSTOM_FIELD_REQUIRED, ErrorCode.REPRESENTATIVE_UNKNOWN,
                     ErrorCode.NATIONAL_ID_INVALID, ErrorCode.DUPLICATE_PHONE, ErrorCode.DUPLICATE_IN_FILE);
-            assertThat(report.errors().stream().filter(e -> e.row() == 7).map(RowError::column))
+            assertThat(report.firstErrors().stream().filter(e -> e.row() == 7).map(RowError::column))
                     .containsExactly("tip", "tutar", "aksiyon tarihi");
-            assertThat(report.errors().stream().filter(e -> e.row() == 6).findFirst().orElseThrow().value())
+            assertThat(report.firstErrors().stream().filter(e -> e.row() == 6).findFirst().orElseThrow().value())
                     .hasSize(100);
         }
 
@@ -281,7 +283,7 @@ class ImporterTest {
 
             ImportReport rejected = importer.importFile(admin, twoRows(), ImportOptions.defaults());
             assertThat(rejected.created()).isEqualTo(1);
-            assertThat(rejected.errors()).extracting(RowError::code).containsExactly(ErrorCode.DUPLICATE_PHONE);
+            assertThat(rejected.firstErrors()).extracting(RowError::code).containsExactly(ErrorCode.DUPLICATE_PHONE);
 
             ImportReport skipped = importer.importFile(admin, twoRows(),
                     ImportOptions.builder().onDuplicate(OnDuplicate.SKIP).build());
@@ -325,7 +327,7 @@ class ImporterTest {
             assertThat(report.job().fatalCode()).isEqualTo(ErrorCode.ROWS_REJECTED);
             assertThat(report.created()).isZero();
             assertThat(report.rejected()).isEqualTo(1);
-            assertThat(report.errors()).extracting(RowError::code).containsExactly(ErrorCode.NAME_REQUIRED);
+            assertThat(report.firstErrors()).extracting(RowError::code).containsExactly(ErrorCode.NAME_REQUIRED);
             assertThat(count()).isZero();
 
             Path good = file("atomik-iyi.csv", "isim;telefon\nAli;05301234567\nVeli;05301234569\n",
@@ -349,7 +351,7 @@ class ImporterTest {
             ImportReport real = importer.importFile(admin, f, ImportOptions.defaults());
             assertThat(List.of(dry.rows(), dry.created(), dry.updated(), dry.skipped(), dry.rejected()))
                     .isEqualTo(List.of(real.rows(), real.created(), real.updated(), real.skipped(), real.rejected()));
-            assertThat(dry.errors()).isEqualTo(real.errors());
+            assertThat(dry.firstErrors()).isEqualTo(real.firstErrors());
             assertThat(count()).isEqualTo(2);
         }
 
@@ -405,7 +407,7 @@ class ImporterTest {
             assertThat(report.status()).isEqualTo(JobStatus.COMPLETED);
             assertThat(report.created()).isEqualTo(100);
             assertThat(report.rejected()).isEqualTo(15);
-            assertThat(report.errors()).extracting(RowError::code).containsOnly(ErrorCode.DUPLICATE_IN_FILE);
+            assertThat(report.firstErrors()).extracting(RowError::code).containsOnly(ErrorCode.DUPLICATE_IN_FILE);
             assertThat(count()).isEqualTo(100);
         }
 
@@ -431,6 +433,61 @@ class ImporterTest {
             assertThat(report.rows()).isEqualTo(20);
             assertThat(report.created()).isEqualTo(20);
             assertThat(report.rejected()).isZero();
+        }
+
+        @Test
+        void aResumedJobKnowsWhichEarlierRowsWereRejectedPastOnePageOfThem() throws IOException {
+            // Rows 2..2501 are rejected (no name) with numbers that count as free again; rows
+            // 2502..3001 are stored and their numbers stay taken; the worker dies after them.
+            StringBuilder sb = new StringBuilder("isim,telefon\n");
+            for (int i = 0; i < 2500; i++) {
+                sb.append(",0532").append(String.format("%07d", i)).append('\n');
+            }
+            for (int j = 0; j < 500; j++) {
+                sb.append("Kabul ").append(j).append(",0533").append(String.format("%07d", j)).append('\n');
+            }
+            for (String again : List.of("05320000000", "05320001234", "05320002499", "05330000000", "05330000499")) {
+                sb.append("Yeniden,").append(again).append('\n');
+            }
+            Path f = file("sayfalar.csv", sb.toString(), StandardCharsets.UTF_8);
+            ImportJob job = importer.submit(admin, f, ImportOptions.builder().chunkSize(500).build());
+            assertThatThrownBy(() -> dyingAtChunk(6).runJob(ACME, job.id())).isInstanceOf(ProcessDeath.class);
+            assertThat(crm.imports().find(admin, job.id()).orElseThrow().nextRow()).isEqualTo(3002);
+
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(importer.runPending()).isEqualTo(1);
+
+            ImportReport report = importer.report(admin, job.id());
+            assertThat(report.created()).as("the three numbers of rejected rows are free").isEqualTo(503);
+            assertThat(report.rejected()).isEqualTo(2502);
+            assertThat(importer.rejectedRows(admin, job.id()).filter(r -> r.row() > 3001)
+                    .flatMap(r -> r.errors().stream()).toList())
+                    .extracting(RowError::row, RowError::code)
+                    .containsExactly(tuple(3005L, ErrorCode.DUPLICATE_IN_FILE), tuple(3006L, ErrorCode.DUPLICATE_IN_FILE));
+        }
+
+        @Test
+        void aReportHoldsTheFirstRowsErrorsAndTheStoreStreamsThemAll() throws IOException {
+            StringBuilder sb = new StringBuilder("isim,telefon,e-posta\n");
+            for (int i = 0; i < 4500; i++) {
+                // Every third row is stored; the others have a bad number, and every tenth a bad e-mail too.
+                sb.append("Kişi ").append(i).append(',').append(i % 3 == 0 ? "0532" + String.format("%07d", i) : "12")
+                        .append(',').append(i % 3 != 0 && i % 10 == 1 ? "posta" : "").append('\n');
+            }
+            Path f = file("hatalar.csv", sb.toString(), StandardCharsets.UTF_8);
+
+            ImportReport report = importer.importFile(admin, f, ImportOptions.defaults());
+
+            assertThat(report.rejected()).isEqualTo(3000);
+            List<RejectedRow> all = importer.rejectedRows(admin, report.jobId()).toList();
+            assertThat(all).hasSize(3000);
+            assertThat(all).extracting(RejectedRow::row).isSorted().doesNotHaveDuplicates();
+            assertThat(all.stream().flatMap(r -> r.errors().stream()).filter(e -> e.code() == ErrorCode.EMAIL_INVALID))
+                    .hasSize(300);
+            assertThat(report.firstErrors()).isEqualTo(all.subList(0, ImportReport.FIRST_ROWS).stream()
+                    .flatMap(r -> r.errors().stream()).toList());
+            assertThat(importer.rejectedRows(admin, report.jobId()).skip(2999).findFirst().orElseThrow().row())
+                    .isEqualTo(4501);
         }
 
         @Test

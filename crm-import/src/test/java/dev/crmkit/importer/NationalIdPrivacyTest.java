@@ -118,7 +118,7 @@ class NationalIdPrivacyTest {
         assertThat(report.job().created()).isEqualTo(1);
         assertThat(report.job().rejected()).isEqualTo(2);
         seen.add(report.toString());
-        seen.add(importer.rejectedRows(admin, report.jobId()).toString());
+        seen.add(importer.rejectedRows(admin, report.jobId()).toList().toString());
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         importer.writeErrorReport(admin, report.jobId(), csv, ReportFormat.CSV);
         String csvReport = csv.toString(StandardCharsets.UTF_8);

@@ -298,6 +298,16 @@ class WrittenFilesInjectionTest {
             assertThat(cells.get(0)).contains("'" + label);
         }
         assertThat(cells.get(1)).contains("'=A", "'@x", "'\uFF1DTelefon");
+        if (format == ReportFormat.XLSX) {
+            // The dropdowns of the two single-select fields list their options on the second
+            // sheet, neutralised as every other cell (the import drops the apostrophe again).
+            try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+                assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+                List<List<String>> lists = sheetCells(wb, 1);
+                assertNoFormulaStart(lists);
+                assertThat(lists.stream().flatMap(List::stream)).contains("'=A", "'+B", "'\uFF1DTelefon", "E-posta");
+            }
+        }
 
         Path template = exampleBelowMarker(out.toByteArray(), format);
         ImportReport imported = importer.importFile(admin, template, ImportOptions.defaults());
@@ -352,8 +362,9 @@ class WrittenFilesInjectionTest {
     }
 
     /**
-     * Every cell of an XLSX file, checking on the way that each is a string cell: no formula, no
-     * number, in the sheet XML no {@code <f>} element at all.
+     * Every cell of an XLSX file's first sheet, checking on the way that each cell of every sheet
+     * is a string cell (no formula, no number; in the sheet XML no {@code <f>} element at all),
+     * and that no cell of a further sheet starts a formula.
      */
     static List<List<String>> xlsxCells(byte[] bytes) throws IOException {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
@@ -364,22 +375,29 @@ class WrittenFilesInjectionTest {
                 }
             }
         }
-        List<List<String>> rows = new ArrayList<>();
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(1);
-            for (Row row : wb.getSheetAt(0)) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getLastCellNum(); c++) {
-                    Cell cell = row.getCell(c);
-                    if (cell == null) {
-                        cells.add("");
-                        continue;
-                    }
-                    assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isEqualTo(CellType.STRING);
-                    cells.add(cell.getStringCellValue());
-                }
-                rows.add(cells);
+            for (int sheet = 1; sheet < wb.getNumberOfSheets(); sheet++) {
+                assertNoFormulaStart(sheetCells(wb, sheet));
             }
+            return sheetCells(wb, 0);
+        }
+    }
+
+    /** The cells of one sheet, each checked to be a string cell. */
+    static List<List<String>> sheetCells(Workbook wb, int sheet) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Row row : wb.getSheetAt(sheet)) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < row.getLastCellNum(); c++) {
+                Cell cell = row.getCell(c);
+                if (cell == null) {
+                    cells.add("");
+                    continue;
+                }
+                assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isEqualTo(CellType.STRING);
+                cells.add(cell.getStringCellValue());
+            }
+            rows.add(cells);
         }
         return rows;
     }

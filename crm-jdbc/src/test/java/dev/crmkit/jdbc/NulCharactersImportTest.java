@@ -74,7 +74,7 @@ class NulCharactersImportTest {
         assertThat(report.job().created()).isEqualTo(1);
         assertThat(report.job().rejected()).isEqualTo(2);
         assertThat(crm.customers().count(admin, CustomerQuery.all())).isEqualTo(1);
-        List<RejectedRow> rejected = importer.rejectedRows(admin, report.jobId());
+        List<RejectedRow> rejected = importer.rejectedRows(admin, report.jobId()).toList();
         assertThat(rejected).hasSize(2);
         assertThat(rejected).allSatisfy(r -> assertThat(r.errors()).extracting(e -> e.code())
                 .contains(ErrorCode.VALUE_INVALID));

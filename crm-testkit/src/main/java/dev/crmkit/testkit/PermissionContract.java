@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.crmkit.core.Actor;
+import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmException;
 import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
@@ -262,6 +263,26 @@ public abstract class PermissionContract extends ContractSupport {
         }
 
         @Test
+        @DisplayName("users() lists the tenant's users as the directory does, by username, to choose a representative")
+        void usersAreTheDirectorysOwn() {
+            users.add(ACME, DirectoryUser.of("can", "Can Öz", "agents"));
+
+            assertThat(crm.permissions().users(userWithLevel("probe", PermissionLevel.CONTRIBUTE, "probes")))
+                    .extracting(DirectoryUser::username)
+                    .containsExactly("ayse", "boss", "can", "mehmet", "probe", "zeynep");
+            assertThat(crm.permissions().users(admin)).contains(DirectoryUser.of("can", "Can Öz", "agents"));
+        }
+
+        @Test
+        @DisplayName("users() is empty when the directory cannot list its users")
+        void aDirectoryThatCannotListGivesNoUsers() {
+            Crm lookupsOnly = Crm.builder(storage).userDirectory((tenant, username) -> users.find(tenant, username))
+                    .clock(clock).build();
+
+            assertThat(lookupsOnly.permissions().users(admin)).isEmpty();
+        }
+
+        @Test
         @DisplayName("a MANAGE user who is not an admin may grant and revoke")
         void manageUserMayGrant() {
             Actor manager = userWithLevel("merve", PermissionLevel.MANAGE, "managers");
@@ -372,7 +393,7 @@ public abstract class PermissionContract extends ContractSupport {
             Set<Operation> contribute = EnumSet.copyOf(view);
             contribute.addAll(EnumSet.of(Operation.CUSTOMER_CREATE, Operation.NOTE_ADD, Operation.CONTACT_RECORD,
                     Operation.IMPORT_NEW, Operation.IMPORT_CANCEL, Operation.RESULT_APPLY, Operation.WORK_WRITE,
-                    Operation.CALL_RECORD, Operation.MESSAGE_SEND, Operation.ATTACHMENT_ADD));
+                    Operation.CALL_RECORD, Operation.MESSAGE_SEND, Operation.ATTACHMENT_ADD, Operation.USER_LIST));
             Set<Operation> edit = EnumSet.copyOf(contribute);
             edit.addAll(EnumSet.of(Operation.CUSTOMER_UPDATE, Operation.CUSTOMER_DELETE, Operation.PHONE_ADD,
                     Operation.PHONE_UPDATE, Operation.PHONE_REMOVE, Operation.IMPORT_UPDATE, Operation.IMPORT_UNDO,

@@ -198,6 +198,8 @@ public abstract class PermissionMatrixContract extends ContractSupport {
                 (crm, f, a) -> crm.permissions().grantGroup(a, "agents", PermissionLevel.EDIT)));
         rows.add(new Row("PermissionService.revokeGroup", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,
                 (crm, f, a) -> crm.permissions().revokeGroup(a, "finance")));
+        rows.add(new Row("PermissionService.users", Operation.USER_LIST, PermissionLevel.CONTRIBUTE,
+                (crm, f, a) -> crm.permissions().users(a)));
         rows.add(new Row("PermissionService.grants", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,
                 (crm, f, a) -> crm.permissions().grants(a)));
         rows.add(new Row("PermissionService.grantCapability", Operation.PERMISSION_MANAGE, PermissionLevel.MANAGE,

@@ -271,6 +271,11 @@ public abstract class TenantIsolationContract extends ContractSupport {
         cases.add(new IsolationCase("PermissionService.hasCapability", (t, acme) ->
                 assertThat(t.crm.permissions().hasCapability(t.globexUser("zeynep", "finance"), Capability.OTHERS_RECORDINGS))
                         .isFalse()));
+        cases.add(new IsolationCase("PermissionService.users", (t, acme) -> {
+            t.users.add(ACME, DirectoryUser.of("acme-only", "Yalnız ACME"));
+            assertThat(t.crm.permissions().users(t.otherAdmin)).extracting(DirectoryUser::username)
+                    .containsExactly("ayse", "boss", "mehmet", "zeynep");
+        }));
         cases.add(new IsolationCase("PermissionService.grants", (t, acme) -> {
             assertThat(t.crm.permissions().grants(t.otherAdmin).users()).isEmpty();
             assertThat(t.crm.permissions().grants(t.otherAdmin).groups()).isEmpty();

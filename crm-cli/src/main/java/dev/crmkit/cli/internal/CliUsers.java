@@ -38,15 +38,26 @@ public abstract class CliUsers implements UserDirectory {
     /** Adds a user; false if the tenant has one of that name already. */
     public abstract boolean add(TenantId tenant, String username);
 
-    /** The tenant's users, sorted. */
-    public abstract List<String> list(TenantId tenant);
+    /** The usernames added to the tenant, sorted ({@link #ADMIN} is not one of them). */
+    public abstract List<String> usernames(TenantId tenant);
+
+    /** The tenant's users: the ones added, sorted, then {@link #ADMIN}. */
+    @Override
+    public List<DirectoryUser> list(TenantId tenant) {
+        List<DirectoryUser> all = new ArrayList<>();
+        for (String username : usernames(tenant)) {
+            all.add(new DirectoryUser(username, username, Set.of(), false));
+        }
+        all.add(new DirectoryUser(ADMIN, ADMIN, Set.of(), true));
+        return all;
+    }
 
     @Override
     public Optional<DirectoryUser> find(TenantId tenant, String username) {
         if (ADMIN.equals(username)) {
             return Optional.of(new DirectoryUser(ADMIN, ADMIN, Set.of(), true));
         }
-        return list(tenant).contains(username)
+        return usernames(tenant).contains(username)
                 ? Optional.of(new DirectoryUser(username, username, Set.of(), false))
                 : Optional.empty();
     }
@@ -74,7 +85,7 @@ public abstract class CliUsers implements UserDirectory {
         }
 
         @Override
-        public List<String> list(TenantId tenant) {
+        public List<String> usernames(TenantId tenant) {
             return List.copyOf(new TreeSet<>(users.getOrDefault(tenant, Set.of())));
         }
     }
@@ -112,7 +123,7 @@ public abstract class CliUsers implements UserDirectory {
         }
 
         @Override
-        public List<String> list(TenantId tenant) {
+        public List<String> usernames(TenantId tenant) {
             return run("listing users", c -> {
                 List<String> out = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(

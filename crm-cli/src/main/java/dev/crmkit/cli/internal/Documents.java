@@ -1,22 +1,27 @@
 package dev.crmkit.cli.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmkit.core.CrmException;
 import dev.crmkit.core.importjob.ImportJob;
+import dev.crmkit.core.importjob.RejectedRow;
 import dev.crmkit.core.importjob.RowError;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerPhone;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.importer.ImportReport;
 import dev.crmkit.core.importjob.JobWarning;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The JSON documents the tool prints with {@code --json}, field names exactly as the
@@ -30,31 +35,57 @@ public final class Documents {
     private Documents() {
     }
 
-    /** The document of an import: counts, encoding and delimiter, warnings, row errors, fatal error. */
-    public static ObjectNode importReport(ImportReport report) {
+    /**
+     * Writes the document of an import: counts, encoding and delimiter, warnings, the errors of
+     * every rejected row (read from the store as they are written, so a job of any size is written
+     * in bounded memory), fatal error.
+     */
+    public static void importReport(JsonGenerator g, ImportReport report, Stream<RejectedRow> rejectedRows)
+            throws IOException {
         ImportJob job = report.job();
-        ObjectNode o = NODES.objectNode();
-        o.put("jobId", job.id());
-        o.put("status", job.status().name());
-        o.put("dryRun", job.dryRun());
-        o.put("rows", job.rows());
-        o.put("created", job.created());
-        o.put("updated", job.updated());
-        o.put("skipped", job.skipped());
-        o.put("rejected", job.rejected());
-        o.put("encoding", job.encoding());
-        o.put("delimiter", job.delimiter() == null ? null : String.valueOf(job.delimiter()));
-        ArrayNode warnings = o.putArray("warnings");
+        g.writeStartObject();
+        g.writeNumberField("jobId", job.id());
+        g.writeStringField("status", job.status().name());
+        g.writeBooleanField("dryRun", job.dryRun());
+        g.writeNumberField("rows", job.rows());
+        g.writeNumberField("created", job.created());
+        g.writeNumberField("updated", job.updated());
+        g.writeNumberField("skipped", job.skipped());
+        g.writeNumberField("rejected", job.rejected());
+        g.writeStringField("encoding", job.encoding());
+        g.writeStringField("delimiter", job.delimiter() == null ? null : String.valueOf(job.delimiter()));
+        g.writeArrayFieldStart("warnings");
         for (JobWarning w : report.warnings()) {
-            warnings.addObject().put("code", w.code()).put("column", w.column()).put("message", w.message());
+            g.writeStartObject();
+            g.writeStringField("code", w.code());
+            g.writeStringField("column", w.column());
+            g.writeStringField("message", w.message());
+            g.writeEndObject();
         }
-        ArrayNode errors = o.putArray("errors");
-        for (RowError e : report.errors()) {
-            errors.addObject().put("row", e.row()).put("column", e.column()).put("value", e.value())
-                    .put("code", e.code().name()).put("message", e.message());
+        g.writeEndArray();
+        g.writeArrayFieldStart("errors");
+        for (Iterator<RejectedRow> rows = rejectedRows.iterator(); rows.hasNext(); ) {
+            for (RowError e : rows.next().errors()) {
+                g.writeStartObject();
+                g.writeNumberField("row", e.row());
+                g.writeStringField("column", e.column());
+                g.writeStringField("value", e.value());
+                g.writeStringField("code", e.code().name());
+                g.writeStringField("message", e.message());
+                g.writeEndObject();
+            }
         }
-        fatal(o, job);
-        return o;
+        g.writeEndArray();
+        g.writeFieldName("fatal");
+        if (job.fatalCode() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            g.writeStringField("code", job.fatalCode().name());
+            g.writeStringField("message", job.fatalMessage());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     /** The document of an import that failed before it became a job (a file too large, unreadable). */

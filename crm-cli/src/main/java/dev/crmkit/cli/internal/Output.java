@@ -1,10 +1,13 @@
 package dev.crmkit.cli.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 
 /**
@@ -43,6 +46,42 @@ public final class Output {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+        out.flush();
+    }
+
+    /** What writes a document token by token, for one too large to build in memory first. */
+    @FunctionalInterface
+    public interface DocumentWriter {
+        void write(JsonGenerator generator) throws IOException;
+    }
+
+    /**
+     * Prints the command's document (with {@code --json}) as {@code writer} writes it, laid out as
+     * {@link #document(JsonNode)} lays out one built in memory.
+     */
+    public void document(DocumentWriter writer) {
+        Writer text = new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                out.print(new String(chars, offset, length));
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+
+            @Override
+            public void close() {
+                out.flush();
+            }
+        };
+        try (JsonGenerator g = JSON.writer().createGenerator(text)) {
+            writer.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
         out.flush();
     }
 

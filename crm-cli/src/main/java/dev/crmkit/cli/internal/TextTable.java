@@ -7,6 +7,9 @@ import java.util.List;
 /**
  * Rows of text in aligned columns. Widths count what a terminal shows: letters written with a
  * combining mark (an {@code i} plus a dot above) take one column, as their composed form does.
+ *
+ * <p>A table too long to hold is printed in two passes over its rows: {@link #measure} each row,
+ * then {@link #header()} and {@link #line} each row again.
  */
 public final class TextTable {
 
@@ -14,21 +17,53 @@ public final class TextTable {
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
+    private final int[] widths;
 
     public TextTable(String... headers) {
         this.headers = List.of(headers);
+        this.widths = new int[headers.length];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = width(headers[i]);
+        }
     }
 
+    /** Adds a row, to be printed by {@link #render}. */
     public TextTable row(String... cells) {
+        rows.add(measure(cells));
+        return this;
+    }
+
+    /** Widens the columns to fit a row without keeping it; returns the row as it is printed. */
+    public List<String> measure(String... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         }
         List<String> row = new ArrayList<>(cells.length);
-        for (String c : cells) {
-            row.add(c == null ? "" : oneLine(c));
+        for (int i = 0; i < cells.length; i++) {
+            String c = cells[i] == null ? "" : oneLine(cells[i]);
+            widths[i] = Math.max(widths[i], width(c));
+            row.add(c);
         }
-        rows.add(row);
-        return this;
+        return row;
+    }
+
+    /** The header line, aligned to the rows measured so far. */
+    public String header() {
+        StringBuilder sb = new StringBuilder();
+        line(sb, headers, widths);
+        return sb.toString();
+    }
+
+    /** A row's line, aligned to the rows measured so far (the row must be one of them). */
+    public String line(String... cells) {
+        int[] before = widths.clone();
+        List<String> row = measure(cells);
+        if (!java.util.Arrays.equals(before, widths)) {
+            throw new IllegalStateException("the row was not measured before: " + row);
+        }
+        StringBuilder sb = new StringBuilder();
+        line(sb, row, widths);
+        return sb.toString();
     }
 
     public boolean isEmpty() {
@@ -37,13 +72,6 @@ public final class TextTable {
 
     /** The table, header first, each line ending with a line break; trailing blanks trimmed. */
     public String render() {
-        int[] widths = new int[headers.size()];
-        for (int i = 0; i < widths.length; i++) {
-            widths[i] = width(headers.get(i));
-            for (List<String> row : rows) {
-                widths[i] = Math.max(widths[i], width(row.get(i)));
-            }
-        }
         StringBuilder sb = new StringBuilder();
         line(sb, headers, widths);
         for (List<String> row : rows) {

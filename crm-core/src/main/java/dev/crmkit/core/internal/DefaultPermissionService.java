@@ -11,6 +11,7 @@ import dev.crmkit.core.permission.Grants;
 import dev.crmkit.core.permission.Operation;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.permission.PermissionService;
+import java.util.List;
 import java.util.Objects;
 
 /** Grants and effective levels. Public only for wiring; use {@link PermissionService}. */
@@ -87,6 +88,16 @@ public final class DefaultPermissionService implements PermissionService {
             }
             return null;
         });
+    }
+
+    @Override
+    public List<DirectoryUser> users(Actor actor) {
+        ctx.storage().read(actor.tenant(), s -> {
+            ctx.authorizer().require(s, actor, Operation.USER_LIST);
+            return Boolean.TRUE;
+        });
+        // Asked outside the unit of work: a remote directory must not hold a connection open.
+        return List.copyOf(ctx.users().list(actor.tenant()));
     }
 
     @Override

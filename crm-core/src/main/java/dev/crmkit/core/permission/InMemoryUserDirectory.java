@@ -31,6 +31,7 @@ public final class InMemoryUserDirectory implements UserDirectory {
     }
 
     /** The users of a tenant, by username. */
+    @Override
     public List<DirectoryUser> list(TenantId tenant) {
         return users.getOrDefault(tenant, Map.of()).values().stream()
                 .sorted(java.util.Comparator.comparing(DirectoryUser::username))

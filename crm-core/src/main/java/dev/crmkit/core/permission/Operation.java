@@ -21,6 +21,8 @@ public enum Operation {
     FIELD_MANAGE(PermissionLevel.MANAGE),
     PERMISSION_READ_OWN(PermissionLevel.NONE),
     PERMISSION_MANAGE(PermissionLevel.MANAGE),
+    /** Listing the tenant's users, to choose a customer's representative from them. */
+    USER_LIST(PermissionLevel.CONTRIBUTE),
     IMPORT_READ(PermissionLevel.VIEW),
     /** Importing new customers (REJECT and SKIP modes, dry runs included). */
     IMPORT_NEW(PermissionLevel.CONTRIBUTE),

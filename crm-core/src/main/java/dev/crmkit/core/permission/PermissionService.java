@@ -1,6 +1,7 @@
 package dev.crmkit.core.permission;
 
 import dev.crmkit.core.Actor;
+import java.util.List;
 
 /**
  * Permission levels of a tenant's users. The effective level of an actor is: MANAGE for a tenant
@@ -29,6 +30,13 @@ public interface PermissionService {
 
     /** Removes a group's grant. */
     void revokeGroup(Actor actor, String group);
+
+    /**
+     * The tenant's users as the host's directory lists them ({@link UserDirectory#list}), by
+     * username, for choosing a representative: needs CONTRIBUTE, the level that creates customers
+     * with one. Empty when the directory does not list its users.
+     */
+    List<DirectoryUser> users(Actor actor);
 
     /** Every explicit grant of the tenant, capabilities included. */
     Grants grants(Actor actor);

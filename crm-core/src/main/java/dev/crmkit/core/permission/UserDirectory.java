@@ -1,6 +1,7 @@
 package dev.crmkit.core.permission;
 
 import dev.crmkit.core.TenantId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,13 @@ public interface UserDirectory {
 
     /** The user with this username in the tenant, if there is one. */
     Optional<DirectoryUser> find(TenantId tenant, String username);
+
+    /**
+     * The tenant's users, by username, for people to choose from (the import template's list of
+     * representatives). A directory that cannot list its users keeps the default: none, and
+     * choosers offer no list.
+     */
+    default List<DirectoryUser> list(TenantId tenant) {
+        return List.of();
+    }
 }

@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +45,10 @@ final class ChunkReader implements AutoCloseable {
      * Where a pass starts and what it must know of the rows before.
      *
      * @param markerRow the row of the template's marker, 0 for none (see {@link TemplateMarker})
+     * @param rejectedBefore whether a row before {@code nextRow} was rejected; asked in ascending order
      */
     record Start(long nextRow, long dataRows, long headerRow, long markerRow, List<JobWarning> headerWarnings,
-                 Set<Long> rejectedBefore) {
+                 LongPredicate rejectedBefore) {
     }
 
     /** The warning of a template whose marker row has no record below it. */
@@ -164,7 +165,7 @@ final class ChunkReader implements AutoCloseable {
 
     /** A stored row read again on resume: if it was accepted, its number stays taken. */
     private void remember(SourceRecord record) {
-        if (phoneColumn == null || start.rejectedBefore().contains(record.rowNumber())) {
+        if (phoneColumn == null || start.rejectedBefore().test(record.rowNumber())) {
             return;
         }
         CellValue<PhoneNumber> phone = Cells.phone(record.cell(phoneColumn), phones);

@@ -33,11 +33,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -193,7 +192,8 @@ public final class JobRunner {
             }
             // A resumed job recorded its header's warnings with its first chunk.
             List<JobWarning> headerWarnings = job.nextRow() <= 1 ? mapping.warnings() : List.of();
-            Set<Long> rejectedBefore = job.nextRow() > 1 ? rejectedRowsBefore(job.nextRow()) : Set.of();
+            LongPredicate rejectedBefore = job.nextRow() > 1
+                    ? RejectedRows.rejectedBefore(crm, job.submitter(), jobId, job.nextRow()) : row -> false;
             TemplateMarker records = new TemplateMarker(source);
             ChunkReader.Start start = new ChunkReader.Start(job.nextRow(), job.rows(), header.rowNumber(),
                     records.markerRow(), headerWarnings, rejectedBefore);
@@ -230,17 +230,6 @@ public final class JobRunner {
             job = worker.renew(tenant, jobId, owner, lease);
             renewAt = now + lease.toNanos() / 3;
         }
-    }
-
-    /** Row numbers before {@code nextRow} that were rejected, so their numbers stay unclaimed. */
-    private Set<Long> rejectedRowsBefore(long nextRow) {
-        Set<Long> rows = new HashSet<>();
-        RejectedRows.forEach(crm, job.submitter(), jobId, r -> {
-            if (r.row() < nextRow) {
-                rows.add(r.row());
-            }
-        });
-        return rows;
     }
 
     private static SourceRecord firstNonBlank(RecordSource source) {

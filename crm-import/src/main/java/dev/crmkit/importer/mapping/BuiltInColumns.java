@@ -18,11 +18,19 @@ public final class BuiltInColumns {
      * @param header the header the template writes
      * @param otherHeaders further headers it is recognised by
      * @param example the template's example value; {@code null} if the template leaves the column out
+     * @param choices the values the XLSX template offers in a dropdown (the import reads more
+     *     spellings); empty for free text
      */
-    public record Column(CustomerField field, String header, List<String> otherHeaders, @Nullable String example) {
+    public record Column(CustomerField field, String header, List<String> otherHeaders, @Nullable String example,
+                         List<String> choices) {
 
         public Column {
             otherHeaders = List.copyOf(otherHeaders);
+            choices = List.copyOf(choices);
+        }
+
+        Column(CustomerField field, String header, List<String> otherHeaders, @Nullable String example) {
+            this(field, header, otherHeaders, example, List.of());
         }
 
         /** Every header the column is recognised by: the template's first. */
@@ -41,9 +49,10 @@ public final class BuiltInColumns {
             new Column(CustomerField.EMAIL, "E-posta", List.of("email", "eposta", "mail", "e-mail"),
                     "ayse@ornek.com.tr"),
             new Column(CustomerField.COMPANY, "Şirket", List.of("sirket", "firma", "company"), "Örnek Lojistik A.Ş."),
-            new Column(CustomerField.TYPE, "Müşteri Tipi", List.of("tip", "type"), "Kişi"),
-            new Column(CustomerField.SEGMENT, "Segment", List.of(), "Normal"),
-            new Column(CustomerField.STATUS, "Müşteri Durumu", List.of("status"), "Aktif"),
+            new Column(CustomerField.TYPE, "Müşteri Tipi", List.of("tip", "type"), "Kişi", List.of("Kişi", "Şirket")),
+            new Column(CustomerField.SEGMENT, "Segment", List.of(), "Normal",
+                    List.of("VIP", "Normal", "Risk", "Potansiyel")),
+            new Column(CustomerField.STATUS, "Müşteri Durumu", List.of("status"), "Aktif", List.of("Aktif", "Pasif")),
             new Column(CustomerField.PROCESSING_STATUS, "Durum",
                     List.of("işlem durumu", "processing status", "processingStatus"), ""),
             new Column(CustomerField.REPRESENTATIVE, "Temsilci",
@@ -57,6 +66,9 @@ public final class BuiltInColumns {
                     "1250,50"),
             new Column(CustomerField.ACTION_AT, "Aksiyon Tarihi", List.of("action date", "actionAt"), "31.12.2026"),
             new Column(CustomerField.RESULT_CODE, "Sonuç Kodu", List.of("result code", "resultCode"), null));
+
+    /** The values the XLSX template offers for a yes/no custom field. */
+    public static final List<String> YES_NO = List.of("Evet", "Hayır");
 
     private BuiltInColumns() {
     }
