@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -27,6 +28,8 @@ final class PgCopy {
     private static final int FLUSH_CHARS = 1 << 15;
 
     private final StringBuilder sb = new StringBuilder(FLUSH_CHARS + 4096);
+    private @Nullable Instant lastInstant;
+    private String lastInstantText = "";
     private final CopyIn copy;
 
     private PgCopy(CopyIn copy) {
@@ -109,7 +112,13 @@ final class PgCopy {
         } else if (v instanceof Long || v instanceof Integer) {
             sb.append(v);
         } else if (v instanceof Instant t) {
-            sb.append(t); // ISO-8601 in UTC, which timestamptz reads exactly
+            // ISO-8601 in UTC, which timestamptz reads exactly. A chunk's rows share their
+            // instants (created, updated, loaded), so the text is made once per instant.
+            if (!t.equals(lastInstant)) {
+                lastInstant = t;
+                lastInstantText = t.toString();
+            }
+            sb.append(lastInstantText);
         } else if (v instanceof BigDecimal d) {
             sb.append(d.toString());
         } else {
@@ -119,7 +128,14 @@ final class PgCopy {
 
     /** The text format's escapes: backslash, tab, line feed and carriage return. */
     private void escape(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && !needsEscape(s.charAt(i))) {
+            i++;
+        }
+        // Almost every value has nothing to escape: it is copied whole, not a character at a time.
+        sb.append(s, 0, i);
+        for (; i < n; i++) {
             char ch = s.charAt(i);
             switch (ch) {
                 case '\\' -> sb.append("\\\\");
@@ -129,6 +145,10 @@ final class PgCopy {
                 default -> sb.append(ch);
             }
         }
+    }
+
+    private static boolean needsEscape(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 
     private void flush() throws SQLException {

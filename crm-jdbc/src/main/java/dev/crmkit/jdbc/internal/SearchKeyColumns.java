@@ -87,7 +87,13 @@ public final class SearchKeyColumns {
     /** A lexeme in quotes, with the quote and the backslash doubled as tsvector and tsquery input want. */
     private static void quoteLexeme(StringBuilder sb, String tag, String text) {
         sb.append('\'').append(tag);
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        int i = 0;
+        while (i < n && text.charAt(i) != '\'' && text.charAt(i) != '\\') {
+            i++;
+        }
+        sb.append(text, 0, i);
+        for (; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\'' || c == '\\') {
                 sb.append(c);
