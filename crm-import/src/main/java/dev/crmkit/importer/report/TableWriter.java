@@ -129,25 +129,25 @@ final class TableWriter implements AutoCloseable {
     private void writeChoices(SXSSFWorkbook book) {
         Sheet first = book.getSheetAt(0);
         DataValidationHelper helper = first.getDataValidationHelper();
-        List<Choices> long_ = new ArrayList<>();
+        List<Choices> onSheet = new ArrayList<>();
         Map<Integer, String> ranges = new TreeMap<>();
         for (Map.Entry<Integer, Choices> e : choices.entrySet()) {
             if (!fitsInline(e.getValue().values())) {
-                String letter = CellReference.convertNumToColString(long_.size());
+                String letter = CellReference.convertNumToColString(onSheet.size());
                 ranges.put(e.getKey(), "'" + LISTS_SHEET + "'!$" + letter + "$2:$" + letter + "$"
                         + (e.getValue().values().size() + 1));
-                long_.add(e.getValue());
+                onSheet.add(e.getValue());
             }
         }
-        if (!long_.isEmpty()) {
+        if (!onSheet.isEmpty()) {
             Sheet lists = book.createSheet(LISTS_SHEET);
-            int rows = long_.stream().mapToInt(c -> c.values().size()).max().orElse(0);
+            int rows = onSheet.stream().mapToInt(c -> c.values().size()).max().orElse(0);
             for (int r = 0; r <= rows; r++) {
                 Row row = lists.createRow(r);
-                for (int c = 0; c < long_.size(); c++) {
-                    List<String> values = long_.get(c).values();
+                for (int c = 0; c < onSheet.size(); c++) {
+                    List<String> values = onSheet.get(c).values();
                     if (r == 0) {
-                        row.createCell(c).setCellValue(cut(SpreadsheetText.neutralize(long_.get(c).title())));
+                        row.createCell(c).setCellValue(cut(SpreadsheetText.neutralize(onSheet.get(c).title())));
                     } else if (r <= values.size()) {
                         row.createCell(c).setCellValue(cut(SpreadsheetText.neutralize(values.get(r - 1))));
                     }
