@@ -4,13 +4,11 @@ import dev.crmkit.cli.internal.Documents;
 import dev.crmkit.cli.internal.Output;
 import dev.crmkit.cli.internal.ProgressDisplay;
 import dev.crmkit.cli.internal.RejectedRowsTable;
-import dev.crmkit.cli.internal.TextTable;
 import dev.crmkit.cli.internal.Values;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.importjob.ImportJob;
 import dev.crmkit.core.importjob.JobStatus;
 import dev.crmkit.core.importjob.OnDuplicate;
-import dev.crmkit.core.importjob.RowError;
 import dev.crmkit.importer.ImportFileException;
 import dev.crmkit.core.importjob.ImportMode;
 import dev.crmkit.importer.ImportOptions;
@@ -24,8 +22,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -123,7 +119,7 @@ final class ImportCommand implements Callable<Integer> {
     /** The file was refused before a job existed: too large, unreadable, not there. */
     private int refused(Output out, ImportFileException e) {
         if (out.json()) {
-            out.document(Documents.importRefused(e));
+            out.document(g -> Documents.importRefused(g, e));
         } else {
             out.error(e.code().name(), file + ": " + e.getMessage());
         }
@@ -215,41 +211,11 @@ final class ImportCommand implements Callable<Integer> {
             sb.append("  warning").append(w.column() == null ? "" : ", column " + w.column()).append(": ")
                     .append(w.message()).append(" [").append(w.code()).append("]\n");
         }
-        sb.append(firstRejectedRows(file.getFileName().toString(), report, job.id()));
+        sb.append(RejectedRowsTable.first(file.getFileName().toString(), report));
         if (errorFile != null) {
             sb.append('\n').append("Error report written to ").append(errorFile).append('\n');
         }
         return sb.toString();
-    }
-
-    /** The rejected rows an import prints; a file of a million rows may have tens of thousands. */
-    static final int ROWS_SHOWN = 20;
-
-    /**
-     * The errors of the first {@value #ROWS_SHOWN} rejected rows as a table naming row, column and
-     * value, then a line saying how many more rows there are and how to get them all; nothing if
-     * no row was rejected.
-     */
-    static String firstRejectedRows(String fileName, ImportReport report, long jobId) {
-        TextTable table = RejectedRowsTable.table();
-        Set<Long> rows = new HashSet<>();
-        for (RowError e : report.firstErrors()) {
-            if (!rows.contains(e.row()) && rows.size() == ROWS_SHOWN) {
-                break;
-            }
-            rows.add(e.row());
-            RejectedRowsTable.add(table, e);
-        }
-        if (table.isEmpty()) {
-            return "";
-        }
-        String text = RejectedRowsTable.title(fileName) + table.render();
-        long more = report.rejected() - rows.size();
-        if (more > 0) {
-            text += "... and " + Values.count(more) + (more == 1 ? " more rejected row" : " more rejected rows")
-                    + ": all of them with --errors FILE (a CSV or XLSX report), or with: crm jobs show " + jobId + "\n";
-        }
-        return text;
     }
 
     private static String delimiterName(char c) {

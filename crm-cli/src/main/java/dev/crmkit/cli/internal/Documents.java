@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +44,36 @@ public final class Documents {
     public static void importReport(JsonGenerator g, ImportReport report, Stream<RejectedRow> rejectedRows)
             throws IOException {
         ImportJob job = report.job();
+        importDocument(g, job, report.warnings(), rejectedRows.iterator(),
+                job.fatalCode() == null ? null : job.fatalCode().name(), job.fatalMessage());
+    }
+
+    /** Writes the document of an import that failed before it became a job (a file too large, unreadable). */
+    public static void importRefused(JsonGenerator g, CrmException e) throws IOException {
+        importDocument(g, null, List.of(), Collections.emptyIterator(), e.code().name(), e.getMessage());
+    }
+
+    /** The import document's fields, once: a refused import ({@code job} null) has no id and counts nothing. */
+    private static void importDocument(JsonGenerator g, ImportJob job, List<JobWarning> warnings,
+                                       Iterator<RejectedRow> rows, String fatalCode, String fatalMessage)
+            throws IOException {
         g.writeStartObject();
-        g.writeNumberField("jobId", job.id());
-        g.writeStringField("status", job.status().name());
-        g.writeBooleanField("dryRun", job.dryRun());
-        g.writeNumberField("rows", job.rows());
-        g.writeNumberField("created", job.created());
-        g.writeNumberField("updated", job.updated());
-        g.writeNumberField("skipped", job.skipped());
-        g.writeNumberField("rejected", job.rejected());
-        g.writeStringField("encoding", job.encoding());
-        g.writeStringField("delimiter", job.delimiter() == null ? null : String.valueOf(job.delimiter()));
+        if (job == null) {
+            g.writeNullField("jobId");
+        } else {
+            g.writeNumberField("jobId", job.id());
+        }
+        g.writeStringField("status", job == null ? "FAILED" : job.status().name());
+        g.writeBooleanField("dryRun", job != null && job.dryRun());
+        g.writeNumberField("rows", job == null ? 0 : job.rows());
+        g.writeNumberField("created", job == null ? 0 : job.created());
+        g.writeNumberField("updated", job == null ? 0 : job.updated());
+        g.writeNumberField("skipped", job == null ? 0 : job.skipped());
+        g.writeNumberField("rejected", job == null ? 0 : job.rejected());
+        g.writeStringField("encoding", job == null ? null : job.encoding());
+        g.writeStringField("delimiter", job == null || job.delimiter() == null ? null : String.valueOf(job.delimiter()));
         g.writeArrayFieldStart("warnings");
-        for (JobWarning w : report.warnings()) {
+        for (JobWarning w : warnings) {
             g.writeStartObject();
             g.writeStringField("code", w.code());
             g.writeStringField("column", w.column());
@@ -64,7 +82,7 @@ public final class Documents {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("errors");
-        for (Iterator<RejectedRow> rows = rejectedRows.iterator(); rows.hasNext(); ) {
+        while (rows.hasNext()) {
             for (RowError e : rows.next().errors()) {
                 g.writeStartObject();
                 g.writeNumberField("row", e.row());
@@ -77,34 +95,15 @@ public final class Documents {
         }
         g.writeEndArray();
         g.writeFieldName("fatal");
-        if (job.fatalCode() == null) {
+        if (fatalCode == null) {
             g.writeNull();
         } else {
             g.writeStartObject();
-            g.writeStringField("code", job.fatalCode().name());
-            g.writeStringField("message", job.fatalMessage());
+            g.writeStringField("code", fatalCode);
+            g.writeStringField("message", fatalMessage);
             g.writeEndObject();
         }
         g.writeEndObject();
-    }
-
-    /** The document of an import that failed before it became a job (a file too large, unreadable). */
-    public static ObjectNode importRefused(CrmException e) {
-        ObjectNode o = NODES.objectNode();
-        o.putNull("jobId");
-        o.put("status", "FAILED");
-        o.put("dryRun", false);
-        o.put("rows", 0);
-        o.put("created", 0);
-        o.put("updated", 0);
-        o.put("skipped", 0);
-        o.put("rejected", 0);
-        o.putNull("encoding");
-        o.putNull("delimiter");
-        o.putArray("warnings");
-        o.putArray("errors");
-        o.putObject("fatal").put("code", e.code().name()).put("message", e.getMessage());
-        return o;
     }
 
     /** A job as {@code jobs list/show} print it. */

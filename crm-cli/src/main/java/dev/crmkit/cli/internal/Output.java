@@ -1,7 +1,6 @@
 package dev.crmkit.cli.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -41,12 +40,7 @@ public final class Output {
 
     /** Prints the command's document (with {@code --json}). */
     public void document(JsonNode doc) {
-        try {
-            out.println(JSON.writeValueAsString(doc));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.flush();
+        document(g -> JSON.writeTree(g, doc));
     }
 
     /** What writes a document token by token, for one too large to build in memory first. */
@@ -56,8 +50,8 @@ public final class Output {
     }
 
     /**
-     * Prints the command's document (with {@code --json}) as {@code writer} writes it, laid out as
-     * {@link #document(JsonNode)} lays out one built in memory.
+     * Prints the command's document (with {@code --json}) as {@code writer} writes it, token by
+     * token, for a document too large to build in memory first.
      */
     public void document(DocumentWriter writer) {
         Writer text = new Writer() {

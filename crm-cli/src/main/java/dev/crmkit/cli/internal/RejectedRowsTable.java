@@ -2,6 +2,9 @@ package dev.crmkit.cli.internal;
 
 import dev.crmkit.core.importjob.RejectedRow;
 import dev.crmkit.core.importjob.RowError;
+import dev.crmkit.importer.ImportReport;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -14,16 +17,42 @@ public final class RejectedRowsTable {
     private RejectedRowsTable() {
     }
 
-    public static TextTable table() {
+    /** The rejected rows an import prints; a file of a million rows may have tens of thousands. */
+    public static final int ROWS_SHOWN = 20;
+
+    /**
+     * The errors of the first {@value #ROWS_SHOWN} rejected rows of the report, then a line saying
+     * how many more rows there are and how to get them all; nothing if no row was rejected.
+     */
+    public static String first(String fileName, ImportReport report) {
+        TextTable table = table();
+        Set<Long> rows = new HashSet<>();
+        for (RowError e : report.firstErrors()) {
+            if (!rows.contains(e.row()) && rows.size() == ROWS_SHOWN) {
+                break;
+            }
+            rows.add(e.row());
+            table.row(cells(e));
+        }
+        if (table.isEmpty()) {
+            return "";
+        }
+        String text = title(fileName) + table.render();
+        long more = report.rejected() - rows.size();
+        if (more > 0) {
+            text += "... and " + Values.count(more) + (more == 1 ? " more rejected row" : " more rejected rows")
+                    + ": all of them with --errors FILE (a CSV or XLSX report), or with: crm jobs show "
+                    + report.jobId() + "\n";
+        }
+        return text;
+    }
+
+    private static TextTable table() {
         return new TextTable("ROW", "COLUMN", "VALUE", "CODE", "MESSAGE");
     }
 
-    public static String title(String fileName) {
+    private static String title(String fileName) {
         return "\nRejected rows of " + fileName + ":\n";
-    }
-
-    public static void add(TextTable table, RowError e) {
-        table.row(cells(e));
     }
 
     /**

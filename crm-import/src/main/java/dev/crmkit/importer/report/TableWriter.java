@@ -171,8 +171,8 @@ final class TableWriter implements AutoCloseable {
             String where = ranges.containsKey(column) ? " (" + LISTS_SHEET + " sayfasında / on the " + LISTS_SHEET
                     + " sheet)" : ": " + String.join(", ", c.values());
             // Excel refuses a file whose error box has a title over 32 or a text over 255 characters.
-            validation.createErrorBox(cutTo(32, c.title()), cutTo(255, "Listeden bir değer seçin / choose a value from the list"
-                    + where));
+            validation.createErrorBox(cut(c.title(), 32), cut("Listeden bir değer seçin / choose a value from the list"
+                    + where, 255));
             first.addValidationData(validation);
         }
     }
@@ -189,9 +189,6 @@ final class TableWriter implements AutoCloseable {
         return chars <= MAX_INLINE_LIST_CHARS;
     }
 
-    private static String cutTo(int max, String text) {
-        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
-    }
 
     private static void cells(Row row, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
@@ -201,10 +198,15 @@ final class TableWriter implements AutoCloseable {
     }
 
     private static String cut(String text) {
-        if (text.length() <= MAX_XLSX_CELL_CHARS) {
+        return cut(text, MAX_XLSX_CELL_CHARS);
+    }
+
+    /** The text cut to {@code max} characters, never between the two halves of a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
             return text;
         }
-        int end = MAX_XLSX_CELL_CHARS;
+        int end = max;
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
