@@ -35,6 +35,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -67,6 +72,8 @@ public final class Importer {
     private final Retries retries;
     private final List<ImportListener> listenerList = new CopyOnWriteArrayList<>();
     private final Listeners listeners = new Listeners(listenerList);
+    /** The jobs threads of this importer are running now, with the report each run will give. */
+    private final ConcurrentMap<RunningJob, CompletableFuture<ImportReport>> running = new ConcurrentHashMap<>();
 
     private Importer(Builder b) {
         this.crm = b.crm;
@@ -112,10 +119,26 @@ public final class Importer {
         return crm.imports().submitShared(actor, request(file, options), file);
     }
 
-    /** Submits a file and runs its job on this thread; returns its report. */
+    /**
+     * Submits a file and runs its job on this thread; returns its report. A worker of this
+     * importer on another thread ({@link #runPending}) may take the queued job first: then this
+     * waits for that run and returns its report.
+     */
     public ImportReport importFile(Actor actor, Path file, ImportOptions options) {
         ImportJob job = submit(actor, file, options);
-        return runJob(actor.tenant(), job.id()).orElseGet(() -> report(actor, job.id()));
+        Optional<ImportReport> ran = runJob(actor.tenant(), job.id());
+        if (ran.isPresent()) {
+            return ran.get();
+        }
+        CompletableFuture<ImportReport> other = running.get(new RunningJob(actor.tenant(), job.id()));
+        if (other != null) {
+            try {
+                other.join();
+            } catch (CompletionException | CancellationException e) {
+                // That run failed; the job as stored says how far it got.
+            }
+        }
+        return report(actor, job.id());
     }
 
     /**
@@ -123,10 +146,27 @@ public final class Importer {
      * report, or empty if another worker holds it or it has ended.
      */
     public Optional<ImportReport> runJob(TenantId tenant, long jobId) {
-        if (!retries.read(() -> crm.importWorker().claimJob(tenant, jobId, owner, lease))) {
+        RunningJob key = new RunningJob(tenant, jobId);
+        CompletableFuture<ImportReport> run = new CompletableFuture<>();
+        // Claims are made under this importer's one owner name, and a job already this owner's
+        // can be claimed again: two threads of this importer must not both run one job.
+        if (running.putIfAbsent(key, run) != null) {
             return Optional.empty();
         }
-        return Optional.of(runClaimed(tenant, jobId));
+        try {
+            if (!retries.read(() -> crm.importWorker().claimJob(tenant, jobId, owner, lease))) {
+                run.cancel(false);
+                return Optional.empty();
+            }
+            ImportReport report = runClaimed(tenant, jobId, () -> false);
+            run.complete(report);
+            return Optional.of(report);
+        } catch (RuntimeException | Error e) {
+            run.completeExceptionally(e);
+            throw e;
+        } finally {
+            running.remove(key, run);
+        }
     }
 
     /** Runs every job that needs a worker, one after the other, until none is left; returns how many ran. */
@@ -148,14 +188,28 @@ public final class Importer {
         int ran = 0;
         Optional<JobClaim> claim;
         while (!stop.getAsBoolean() && (claim = retries.read(() -> crm.importWorker().claim(owner, lease))).isPresent()) {
-            runClaimed(claim.get().tenant(), claim.get().jobId(), stop);
+            RunningJob key = new RunningJob(claim.get().tenant(), claim.get().jobId());
+            CompletableFuture<ImportReport> run = new CompletableFuture<>();
+            if (running.putIfAbsent(key, run) != null) {
+                // Another thread of this importer runs it (its lease ran out while it worked);
+                // the claim renewed the lease it holds under the same name.
+                continue;
+            }
+            try {
+                run.complete(runClaimed(key.tenant(), key.jobId(), stop));
+            } catch (RuntimeException | Error e) {
+                run.completeExceptionally(e);
+                throw e;
+            } finally {
+                running.remove(key, run);
+            }
             ran++;
         }
         return ran;
     }
 
-    private ImportReport runClaimed(TenantId tenant, long jobId) {
-        return runClaimed(tenant, jobId, () -> false);
+    /** A job being run by a thread of this importer. */
+    private record RunningJob(TenantId tenant, long jobId) {
     }
 
     private ImportReport runClaimed(TenantId tenant, long jobId, BooleanSupplier stop) {

@@ -436,6 +436,51 @@ class ImporterTest {
         }
 
         @Test
+        void twoThreadsOfOneImporterNeverRunOneJobTogether() throws Exception {
+            // The importer's claims all carry its one owner name, under which a job already held
+            // can be claimed again: a worker thread takes the job first, then this thread asks
+            // for the same job while the worker is inside it.
+            ImportJob job = importer.submit(admin, many(100), ImportOptions.builder().chunkSize(10).build());
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+            importer.addListener(new ImportListener() {
+                @Override
+                public void onStarted(ImportJob j) {
+                    if (Thread.currentThread().getName().equals("worker")) {
+                        started.countDown();
+                        try {
+                            proceed.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+            });
+            java.util.concurrent.atomic.AtomicReference<Throwable> workerFailure = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicInteger workerRan = new java.util.concurrent.atomic.AtomicInteger();
+            Thread worker = new Thread(() -> {
+                try {
+                    workerRan.set(importer.runPending());
+                } catch (Throwable t) {
+                    workerFailure.set(t);
+                }
+            }, "worker");
+            worker.start();
+            assertThat(started.await(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+
+            assertThat(importer.runJob(ACME, job.id())).as("the worker runs it").isEmpty();
+            proceed.countDown();
+            worker.join(60_000);
+
+            assertThat(workerFailure.get()).isNull();
+            assertThat(workerRan.get()).isEqualTo(1);
+            ImportReport report = importer.report(admin, job.id());
+            assertThat(report.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(report.created()).isEqualTo(100);
+            assertThat(count()).isEqualTo(100);
+        }
+
+        @Test
         void aResumedJobKnowsWhichEarlierRowsWereRejectedPastOnePageOfThem() throws IOException {
             // Rows 2..2501 are rejected (no name) with numbers that count as free again; rows
             // 2502..3001 are stored and their numbers stay taken; the worker dies after them.
