@@ -88,6 +88,12 @@ final class JdbcCustomers implements CustomerStore {
                 var copy = s.dialect() == Dialect.POSTGRESQL ? PgCopy.copyApi(c) : null;
                 if (copy != null) {
                     PgCopy.customers(copy, s.tenantValue(), customers, ids);
+                    // The keys just copied wait in the search index's pending list: have them
+                    // merged beside this transaction rather than in it.
+                    SearchIndexCleaner cleaner = s.storage().searchIndexCleaner();
+                    if (cleaner != null) {
+                        cleaner.wake();
+                    }
                 } else {
                     insertRows(c, customers, ids);
                 }

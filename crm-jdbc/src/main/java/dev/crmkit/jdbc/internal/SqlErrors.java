@@ -37,6 +37,18 @@ final class SqlErrors {
         return false;
     }
 
+    /**
+     * PostgreSQL's states for a request it will not carry out for this user or server, whatever
+     * the moment: no privilege (42501), a server in recovery (55000, 25006), a function or index
+     * it does not have (42883, 42P01, 42704).
+     */
+    private static final Set<String> REFUSAL_STATES = Set.of("42501", "55000", "25006", "42883", "42P01", "42704");
+
+    /** Whether PostgreSQL refused the request for good (see {@link #REFUSAL_STATES}): asking again is pointless. */
+    static boolean isRefusal(SQLException e) {
+        return e.getSQLState() != null && REFUSAL_STATES.contains(e.getSQLState());
+    }
+
     /** Whether SQLite refused the statement because another connection holds a lock it needs. */
     static boolean isBusy(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
