@@ -46,7 +46,9 @@ import java.util.stream.Stream;
  * normalisation, chunks of 1,000) into a plain table of the same columns with only a unique phone
  * index, and COPY of the cleaned rows into that plain table and into the library's own table; then
  * the searches (p50 and p99 in one process), phone look-ups, and a small tenant's searches beside
- * the big one.
+ * the big one; last, the same import as a database user the server refuses {@code
+ * gin_clean_pending_list} to, so that the search index's pending list is merged inside the
+ * importing process as it was before the adapter merged it beside the import.
  *
  * <pre>
  * mvn -B -q package -pl crm-cli,crm-bench -am -DskipTests
@@ -145,18 +147,14 @@ public final class CliImportBenchmark {
                     String.format(Locale.ROOT, "%.2f s, %,d written", peer.seconds(), peer.written()));
             db.execute("DROP TABLE " + PLAIN);
 
-            Path work = fresh(dir.resolve("cli-postgres"));
             String url = db.postgresUrl();
-            long t0 = System.nanoTime();
-            Run imported = crm(work, "--store", url, "import", file.toString(), "--json");
-            double importSeconds = (System.nanoTime() - t0) / 1e9;
-            JsonNode report = JSON.readTree(imported.out());
-            check(report.get("created").asLong() == clean.created(), "created " + report.get("created"));
+            double importSeconds = cliImport(fresh(dir.resolve("cli-postgres")), url, clean);
             double importRate = clean.fileRows() / importSeconds;
             line("crm --store jdbc:postgresql:... import (whole process)", importRate,
                     String.format(Locale.ROOT, "%.2f s; = %.2f x Spring Batch, %.3f x COPY into the plain table,"
                                     + " %.3f x COPY into crm_customer", importSeconds, importRate / peerRate,
                             importRate / (clean.fileRows() / copyPlain), importRate / (clean.fileRows() / copyLibrary)));
+            Path work = dir.resolve("cli-postgres");
 
             db.execute("ANALYZE");
             Crm crm = Crm.builder(JdbcStorage.builder(ds).build()).build();
@@ -180,10 +178,54 @@ public final class CliImportBenchmark {
                     .importFile(smallAdmin, small, dev.crmkit.importer.ImportOptions.defaults());
             db.execute("ANALYZE");
             searches(crm, smallAdmin, QUERIES, " (tenant of 2,000 beside 1M)");
+
+            db.empty();
+            // The same import with the search index's pending list merged inside the importing
+            // process, as before the adapter merged it beside the import: as a user the server
+            // refuses that merge to (the adapter then leaves it to the server).
+            db.execute(REFUSED_MERGE_USER);
+            String refusedUrl = url.replaceAll("([?&])user=[^&]*", "$1user=" + REFUSED_USER);
+            check(mergeRefused(refusedUrl), "the server refused " + REFUSED_USER + " the merge");
+            double refusedSeconds = cliImport(fresh(dir.resolve("cli-postgres")), refusedUrl, clean);
+
+            line("crm import, the GIN merge left in the import's own process", clean.fileRows() / refusedSeconds,
+                    String.format(Locale.ROOT, "%.2f s; = %.2f x Spring Batch (the import above merges beside)",
+                            refusedSeconds, clean.fileRows() / refusedSeconds / peerRate));
         }
         say("");
         say("summary (%,d rows, PostgreSQL):", rows);
         summary.forEach(l -> say("  %s", l));
+    }
+
+    /** A user of the benchmark's database who may change every table's rows but not merge the GIN index. */
+    private static final String REFUSED_USER = "bench_no_merge";
+
+    private static final String[] REFUSED_MERGE_USER = {
+        "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + REFUSED_USER + "') THEN CREATE ROLE "
+                + REFUSED_USER + " LOGIN; END IF; END$$",
+        "GRANT CREATE, USAGE ON SCHEMA public TO " + REFUSED_USER,
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + REFUSED_USER,
+        "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO " + REFUSED_USER,
+        "REVOKE EXECUTE ON FUNCTION gin_clean_pending_list(regclass) FROM PUBLIC"};
+
+    /** Whether the server refuses the merge of the search index's pending list to the user of the URL. */
+    private static boolean mergeRefused(String url) {
+        try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT gin_clean_pending_list('crm_customer_keys'::regclass)").close();
+            return false;
+        } catch (SQLException e) {
+            return "42501".equals(e.getSQLState());
+        }
+    }
+
+    /** {@code crm --store URL import FILE --json} in a new folder; its seconds, the created count checked. */
+    private double cliImport(Path work, String url, CleanRows clean) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Run imported = crm(work, "--store", url, "import", file().toString(), "--json");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        JsonNode report = JSON.readTree(imported.out());
+        check(report.get("created").asLong() == clean.created(), "created " + report.get("created"));
+        return seconds;
     }
 
     private static void plainTable(BenchDatabase db) throws SQLException {

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * gin_pending_list_limit}, in whichever process inserted last. During an import that process is
  * the import's own, so the merge stood in the import's way while the machine's other cores idled.
  * With this cleaner the merge runs beside the import: a process that finds the list over its limit
- * while another one merges it leaves the merge to that one and carries on. Measured importing a
- * million customers with the command line tool on 2 cores: 49.7 s without it, 39.0 s with it.
+ * while another one merges it leaves the merge to that one and carries on. Importing a million
+ * customers with the command line tool on 2 cores took 38.3 s with it and 48.1 s without it, in one
+ * run of {@code CliImportBenchmark postgres} (crm-bench).
  *
  * <p>Nothing a reader sees changes: a key in the pending list is found by searches as one in the
  * tree is; the list only makes them slower while it is long, so keeping it short helps them too.
