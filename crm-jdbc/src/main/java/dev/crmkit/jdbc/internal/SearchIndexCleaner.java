@@ -83,9 +83,16 @@ final class SearchIndexCleaner {
 
     private void startIfIdle() {
         if (running.compareAndSet(false, true)) {
-            Thread worker = new Thread(this::work, "crmkit-search-index-cleaner");
-            worker.setDaemon(true);
-            worker.start();
+            try {
+                Thread worker = new Thread(this::work, "crmkit-search-index-cleaner");
+                worker.setDaemon(true);
+                worker.start();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // No thread to be had (a host's limit): the server merges as it always did; the
+                // write that woke the cleaner must not fail for it.
+                running.set(false);
+                LOG.debug("no thread for merging the search index's pending list", e);
+            }
         }
     }
 
