@@ -1,5 +1,8 @@
 package dev.crmkit.bench.importing;
 
+import static dev.crmkit.bench.importing.Console.check;
+import static dev.crmkit.bench.importing.Console.say;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
@@ -436,16 +439,5 @@ public final class CliImportBenchmark {
                 : String.format(Locale.ROOT, "%-62s %s", what, detail);
         summary.add(text);
         say("%s", text);
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalStateException("check failed: " + what);
-        }
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
-        System.out.flush();
     }
 }

@@ -1,5 +1,8 @@
 package dev.crmkit.bench.importing;
 
+import static dev.crmkit.bench.importing.Console.check;
+import static dev.crmkit.bench.importing.Console.say;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -168,16 +171,5 @@ public final class ErrorListMemoryRun {
                 }
             }
         }
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalStateException("check failed: " + what);
-        }
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
-        System.out.flush();
     }
 }

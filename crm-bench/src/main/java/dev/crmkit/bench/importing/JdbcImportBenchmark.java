@@ -1,5 +1,7 @@
 package dev.crmkit.bench.importing;
 
+import static dev.crmkit.bench.importing.Console.say;
+
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.spi.SearchTerm;
@@ -437,9 +439,5 @@ public final class JdbcImportBenchmark {
         if (failedChecks.isEmpty()) {
             say("every count as expected");
         }
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
     }
 }
