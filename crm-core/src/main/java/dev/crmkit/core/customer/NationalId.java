@@ -2,6 +2,8 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.core.CrmValidationException;
 import dev.crmkit.core.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -74,8 +76,9 @@ public record NationalId(String value) {
 
     /**
      * A record's text as Java writes it ({@code Name[a=1, b=x]}) but with every component named
-     * {@code nationalId} masked; the records that carry a TCKN use it for {@code toString}, so the
-     * number never reaches a log line or an assertion message.
+     * {@code nationalId}, and the {@link CustomerField#NATIONAL_ID} entry of a map of field values,
+     * masked; the records that carry a TCKN use it for {@code toString}, so the number never reaches
+     * a log line or an assertion message.
      */
     public static String describeMasked(Record record) {
         StringBuilder sb = new StringBuilder(record.getClass().getSimpleName()).append('[');
@@ -89,6 +92,11 @@ public record NationalId(String value) {
                 value = components[i].getAccessor().invoke(record);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("a record's accessor is public", e);
+            }
+            if (value instanceof Map<?, ?> fields && fields.get(CustomerField.NATIONAL_ID) instanceof String id) {
+                Map<Object, Object> shown = new LinkedHashMap<>(fields);
+                shown.put(CustomerField.NATIONAL_ID, mask(id));
+                value = shown;
             }
             sb.append(components[i].getName()).append('=')
                     .append(components[i].getName().equals("nationalId") && value instanceof String id ? mask(id) : value);

@@ -9,7 +9,6 @@ import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.PhoneRecord;
 import dev.crmkit.core.spi.StorageSession;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +22,9 @@ import java.util.Set;
  * serves one call.
  */
 final class CustomerViews {
+
+    /** How a stored customer becomes a {@link Customer}: see {@link CustomerView}. */
+    private static final CustomerView VIEW = new CustomerView();
 
     private final Map<String, CustomFieldDefinition> visible = new LinkedHashMap<>();
     private final LocalDate today;
@@ -56,12 +58,7 @@ final class CustomerViews {
                 custom.put(key, value);
             }
         }
-        return new Customer(r.id(), r.version(), r.type(), r.fullName(), r.primaryPhone(), phones(r.phones()),
-                r.email(), r.company(), r.segment(), r.status(), r.fax(), r.address(), NationalId.mask(r.nationalId()),
-                r.representative(), r.previousRepresentative(), r.assignedAt(), r.queue(), r.resultCode(),
-                r.actionAt(), r.processingStatus(), r.totalAmount(), r.createdAt(), r.loadedAt(), r.updatedAt(),
-                r.lastContactAt(), r.totalContacts(), r.totalCalls(), Duration.ofSeconds(r.totalCallSeconds()),
-                custom, r.importJobId());
+        return VIEW.of(r, phones(r.phones()), custom);
     }
 
     private List<CustomerPhone> phones(List<PhoneRecord> records) {

@@ -1,14 +1,16 @@
 package dev.crmkit.core.spi;
 
 import dev.crmkit.core.customer.CustomerField;
-import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.customer.CustomerStatus;
 import dev.crmkit.core.customer.CustomerType;
+import dev.crmkit.core.customer.NationalId;
+import dev.crmkit.core.customer.PhoneStatus;
 import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.phone.PhoneNumber;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,34 +22,27 @@ import org.jspecify.annotations.Nullable;
  * read model it holds the national id unmasked and every custom value. Stores keep every component
  * exactly as given (instants have microsecond precision at most).
  *
+ * <p>The values of the built-in fields a caller sets ({@link CustomerField}) are held by field, not
+ * one component each, so that a store maps them all by walking {@link CustomerField} and a new
+ * field needs no change here; {@link #value} reads any of them, and the typed accessors below read
+ * the ones core's own rules use.
+ *
  * @param id 0 before the store assigned one
  * @param version 1 on creation, increased by every change
  * @param phones at least one; the first is the primary (identity) phone
+ * @param fields the value of every built-in field but {@link CustomerField#PHONE} (the phones hold
+ *     it), each of its field's {@link CustomerField#valueType() type}; a blank field is absent, and
+ *     a field with a {@link CustomerField#defaultValue() default} always present
  * @param totalCallSeconds the summed duration of calls, in seconds
  */
 public record CustomerRecord(
         long id,
         long version,
-        CustomerType type,
-        String fullName,
         List<PhoneRecord> phones,
-        @Nullable String email,
-        @Nullable String company,
-        Segment segment,
-        CustomerStatus status,
-        @Nullable String fax,
-        @Nullable String address,
-        @Nullable String nationalId,
-        @Nullable String representative,
+        Map<CustomerField, Object> fields,
         @Nullable String previousRepresentative,
         @Nullable Instant assignedAt,
-        @Nullable String queue,
-        @Nullable String resultCode,
-        @Nullable Instant actionAt,
-        @Nullable String processingStatus,
-        @Nullable BigDecimal totalAmount,
         Instant createdAt,
-        @Nullable Instant loadedAt,
         Instant updatedAt,
         @Nullable Instant lastContactAt,
         long totalContacts,
@@ -57,17 +52,41 @@ public record CustomerRecord(
         @Nullable Long importJobId) {
 
     public CustomerRecord {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(fullName, "fullName");
-        Objects.requireNonNull(segment, "segment");
-        Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         phones = List.copyOf(phones);
         if (phones.isEmpty()) {
             throw new IllegalArgumentException("a customer has at least one phone");
         }
+        fields = checked(fields);
         customFields = customFields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    }
+
+    private static Map<CustomerField, Object> checked(Map<CustomerField, @Nullable Object> given) {
+        EnumMap<CustomerField, Object> out = new EnumMap<>(CustomerField.class);
+        for (CustomerField field : CustomerField.values()) {
+            Object value = given.get(field);
+            if (field == CustomerField.PHONE) {
+                if (value != null) {
+                    throw new IllegalArgumentException("the phones hold the phone, not the fields");
+                }
+                continue;
+            }
+            if (value == null) {
+                value = field.defaultValue();
+            }
+            if (value == null) {
+                if (field.required()) {
+                    throw new NullPointerException(field.key());
+                }
+            } else if (!field.valueType().isInstance(value)) {
+                throw new ClassCastException(field.key() + " takes a " + field.valueType().getSimpleName()
+                        + ", not a " + value.getClass().getSimpleName());
+            } else {
+                out.put(field, value);
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** The primary (identity) phone. */
@@ -75,30 +94,80 @@ public record CustomerRecord(
         return phones.get(0).number();
     }
 
-    /** The stored value of a built-in field: the one place that maps {@link CustomerField}s to components. */
+    /** The stored value of a built-in field, {@code null} while it is blank. */
     public @Nullable Object value(CustomerField field) {
-        return switch (field) {
-            case TYPE -> type;
-            case FULL_NAME -> fullName;
-            case PHONE -> primaryPhone();
-            case EMAIL -> email;
-            case COMPANY -> company;
-            case SEGMENT -> segment;
-            case STATUS -> status;
-            case FAX -> fax;
-            case ADDRESS -> address;
-            case NATIONAL_ID -> nationalId;
-            case REPRESENTATIVE -> representative;
-            case QUEUE -> queue;
-            case RESULT_CODE -> resultCode;
-            case ACTION_AT -> actionAt;
-            case PROCESSING_STATUS -> processingStatus;
-            case TOTAL_AMOUNT -> totalAmount;
-            case LOADED_AT -> loadedAt;
-        };
+        return field == CustomerField.PHONE ? primaryPhone() : fields.get(field);
     }
 
-    /** A builder starting from this record. */
+    public CustomerType type() {
+        return (CustomerType) always(CustomerField.TYPE);
+    }
+
+    public String fullName() {
+        return (String) always(CustomerField.FULL_NAME);
+    }
+
+    public @Nullable String email() {
+        return (String) fields.get(CustomerField.EMAIL);
+    }
+
+    public @Nullable String company() {
+        return (String) fields.get(CustomerField.COMPANY);
+    }
+
+    public Segment segment() {
+        return (Segment) always(CustomerField.SEGMENT);
+    }
+
+    public CustomerStatus status() {
+        return (CustomerStatus) always(CustomerField.STATUS);
+    }
+
+    public @Nullable String fax() {
+        return (String) fields.get(CustomerField.FAX);
+    }
+
+    public @Nullable String address() {
+        return (String) fields.get(CustomerField.ADDRESS);
+    }
+
+    /** The national id, unmasked. */
+    public @Nullable String nationalId() {
+        return (String) fields.get(CustomerField.NATIONAL_ID);
+    }
+
+    public @Nullable String representative() {
+        return (String) fields.get(CustomerField.REPRESENTATIVE);
+    }
+
+    public @Nullable String queue() {
+        return (String) fields.get(CustomerField.QUEUE);
+    }
+
+    public @Nullable String resultCode() {
+        return (String) fields.get(CustomerField.RESULT_CODE);
+    }
+
+    public @Nullable Instant actionAt() {
+        return (Instant) fields.get(CustomerField.ACTION_AT);
+    }
+
+    public @Nullable String processingStatus() {
+        return (String) fields.get(CustomerField.PROCESSING_STATUS);
+    }
+
+    public @Nullable BigDecimal totalAmount() {
+        return (BigDecimal) fields.get(CustomerField.TOTAL_AMOUNT);
+    }
+
+    public @Nullable Instant loadedAt() {
+        return (Instant) fields.get(CustomerField.LOADED_AT);
+    }
+
+    /** The value of a field the constructor never leaves blank: required or with a default. */
+    private Object always(CustomerField field) {
+        return Objects.requireNonNull(fields.get(field), field.key());
+    }
 
     /** As records write themselves, with the national id masked. */
     @Override
@@ -106,40 +175,25 @@ public record CustomerRecord(
         return NationalId.describeMasked(this);
     }
 
+    /** A builder starting from this record. */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
     /** A builder with the given required values and defaults for the rest. */
     public static Builder builder(String fullName, PhoneNumber phone, Instant now) {
-        return new Builder(fullName,
-                List.of(PhoneRecord.of(phone, dev.crmkit.core.customer.PhoneStatus.ACTIVE, false, null)), now);
+        return new Builder(fullName, List.of(PhoneRecord.of(phone, PhoneStatus.ACTIVE, false, null)), now);
     }
 
     /** Changes components one by one. Not thread-safe. */
     public static final class Builder {
         private long id;
         private long version = 1;
-        private CustomerType type = CustomerType.PERSON;
-        private String fullName;
         private List<PhoneRecord> phones;
-        private @Nullable String email;
-        private @Nullable String company;
-        private Segment segment = Segment.NORMAL;
-        private CustomerStatus status = CustomerStatus.ACTIVE;
-        private @Nullable String fax;
-        private @Nullable String address;
-        private @Nullable String nationalId;
-        private @Nullable String representative;
+        private final EnumMap<CustomerField, @Nullable Object> fields = new EnumMap<>(CustomerField.class);
         private @Nullable String previousRepresentative;
         private @Nullable Instant assignedAt;
-        private @Nullable String queue;
-        private @Nullable String resultCode;
-        private @Nullable Instant actionAt;
-        private @Nullable String processingStatus;
-        private @Nullable BigDecimal totalAmount;
         private Instant createdAt;
-        private @Nullable Instant loadedAt;
         private Instant updatedAt;
         private @Nullable Instant lastContactAt;
         private long totalContacts;
@@ -149,7 +203,7 @@ public record CustomerRecord(
         private @Nullable Long importJobId;
 
         private Builder(String fullName, List<PhoneRecord> phones, Instant now) {
-            this.fullName = fullName;
+            fields.put(CustomerField.FULL_NAME, fullName);
             this.phones = phones;
             this.createdAt = now;
             this.updatedAt = now;
@@ -158,26 +212,11 @@ public record CustomerRecord(
         private Builder(CustomerRecord r) {
             id = r.id;
             version = r.version;
-            type = r.type;
-            fullName = r.fullName;
             phones = r.phones;
-            email = r.email;
-            company = r.company;
-            segment = r.segment;
-            status = r.status;
-            fax = r.fax;
-            address = r.address;
-            nationalId = r.nationalId;
-            representative = r.representative;
+            fields.putAll(r.fields);
             previousRepresentative = r.previousRepresentative;
             assignedAt = r.assignedAt;
-            queue = r.queue;
-            resultCode = r.resultCode;
-            actionAt = r.actionAt;
-            processingStatus = r.processingStatus;
-            totalAmount = r.totalAmount;
             createdAt = r.createdAt;
-            loadedAt = r.loadedAt;
             updatedAt = r.updatedAt;
             lastContactAt = r.lastContactAt;
             totalContacts = r.totalContacts;
@@ -188,58 +227,42 @@ public record CustomerRecord(
         }
 
         /**
-         * Sets a built-in field by its {@link CustomerField}: the one place that maps fields to
-         * components for writing, as {@link CustomerRecord#value} does for reading. A {@code null}
-         * value is the field's {@link CustomerField#defaultValue() default}.
+         * Sets a built-in field by its {@link CustomerField}, as its typed setter does. A {@code
+         * null} value is the field's {@link CustomerField#defaultValue() default}. The value's type
+         * is checked by {@link #build()}.
          *
          * @throws IllegalArgumentException for {@link CustomerField#PHONE}: the phones are set as a list
-         * @throws ClassCastException if the value is not of the field's {@link CustomerField#valueType()}
          */
         public Builder set(CustomerField field, @Nullable Object value) {
-            Object v = value == null ? field.defaultValue() : value;
-            return switch (field) {
-                case TYPE -> type((CustomerType) java.util.Objects.requireNonNull(v));
-                case FULL_NAME -> fullName((String) java.util.Objects.requireNonNull(v, "fullName"));
-                case PHONE -> throw new IllegalArgumentException("the phones are set as a list: phones(...)");
-                case EMAIL -> email((String) v);
-                case COMPANY -> company((String) v);
-                case SEGMENT -> segment((Segment) java.util.Objects.requireNonNull(v));
-                case STATUS -> status((CustomerStatus) java.util.Objects.requireNonNull(v));
-                case FAX -> fax((String) v);
-                case ADDRESS -> address((String) v);
-                case NATIONAL_ID -> nationalId((String) v);
-                case REPRESENTATIVE -> representative((String) v);
-                case QUEUE -> queue((String) v);
-                case RESULT_CODE -> resultCode((String) v);
-                case ACTION_AT -> actionAt((Instant) v);
-                case PROCESSING_STATUS -> processingStatus((String) v);
-                case TOTAL_AMOUNT -> totalAmount((BigDecimal) v);
-                case LOADED_AT -> loadedAt((Instant) v);
-            };
+            if (field == CustomerField.PHONE) {
+                throw new IllegalArgumentException("the phones are set as a list: phones(...)");
+            }
+            fields.put(field, value);
+            return this;
         }
 
         public Builder id(long v) { id = v; return this; }
         public Builder version(long v) { version = v; return this; }
-        public Builder type(CustomerType v) { type = v; return this; }
-        public Builder fullName(String v) { fullName = v; return this; }
+        public Builder type(CustomerType v) { return set(CustomerField.TYPE, v); }
+        public Builder fullName(String v) { return set(CustomerField.FULL_NAME, v); }
         public Builder phones(List<PhoneRecord> v) { phones = v; return this; }
-        public Builder email(@Nullable String v) { email = v; return this; }
-        public Builder company(@Nullable String v) { company = v; return this; }
-        public Builder segment(Segment v) { segment = v; return this; }
-        public Builder status(CustomerStatus v) { status = v; return this; }
-        public Builder fax(@Nullable String v) { fax = v; return this; }
-        public Builder address(@Nullable String v) { address = v; return this; }
-        public Builder nationalId(@Nullable String v) { nationalId = v; return this; }
-        public Builder representative(@Nullable String v) { representative = v; return this; }
+        public Builder email(@Nullable String v) { return set(CustomerField.EMAIL, v); }
+        public Builder company(@Nullable String v) { return set(CustomerField.COMPANY, v); }
+        public Builder segment(Segment v) { return set(CustomerField.SEGMENT, v); }
+        public Builder status(CustomerStatus v) { return set(CustomerField.STATUS, v); }
+        public Builder fax(@Nullable String v) { return set(CustomerField.FAX, v); }
+        public Builder address(@Nullable String v) { return set(CustomerField.ADDRESS, v); }
+        public Builder nationalId(@Nullable String v) { return set(CustomerField.NATIONAL_ID, v); }
+        public Builder representative(@Nullable String v) { return set(CustomerField.REPRESENTATIVE, v); }
         public Builder previousRepresentative(@Nullable String v) { previousRepresentative = v; return this; }
         public Builder assignedAt(@Nullable Instant v) { assignedAt = v; return this; }
-        public Builder queue(@Nullable String v) { queue = v; return this; }
-        public Builder resultCode(@Nullable String v) { resultCode = v; return this; }
-        public Builder actionAt(@Nullable Instant v) { actionAt = v; return this; }
-        public Builder processingStatus(@Nullable String v) { processingStatus = v; return this; }
-        public Builder totalAmount(@Nullable BigDecimal v) { totalAmount = v; return this; }
+        public Builder queue(@Nullable String v) { return set(CustomerField.QUEUE, v); }
+        public Builder resultCode(@Nullable String v) { return set(CustomerField.RESULT_CODE, v); }
+        public Builder actionAt(@Nullable Instant v) { return set(CustomerField.ACTION_AT, v); }
+        public Builder processingStatus(@Nullable String v) { return set(CustomerField.PROCESSING_STATUS, v); }
+        public Builder totalAmount(@Nullable BigDecimal v) { return set(CustomerField.TOTAL_AMOUNT, v); }
         public Builder createdAt(Instant v) { createdAt = v; return this; }
-        public Builder loadedAt(@Nullable Instant v) { loadedAt = v; return this; }
+        public Builder loadedAt(@Nullable Instant v) { return set(CustomerField.LOADED_AT, v); }
         public Builder updatedAt(Instant v) { updatedAt = v; return this; }
         public Builder lastContactAt(@Nullable Instant v) { lastContactAt = v; return this; }
         public Builder totalContacts(long v) { totalContacts = v; return this; }
@@ -249,10 +272,8 @@ public record CustomerRecord(
         public Builder importJobId(@Nullable Long v) { importJobId = v; return this; }
 
         public CustomerRecord build() {
-            return new CustomerRecord(id, version, type, fullName, phones, email, company, segment, status, fax,
-                    address, nationalId, representative, previousRepresentative, assignedAt, queue, resultCode,
-                    actionAt, processingStatus, totalAmount, createdAt, loadedAt, updatedAt, lastContactAt,
-                    totalContacts, totalCalls, totalCallSeconds, customFields, importJobId);
+            return new CustomerRecord(id, version, phones, fields, previousRepresentative, assignedAt, createdAt,
+                    updatedAt, lastContactAt, totalContacts, totalCalls, totalCallSeconds, customFields, importJobId);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.crmkit.jdbc.internal;
 
-import dev.crmkit.core.customer.CustomerStatus;
-import dev.crmkit.core.customer.CustomerType;
-import dev.crmkit.core.customer.Segment;
+import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.spi.CustomerRecord;
 import dev.crmkit.core.spi.PhoneRecord;
 import java.math.BigDecimal;
@@ -10,16 +8,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The columns of {@code crm_customer} that hold a {@link CustomerRecord}, described once: binding
- * an INSERT or UPDATE, streaming a COPY and reading a row all walk this list, so a new component of
- * the record is one line here (and a migration). The columns derived from the record for indexes
- * (the tenant, primary phone, folded name and search keys) are {@link JdbcCustomers}' business.
+ * an INSERT or UPDATE, streaming a COPY and reading a row all walk this list. A new built-in field
+ * needs no line here (see {@link #fieldColumn}), another new component of the record one; either
+ * needs a migration. The columns derived from the record for indexes (the tenant, primary phone,
+ * folded name and search keys) are {@link JdbcCustomers}' business.
  */
 final class CustomerColumns {
 
@@ -48,45 +50,34 @@ final class CustomerColumns {
                   BiConsumer<CustomerRecord.Builder, Object> set) {
     }
 
-    /** Every column but the id, in the order of {@link #NAMES}. */
-    static final List<Column> ALL = List.of(
-            column("version", Kind.LONG, CustomerRecord::version, (b, v) -> b.version((Long) v)),
-            column("type", Kind.TEXT, r -> r.type().name(), (b, v) -> b.type(CustomerType.valueOf((String) v))),
-            column("full_name", Kind.TEXT, CustomerRecord::fullName, (b, v) -> b.fullName((String) v)),
-            column("phones", Kind.TEXT, r -> Json.phones(r.phones()), (b, v) -> b.phones(Json.phones((String) v))),
-            column("email", Kind.TEXT, CustomerRecord::email, (b, v) -> b.email((String) v)),
-            column("company", Kind.TEXT, CustomerRecord::company, (b, v) -> b.company((String) v)),
-            column("segment", Kind.TEXT, r -> r.segment().name(), (b, v) -> b.segment(Segment.valueOf((String) v))),
-            column("status", Kind.TEXT, r -> r.status().name(),
-                    (b, v) -> b.status(CustomerStatus.valueOf((String) v))),
-            column("fax", Kind.TEXT, CustomerRecord::fax, (b, v) -> b.fax((String) v)),
-            column("address", Kind.TEXT, CustomerRecord::address, (b, v) -> b.address((String) v)),
-            column("national_id", Kind.TEXT, CustomerRecord::nationalId, (b, v) -> b.nationalId((String) v)),
-            column("representative", Kind.TEXT, CustomerRecord::representative,
-                    (b, v) -> b.representative((String) v)),
-            column("previous_representative", Kind.TEXT, CustomerRecord::previousRepresentative,
-                    (b, v) -> b.previousRepresentative((String) v)),
-            column("assigned_at", Kind.INSTANT, CustomerRecord::assignedAt, (b, v) -> b.assignedAt((Instant) v)),
-            column("queue", Kind.TEXT, CustomerRecord::queue, (b, v) -> b.queue((String) v)),
-            column("result_code", Kind.TEXT, CustomerRecord::resultCode, (b, v) -> b.resultCode((String) v)),
-            column("action_at", Kind.INSTANT, CustomerRecord::actionAt, (b, v) -> b.actionAt((Instant) v)),
-            column("processing_status", Kind.TEXT, CustomerRecord::processingStatus,
-                    (b, v) -> b.processingStatus((String) v)),
-            column("total_amount", Kind.DECIMAL, CustomerRecord::totalAmount,
-                    (b, v) -> b.totalAmount((BigDecimal) v)),
-            column("created_at", Kind.INSTANT, CustomerRecord::createdAt, (b, v) -> b.createdAt((Instant) v)),
-            column("loaded_at", Kind.INSTANT, CustomerRecord::loadedAt, (b, v) -> b.loadedAt((Instant) v)),
-            column("updated_at", Kind.INSTANT, CustomerRecord::updatedAt, (b, v) -> b.updatedAt((Instant) v)),
-            column("last_contact_at", Kind.INSTANT, CustomerRecord::lastContactAt,
-                    (b, v) -> b.lastContactAt((Instant) v)),
-            column("total_contacts", Kind.LONG, CustomerRecord::totalContacts, (b, v) -> b.totalContacts((Long) v)),
-            column("total_calls", Kind.LONG, CustomerRecord::totalCalls, (b, v) -> b.totalCalls((Long) v)),
-            column("total_call_seconds", Kind.LONG, CustomerRecord::totalCallSeconds,
-                    (b, v) -> b.totalCallSeconds((Long) v)),
-            column("custom_values", Kind.TEXT, r -> Json.customValues(r.customFields()),
-                    (b, v) -> b.customFields(Json.customValues((String) v))),
-            column("import_job_id", Kind.NULLABLE_LONG, CustomerRecord::importJobId,
-                    (b, v) -> b.importJobId((Long) v)));
+    /**
+     * Every column but the id, in the order of {@link #NAMES}: one for each built-in field but the
+     * phone (see {@link #fieldColumn}), and the rest of the record's components.
+     */
+    static final List<Column> ALL = Stream.concat(
+            Arrays.stream(CustomerField.values()).filter(f -> f != CustomerField.PHONE).map(CustomerColumns::fieldColumn),
+            Stream.of(
+                    column("version", Kind.LONG, CustomerRecord::version, (b, v) -> b.version((Long) v)),
+                    column("phones", Kind.TEXT, r -> Json.phones(r.phones()),
+                            (b, v) -> b.phones(Json.phones((String) v))),
+                    column("previous_representative", Kind.TEXT, CustomerRecord::previousRepresentative,
+                            (b, v) -> b.previousRepresentative((String) v)),
+                    column("assigned_at", Kind.INSTANT, CustomerRecord::assignedAt,
+                            (b, v) -> b.assignedAt((Instant) v)),
+                    column("created_at", Kind.INSTANT, CustomerRecord::createdAt, (b, v) -> b.createdAt((Instant) v)),
+                    column("updated_at", Kind.INSTANT, CustomerRecord::updatedAt, (b, v) -> b.updatedAt((Instant) v)),
+                    column("last_contact_at", Kind.INSTANT, CustomerRecord::lastContactAt,
+                            (b, v) -> b.lastContactAt((Instant) v)),
+                    column("total_contacts", Kind.LONG, CustomerRecord::totalContacts,
+                            (b, v) -> b.totalContacts((Long) v)),
+                    column("total_calls", Kind.LONG, CustomerRecord::totalCalls, (b, v) -> b.totalCalls((Long) v)),
+                    column("total_call_seconds", Kind.LONG, CustomerRecord::totalCallSeconds,
+                            (b, v) -> b.totalCallSeconds((Long) v)),
+                    column("custom_values", Kind.TEXT, r -> Json.customValues(r.customFields()),
+                            (b, v) -> b.customFields(Json.customValues((String) v))),
+                    column("import_job_id", Kind.NULLABLE_LONG, CustomerRecord::importJobId,
+                            (b, v) -> b.importJobId((Long) v))))
+            .toList();
 
     /** The id and then {@link #ALL}, as a select list. */
     static final String NAMES = "id, " + ALL.stream().map(Column::name).collect(Collectors.joining(", "));
@@ -102,6 +93,37 @@ final class CustomerColumns {
     private static final int CREATED_AT = indexOf("created_at");
 
     private CustomerColumns() {
+    }
+
+    /**
+     * A built-in field's column: named as its key in snake case ({@code fullName} is {@code
+     * full_name}), an enum stored as its constant's name, an instant or a decimal as such, text as
+     * text. A new field is a new constant of {@link CustomerField} and a migration adding its column.
+     */
+    static Column fieldColumn(CustomerField field) {
+        String name = field.key().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+        Class<?> type = field.valueType();
+        if (type == String.class) {
+            return column(name, Kind.TEXT, r -> r.value(field), (b, v) -> b.set(field, v));
+        }
+        if (type.isEnum()) {
+            return column(name, Kind.TEXT, r -> {
+                Enum<?> value = (Enum<?>) r.value(field);
+                return value == null ? null : value.name();
+            }, (b, v) -> b.set(field, v == null ? null : enumConstant(type, (String) v)));
+        }
+        if (type == Instant.class) {
+            return column(name, Kind.INSTANT, r -> r.value(field), (b, v) -> b.set(field, v));
+        }
+        if (type == BigDecimal.class) {
+            return column(name, Kind.DECIMAL, r -> r.value(field), (b, v) -> b.set(field, v));
+        }
+        throw new IllegalStateException("no column kind stores a " + type.getName() + " (field " + field.key() + ")");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(Class<?> type, String name) {
+        return Enum.valueOf((Class) type, name);
     }
 
     private static Column column(String name, Kind kind, Function<CustomerRecord, Object> value,

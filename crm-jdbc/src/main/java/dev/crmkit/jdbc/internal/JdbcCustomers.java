@@ -503,7 +503,7 @@ final class JdbcCustomers implements CustomerStore {
                         while (rs.next()) {
                             CustomerRecord r = customers.read(rs);
                             ids.add(new long[] {r.id()});
-                            vectors.add(SearchKeyColumns.vector(SearchKeyColumns.tag(rs.getString(30)), SearchKeys.of(r)));
+                            vectors.add(SearchKeyColumns.vector(SearchKeyColumns.tag(rs.getString(CustomerColumns.ALL.size() + 2)), SearchKeys.of(r)));
                         }
                     }
                     try (PreparedStatement ps = c.prepareStatement(

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.TenantId;
 import dev.crmkit.core.activity.FieldChange;
+import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.importjob.FieldPolicy;
 import dev.crmkit.core.importjob.JobWarning;
 import dev.crmkit.core.importjob.RowError;
@@ -37,11 +38,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,7 +54,8 @@ import java.util.Set;
  * <ul>
  *   <li>instants are epoch microseconds, phone numbers their E.164 text, days ISO text;
  *   <li>a custom value's type is tagged ({@code "N:1.50"} is the number 1.50 with its scale);
- *   <li>a customer's amount is text, so its scale survives;
+ *   <li>a customer's built-in fields are written beside its other components, its amount as
+ *       text, so its scale survives;
  *   <li>a field change is the array {@code [field, old, new]};
  *   <li>absent values (null, and a phone's zero counts) are left out.
  * </ul>
@@ -162,13 +166,33 @@ final class Json {
         return text == null ? Map.of() : CustomValues.of(read(text, JsonNode.class));
     }
 
-    /** A whole customer, as an import keeps it to undo an update. */
+    /**
+     * A whole customer, as an import keeps it to undo an update: one flat object, each built-in
+     * field's value under the field's key beside the record's other components, as it was written
+     * when each field was a component of its own.
+     */
     static String customer(CustomerRecord r) {
-        return write(r);
+        ObjectNode node = MAPPER.valueToTree(r);
+        JsonNode fields = node.remove("fields");
+        node.setAll((ObjectNode) fields);
+        return write(node);
     }
 
     static CustomerRecord customer(String text) {
-        return read(text, CustomerRecord.class);
+        ObjectNode node = read(text, ObjectNode.class);
+        ObjectNode fields = node.objectNode();
+        for (CustomerField field : CustomerField.values()) {
+            JsonNode value = node.remove(field.key());
+            if (value != null && field != CustomerField.PHONE) {
+                fields.set(field.key(), value);
+            }
+        }
+        node.set("fields", fields);
+        try {
+            return MAPPER.treeToValue(node, CustomerRecord.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException("a stored customer is damaged: " + e.getMessage(), e);
+        }
     }
 
     // ---- activities
@@ -240,10 +264,11 @@ final class Json {
 
     // ---- how stored values differ from Jackson's defaults
 
-    /** Jackson's view of a customer: its amount as text, its custom values tagged. */
+    /** Jackson's view of a customer: its fields by key, its custom values tagged. */
     private abstract static class CustomerFormat {
-        @JsonFormat(shape = JsonFormat.Shape.STRING)
-        abstract BigDecimal totalAmount();
+        @JsonSerialize(using = FieldValues.Writer.class)
+        @JsonDeserialize(using = FieldValues.Reader.class)
+        abstract Map<CustomerField, Object> fields();
 
         @JsonSerialize(using = CustomValues.Writer.class)
         @JsonDeserialize(using = CustomValues.Reader.class)
@@ -300,6 +325,49 @@ final class Json {
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
             return LocalDate.parse(p.getValueAsString());
+        }
+    }
+
+    /**
+     * A customer's built-in field values, by field key: each as Jackson writes its field's type,
+     * but amounts as text, so their scale survives.
+     */
+    private static final class FieldValues {
+
+        private FieldValues() {
+        }
+
+        static final class Writer extends JsonSerializer<Map<CustomerField, Object>> {
+            @Override
+            public void serialize(Map<CustomerField, Object> values, JsonGenerator gen, SerializerProvider provider)
+                    throws IOException {
+                gen.writeStartObject();
+                for (Map.Entry<CustomerField, Object> e : values.entrySet()) {
+                    gen.writeFieldName(e.getKey().key());
+                    if (e.getValue() instanceof BigDecimal amount) {
+                        gen.writeString(amount.toString());
+                    } else {
+                        provider.defaultSerializeValue(e.getValue(), gen);
+                    }
+                }
+                gen.writeEndObject();
+            }
+        }
+
+        static final class Reader extends JsonDeserializer<Map<CustomerField, Object>> {
+            @Override
+            public Map<CustomerField, Object> deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                JsonNode node = p.readValueAsTree();
+                Map<CustomerField, Object> out = new EnumMap<>(CustomerField.class);
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    Optional<CustomerField> field = CustomerField.byKey(e.getKey());
+                    if (field.isPresent() && !e.getValue().isNull()) {
+                        out.put(field.get(), p.getCodec().treeToValue(e.getValue(), field.get().valueType()));
+                    }
+                }
+                return out;
+            }
         }
     }
 

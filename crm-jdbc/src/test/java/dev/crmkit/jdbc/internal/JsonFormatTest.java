@@ -102,6 +102,7 @@ class JsonFormatTest {
     @Test
     void rowsWrittenBeforeReadAsTheyWereWritten() {
         assertThat(Json.customer(Written2026.CUSTOMER)).isEqualTo(customer());
+        assertThat(Json.customer(WrittenOneComponentPerField.CUSTOMER)).isEqualTo(customer());
         assertThat(Json.phones(Written2026.PHONES)).isEqualTo(customer().phones());
         assertThat(Json.customValues(Written2026.CUSTOM)).isEqualTo(customer().customFields());
         assertThat(Json.actor(Written2026.ACTOR, TENANT)).isEqualTo(actor());
@@ -148,12 +149,22 @@ class JsonFormatTest {
     }
 
     /**
-     * As rows are written now (nulls left out; the rest as before). A change here is a change of the
+     * As rows were written while each built-in field was a component of the stored record: the same
+     * keys and values as now, in the record's order of then.
+     */
+    static final class WrittenOneComponentPerField {
+        static final String CUSTOMER =
+                "{\"id\":42,\"version\":3,\"type\":\"COMPANY\",\"fullName\":\"Ayşe Yılmaz\",\"phones\":[{\"number\":\"+905301234567\",\"status\":\"ACTIVE\",\"favorite\":true,\"owner\":\"ev\",\"contactsOnDay\":2,\"contactDay\":\"2026-01-02\",\"totalContacts\":7},{\"number\":\"+12025550123\",\"status\":\"ACTIVE\",\"favorite\":false}],\"email\":\"ayse@example.com\",\"company\":\"Yılmaz A.Ş.\",\"segment\":\"NORMAL\",\"status\":\"PASSIVE\",\"address\":\"Kadıköy\\tİstanbul\",\"nationalId\":\"10000000146\",\"representative\":\"mehmet\",\"previousRepresentative\":\"zeynep\",\"assignedAt\":1767225600000000,\"queue\":\"q1\",\"resultCode\":\"SOLD\",\"processingStatus\":\"open\",\"totalAmount\":\"1200.50\",\"createdAt\":1767323045123456,\"loadedAt\":1767214800000000,\"updatedAt\":1767398400000001,\"totalContacts\":9,\"totalCalls\":4,\"totalCallSeconds\":310,\"customFields\":{\"city\":\"S:İstanbul\",\"limit\":\"N:1.50\",\"since\":\"D:2024-02-29\",\"vip\":true,\"tags\":[\"a\",\"b\"]},\"importJobId\":17}";
+    }
+
+    /**
+     * As rows are written now (nulls left out; a customer's built-in fields after its other
+     * components; the rest as before). A change here is a change of the
      * stored format: keep the earlier one readable.
      */
     static final class Written {
         static final String CUSTOMER =
-                "{\"id\":42,\"version\":3,\"type\":\"COMPANY\",\"fullName\":\"Ayşe Yılmaz\",\"phones\":[{\"number\":\"+905301234567\",\"status\":\"ACTIVE\",\"favorite\":true,\"owner\":\"ev\",\"contactsOnDay\":2,\"contactDay\":\"2026-01-02\",\"totalContacts\":7},{\"number\":\"+12025550123\",\"status\":\"ACTIVE\",\"favorite\":false}],\"email\":\"ayse@example.com\",\"company\":\"Yılmaz A.Ş.\",\"segment\":\"NORMAL\",\"status\":\"PASSIVE\",\"address\":\"Kadıköy\\tİstanbul\",\"nationalId\":\"10000000146\",\"representative\":\"mehmet\",\"previousRepresentative\":\"zeynep\",\"assignedAt\":1767225600000000,\"queue\":\"q1\",\"resultCode\":\"SOLD\",\"processingStatus\":\"open\",\"totalAmount\":\"1200.50\",\"createdAt\":1767323045123456,\"loadedAt\":1767214800000000,\"updatedAt\":1767398400000001,\"totalContacts\":9,\"totalCalls\":4,\"totalCallSeconds\":310,\"customFields\":{\"city\":\"S:İstanbul\",\"limit\":\"N:1.50\",\"since\":\"D:2024-02-29\",\"vip\":true,\"tags\":[\"a\",\"b\"]},\"importJobId\":17}";
+                "{\"id\":42,\"version\":3,\"phones\":[{\"number\":\"+905301234567\",\"status\":\"ACTIVE\",\"favorite\":true,\"owner\":\"ev\",\"contactsOnDay\":2,\"contactDay\":\"2026-01-02\",\"totalContacts\":7},{\"number\":\"+12025550123\",\"status\":\"ACTIVE\",\"favorite\":false}],\"previousRepresentative\":\"zeynep\",\"assignedAt\":1767225600000000,\"createdAt\":1767323045123456,\"updatedAt\":1767398400000001,\"totalContacts\":9,\"totalCalls\":4,\"totalCallSeconds\":310,\"customFields\":{\"city\":\"S:İstanbul\",\"limit\":\"N:1.50\",\"since\":\"D:2024-02-29\",\"vip\":true,\"tags\":[\"a\",\"b\"]},\"importJobId\":17,\"type\":\"COMPANY\",\"fullName\":\"Ayşe Yılmaz\",\"email\":\"ayse@example.com\",\"company\":\"Yılmaz A.Ş.\",\"segment\":\"NORMAL\",\"status\":\"PASSIVE\",\"address\":\"Kadıköy\\tİstanbul\",\"nationalId\":\"10000000146\",\"representative\":\"mehmet\",\"queue\":\"q1\",\"resultCode\":\"SOLD\",\"processingStatus\":\"open\",\"totalAmount\":\"1200.50\",\"loadedAt\":1767214800000000}";
         static final String PHONES = Written2026.PHONES;
         static final String CUSTOM = Written2026.CUSTOM;
         static final String ACTOR = Written2026.ACTOR;
