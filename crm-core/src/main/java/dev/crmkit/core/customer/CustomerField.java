@@ -65,6 +65,18 @@ public enum CustomerField {
         return this == FULL_NAME || this == PHONE;
     }
 
+    /**
+     * Checks a value given for the field.
+     *
+     * @throws IllegalArgumentException if it is not of the field's {@link #valueType()}
+     */
+    void checkType(@Nullable Object value) {
+        if (value != null && !valueType.isInstance(value)) {
+            throw new IllegalArgumentException(key + " takes a " + valueType.getSimpleName() + ", not a "
+                    + value.getClass().getSimpleName());
+        }
+    }
+
     /** The field with the given key, compared ignoring case. */
     public static Optional<CustomerField> byKey(String key) {
         String lower = key.toLowerCase(Locale.ROOT);

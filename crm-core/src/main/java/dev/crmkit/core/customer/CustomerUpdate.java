@@ -1,7 +1,5 @@
 package dev.crmkit.core.customer;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -29,7 +27,7 @@ public record CustomerUpdate(long customerId, long expectedVersion, Map<Customer
         fields = Collections.unmodifiableMap(copy);
         customFields = Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
         for (Map.Entry<CustomerField, Object> e : fields.entrySet()) {
-            checkType(e.getKey(), e.getValue());
+            e.getKey().checkType(e.getValue());
         }
     }
 
@@ -63,15 +61,8 @@ public record CustomerUpdate(long customerId, long expectedVersion, Map<Customer
         return Optional.ofNullable(fields.get(field));
     }
 
-    private static void checkType(CustomerField field, @Nullable Object value) {
-        if (value != null && !field.valueType().isInstance(value)) {
-            throw new IllegalArgumentException(field.key() + " takes a " + field.valueType().getSimpleName()
-                    + ", not a " + value.getClass().getSimpleName());
-        }
-    }
-
     /** Collects the changes. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder implements CustomerFieldSetters<Builder> {
         private final long customerId;
         private final long expectedVersion;
         private final Map<CustomerField, @Nullable Object> fields = new EnumMap<>(CustomerField.class);
@@ -82,13 +73,11 @@ public record CustomerUpdate(long customerId, long expectedVersion, Map<Customer
             this.expectedVersion = expectedVersion;
         }
 
-        /**
-         * Sets a built-in field; {@code null} clears it. The value must be of the field's {@link
-         * CustomerField#valueType()}.
-         */
+        /** Sets a built-in field; {@code null} clears it. */
+        @Override
         public Builder set(CustomerField field, @Nullable Object value) {
             Objects.requireNonNull(field, "field");
-            checkType(field, value);
+            field.checkType(value);
             if (fields.containsKey(field)) {
                 throw new IllegalStateException(field.key() + " was already set");
             }
@@ -101,72 +90,8 @@ public record CustomerUpdate(long customerId, long expectedVersion, Map<Customer
             return set(field, null);
         }
 
-        public Builder type(CustomerType type) {
-            return set(CustomerField.TYPE, type);
-        }
-
         public Builder fullName(String fullName) {
             return set(CustomerField.FULL_NAME, fullName);
-        }
-
-        public Builder email(String email) {
-            return set(CustomerField.EMAIL, email);
-        }
-
-        public Builder company(String company) {
-            return set(CustomerField.COMPANY, company);
-        }
-
-        public Builder segment(Segment segment) {
-            return set(CustomerField.SEGMENT, segment);
-        }
-
-        public Builder status(CustomerStatus status) {
-            return set(CustomerField.STATUS, status);
-        }
-
-        public Builder fax(String fax) {
-            return set(CustomerField.FAX, fax);
-        }
-
-        public Builder address(String address) {
-            return set(CustomerField.ADDRESS, address);
-        }
-
-        public Builder nationalId(String nationalId) {
-            return set(CustomerField.NATIONAL_ID, nationalId);
-        }
-
-        /**
-         * Assigns a representative by username; the current one becomes the previous one and the
-         * assignment time is stamped.
-         */
-        public Builder representative(String username) {
-            return set(CustomerField.REPRESENTATIVE, username);
-        }
-
-        public Builder queue(String queue) {
-            return set(CustomerField.QUEUE, queue);
-        }
-
-        public Builder resultCode(String resultCode) {
-            return set(CustomerField.RESULT_CODE, resultCode);
-        }
-
-        public Builder actionAt(Instant actionAt) {
-            return set(CustomerField.ACTION_AT, actionAt);
-        }
-
-        public Builder processingStatus(String processingStatus) {
-            return set(CustomerField.PROCESSING_STATUS, processingStatus);
-        }
-
-        public Builder totalAmount(BigDecimal totalAmount) {
-            return set(CustomerField.TOTAL_AMOUNT, totalAmount);
-        }
-
-        public Builder loadedAt(Instant loadedAt) {
-            return set(CustomerField.LOADED_AT, loadedAt);
         }
 
         /** Sets a custom field by key; {@code null} clears it. */

@@ -5,8 +5,11 @@ import dev.crmkit.core.importjob.ImportRow;
 import dev.crmkit.core.importjob.JobWarning;
 import dev.crmkit.core.importjob.RowError;
 import dev.crmkit.core.customer.CustomerField;
+import dev.crmkit.core.customer.CustomerStatus;
+import dev.crmkit.core.customer.CustomerType;
 import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.customer.NewCustomer;
+import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.phone.PhoneParser;
@@ -15,9 +18,11 @@ import dev.crmkit.importer.mapping.FieldTarget;
 import dev.crmkit.importer.mapping.HeaderMapping;
 import dev.crmkit.importer.source.SourceRecord;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,52 +105,49 @@ public final class RowParser {
         return new ImportRow(row, record.cells(), v.build(), cleared, errors, failed);
     }
 
-    /** Reads a built-in field's cell into the values; returns the outcome when a cell was read. */
+    /**
+     * Reads a built-in field's cell into the values; returns the outcome when a cell was read. A
+     * field is read by its value type, so a new text, amount or date field needs nothing here.
+     */
     private CellValue<?> builtIn(CustomerField field, String cell, Values v) {
-        switch (field) {
-            case PHONE -> {
-                if (TextFolding.isBlank(cell)) {
-                    return null; // core reports PHONE_REQUIRED
-                }
-                CellValue<PhoneNumber> phone = Cells.phone(cell, phones);
-                if (phone.value() != null) {
-                    v.phone = phone.value().e164();
-                }
-                return phone;
+        Class<?> type = field.valueType();
+        CellValue<?> read;
+        if (field == CustomerField.PHONE) {
+            if (TextFolding.isBlank(cell)) {
+                return null; // core reports PHONE_REQUIRED
             }
-            case SEGMENT -> {
-                var s = Cells.segment(cell);
-                v.builder(b -> b.segment(s.value()), s.value() != null);
-                return s;
+            CellValue<PhoneNumber> phone = Cells.phone(cell, phones);
+            if (phone.value() != null) {
+                v.fields.put(field, phone.value().e164());
             }
-            case TYPE -> {
-                var t = Cells.type(cell);
-                v.builder(b -> b.type(t.value()), t.value() != null);
-                return t;
+            return phone;
+        } else if (type == String.class) {
+            String text = Cells.clean(cell);
+            if (!text.isEmpty()) {
+                v.text(field, text);
             }
-            case STATUS -> {
-                var s = Cells.status(cell);
-                v.builder(b -> b.status(s.value()), s.value() != null);
-                return s;
+            return null;
+        } else if (type == BigDecimal.class) {
+            read = numbers.read(cell);
+        } else if (type == Instant.class) {
+            CellValue<LocalDate> day = Cells.date(cell);
+            if (day.value() != null) {
+                v.fields.put(field, day.value().atStartOfDay(zone).toInstant());
             }
-            case TOTAL_AMOUNT -> {
-                CellValue<BigDecimal> n = numbers.read(cell);
-                v.builder(b -> b.totalAmount(n.value()), n.value() != null);
-                return n;
-            }
-            case ACTION_AT -> {
-                CellValue<LocalDate> d = Cells.date(cell);
-                v.builder(b -> b.actionAt(d.value().atStartOfDay(zone).toInstant()), d.value() != null);
-                return d;
-            }
-            default -> {
-                String text = Cells.clean(cell);
-                if (!text.isEmpty()) {
-                    v.text(field, text);
-                }
-                return null;
-            }
+            return day;
+        } else if (type == Segment.class) {
+            read = Cells.segment(cell);
+        } else if (type == CustomerType.class) {
+            read = Cells.type(cell);
+        } else if (type == CustomerStatus.class) {
+            read = Cells.status(cell);
+        } else {
+            throw new IllegalStateException("no cell reader for a " + type.getName() + " (field " + field.key() + ")");
         }
+        if (read.value() != null) {
+            v.fields.put(field, read.value());
+        }
+        return read;
     }
 
     private CellValue<?> custom(CustomFieldDefinition def, String cell, Values v) {
@@ -168,35 +170,20 @@ public final class RowParser {
         return value;
     }
 
-    /** The values of one row, gathered before the {@link NewCustomer} is built. */
+    /** The values of one row, gathered before the {@link NewCustomer} is made. */
     private static final class Values {
-        private String fullName;
-        private String phone;
-        private final List<Consumer<NewCustomer.Builder>> setters = new ArrayList<>(8);
+        private final Map<CustomerField, Object> fields = new EnumMap<>(CustomerField.class);
         private final Map<String, Object> custom = new java.util.LinkedHashMap<>();
 
-        void builder(Consumer<NewCustomer.Builder> setter, boolean present) {
-            if (present) {
-                setters.add(setter);
-            }
-        }
-
         void text(CustomerField field, String text) {
-            if (field == CustomerField.FULL_NAME) {
-                fullName = text;
-            } else if (field != CustomerField.NATIONAL_ID || !NationalId.isMasked(text)) {
+            if (field != CustomerField.NATIONAL_ID || !NationalId.isMasked(text)) {
                 // An error report holds the national id masked; imported again, that is no value.
-                setters.add(b -> b.set(field, text));
+                fields.put(field, text);
             }
         }
 
         NewCustomer build() {
-            NewCustomer.Builder b = NewCustomer.builder(fullName, phone);
-            for (Consumer<NewCustomer.Builder> s : setters) {
-                s.accept(b);
-            }
-            custom.forEach(b::customField);
-            return b.build();
+            return new NewCustomer(fields, custom, null);
         }
     }
 }
