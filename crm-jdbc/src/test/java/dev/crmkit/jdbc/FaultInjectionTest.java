@@ -53,6 +53,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -698,16 +699,21 @@ abstract class FaultInjectionTest {
                     rejectedRows, changes);
         }
 
+        /** The customer with every instant it holds set to {@code T0}, component by component. */
         private static Customer withoutInstants(Customer c) {
-            return new Customer(c.id(), c.version(), c.type(), c.fullName(), c.phone(), c.phones(), c.email(),
-                    c.company(), c.segment(), c.status(), c.fax(), c.address(), c.nationalId(), c.representative(),
-                    c.previousRepresentative(), at(c.assignedAt()), c.queue(), c.resultCode(), at(c.actionAt()),
-                    c.processingStatus(), c.totalAmount(), T0, at(c.loadedAt()), T0, at(c.lastContactAt()),
-                    c.totalContacts(), c.totalCalls(), c.totalCallDuration(), c.customFields(), c.importJobId());
-        }
-
-        private static Instant at(Instant instant) {
-            return instant == null ? null : T0;
+            RecordComponent[] components = Customer.class.getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            try {
+                for (int i = 0; i < components.length; i++) {
+                    Object value = components[i].getAccessor().invoke(c);
+                    values[i] = value instanceof Instant ? T0 : value;
+                    types[i] = components[i].getType();
+                }
+                return Customer.class.getDeclaredConstructor(types).newInstance(values);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a record's canonical constructor and accessors are public", e);
+            }
         }
     }
 

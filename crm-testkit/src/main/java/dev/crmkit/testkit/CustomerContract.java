@@ -23,6 +23,7 @@ import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerStatus;
 import dev.crmkit.core.customer.CustomerType;
 import dev.crmkit.core.customer.CustomerUpdate;
+import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.customer.NewCustomer;
 import dev.crmkit.core.customer.NewPhone;
 import dev.crmkit.core.customer.PhoneChange;
@@ -1352,6 +1353,74 @@ public abstract class CustomerContract extends ContractSupport {
                     () -> crm.customers().card(agent, customer.id(), 0, 5));
             assertFails(CrmValidationException.class, ErrorCode.VALUE_INVALID,
                     () -> crm.customers().card(agent, customer.id(), 5, 101));
+        }
+    }
+
+    @Nested
+    @DisplayName("Every built-in field")
+    class EveryField {
+
+        @Test
+        @DisplayName("each built-in field, those added later too, is stored as given on create and as changed on update")
+        void eachFieldIsStoredAndChanged() {
+            NewCustomer.Builder given = NewCustomer.builder("Ayşe Yılmaz", "0530 123 45 67");
+            for (CustomerField field : CustomerField.values()) {
+                if (field != CustomerField.FULL_NAME && field != CustomerField.PHONE) {
+                    given.set(field, sample(field, 1));
+                }
+            }
+            Customer created = crm.customers().create(admin, given.build());
+            assertEveryField(created, 1);
+            assertThat(reload(created)).isEqualTo(created);
+            tick();
+
+            CustomerUpdate.Builder change = CustomerUpdate.of(created);
+            for (CustomerField field : CustomerField.values()) {
+                if (field != CustomerField.PHONE) {
+                    change.set(field, sample(field, 2));
+                }
+            }
+            Customer updated = crm.customers().update(admin, change.build());
+            assertEveryField(updated, 2);
+            assertThat(reload(updated)).isEqualTo(updated);
+        }
+
+        private void assertEveryField(Customer c, int variant) {
+            for (CustomerField field : CustomerField.values()) {
+                Object shown;
+                try {
+                    shown = Customer.class.getMethod(field.key()).invoke(c);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError("Customer has no component " + field.key(), e);
+                }
+                Object expected = field == CustomerField.PHONE ? PhoneNumber.of(PHONE)
+                        : field == CustomerField.FULL_NAME && variant == 1 ? "Ayşe Yılmaz"
+                        : field == CustomerField.NATIONAL_ID ? NationalId.mask((String) sample(field, variant))
+                        : sample(field, variant);
+                if (expected instanceof BigDecimal amount) {
+                    assertThat((BigDecimal) shown).as(field.key()).isEqualByComparingTo(amount);
+                } else {
+                    assertThat(shown).as(field.key()).isEqualTo(expected);
+                }
+            }
+        }
+
+        /**
+         * A valid value of the field, different for each variant: the fields with a rule of their
+         * own get a value that passes it, the others one of their type.
+         */
+        private Object sample(CustomerField field, int variant) {
+            Class<?> type = field.valueType();
+            return switch (field) {
+                case FULL_NAME -> "Ayşe Kaya";
+                case EMAIL -> "ayse" + variant + "@example.com";
+                case NATIONAL_ID -> variant == 1 ? NATIONAL_ID : OTHER_NATIONAL_ID;
+                case REPRESENTATIVE -> variant == 1 ? "ayse" : "mehmet";
+                default -> type == String.class ? field.key() + " değeri " + variant
+                        : type == Instant.class ? START.plusSeconds(60L * variant + field.ordinal())
+                        : type == BigDecimal.class ? new BigDecimal(variant + "234.56")
+                        : type.getEnumConstants()[variant == 1 ? type.getEnumConstants().length - 1 : 0];
+            };
         }
     }
 }

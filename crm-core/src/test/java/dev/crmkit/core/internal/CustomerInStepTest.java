@@ -7,10 +7,7 @@ import dev.crmkit.core.TenantId;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.customer.CustomerPhone;
-import dev.crmkit.core.customer.CustomerStatus;
-import dev.crmkit.core.customer.CustomerType;
 import dev.crmkit.core.customer.NationalId;
-import dev.crmkit.core.customer.Segment;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerRecord;
@@ -105,15 +102,24 @@ class CustomerInStepTest {
     /** No two text, instant or number values alike, so a swap in a mapping shows. */
     private static CustomerRecord everyValueDistinct() {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        CustomerRecord r = CustomerRecord.builder("full name", PhoneNumber.of("+905301234567"), t.plusSeconds(1))
-                .id(11).version(12).type(CustomerType.COMPANY).email("e@example.com").company("company")
-                .segment(Segment.VIP).status(CustomerStatus.values()[CustomerStatus.values().length - 1])
-                .fax("fax").address("address").nationalId("10000000146").representative("representative")
-                .previousRepresentative("previous").assignedAt(t.plusSeconds(2)).queue("queue")
-                .resultCode("result").actionAt(t.plusSeconds(3)).processingStatus("processing")
-                .totalAmount(new BigDecimal("14.50")).loadedAt(t.plusSeconds(4)).updatedAt(t.plusSeconds(5))
-                .lastContactAt(t.plusSeconds(6)).totalContacts(15).totalCalls(16).totalCallSeconds(17)
-                .customFields(Map.of()).importJobId(18L).build();
+        CustomerRecord.Builder b = CustomerRecord.builder("full name", PhoneNumber.of("+905301234567"),
+                t.plusSeconds(1));
+        // Every field by its type, so a new one is covered too; the enums at their last constant,
+        // which is none's default.
+        for (CustomerField field : CustomerField.values()) {
+            Class<?> type = field.valueType();
+            if (field == CustomerField.PHONE || field == CustomerField.FULL_NAME) {
+                continue;
+            }
+            b.set(field, field == CustomerField.NATIONAL_ID ? "10000000146"
+                    : type == String.class ? field.key() + " value"
+                    : type == Instant.class ? t.plusSeconds(100 + field.ordinal())
+                    : type == BigDecimal.class ? new BigDecimal("14.50")
+                    : type.getEnumConstants()[type.getEnumConstants().length - 1]);
+        }
+        CustomerRecord r = b.id(11).version(12).previousRepresentative("previous").assignedAt(t.plusSeconds(2))
+                .updatedAt(t.plusSeconds(5)).lastContactAt(t.plusSeconds(6)).totalContacts(15).totalCalls(16)
+                .totalCallSeconds(17).customFields(Map.of()).importJobId(18L).build();
         assertThat(r.fields()).as("every field set").hasSize(CustomerField.values().length - 1);
         List<Object> values = new ArrayList<>(r.fields().values());
         for (RecordComponent c : CustomerRecord.class.getRecordComponents()) {
