@@ -68,7 +68,11 @@ public final class CrmSchema {
      */
     static boolean isCurrent(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            String latest = Dialect.of(c).latestSchemaVersion();
+            java.util.Optional<String> latestShipped = Dialect.of(c).latestSchemaVersion();
+            if (latestShipped.isEmpty()) {
+                return false; // the shipped scripts could not be listed: Flyway decides
+            }
+            String latest = latestShipped.get();
             boolean autoCommit = c.getAutoCommit();
             try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT"
                     + " sum(CASE WHEN version = ? AND success THEN 1 ELSE 0 END),"

@@ -56,7 +56,7 @@ class SchemaMigrationTest {
             try (Connection c = ds.getConnection()) {
                 assertThat(dev.crmkit.jdbc.internal.Dialect.of(c).latestSchemaVersion())
                         .as("the newest shipped version, which the fast check looks for")
-                        .isEqualTo(versions.get(versions.size() - 1));
+                        .contains(versions.get(versions.size() - 1));
             } catch (SQLException e) {
                 throw new AssertionError(e);
             }

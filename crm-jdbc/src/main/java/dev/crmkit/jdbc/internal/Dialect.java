@@ -7,11 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What differs between the databases the adapter supports; everything else is standard SQL. */
 public enum Dialect {
 
-    POSTGRESQL("postgresql", "5", Columns.POSTGRESQL) {
+    POSTGRESQL("postgresql", Columns.POSTGRESQL) {
         @Override
         void beginRead(Connection c) throws SQLException {
             // One statement, sent with the transaction's BEGIN: a snapshot for every query of the unit.
@@ -88,7 +90,7 @@ public enum Dialect {
         }
     },
 
-    SQLITE("sqlite", "1", Columns.SQLITE) {
+    SQLITE("sqlite", Columns.SQLITE) {
         @Override
         void beginRead(Connection c) {
             // A deferred transaction: its first query takes a snapshot of the database (WAL mode),
@@ -191,18 +193,26 @@ public enum Dialect {
     static final long LOCK_WAIT_MILLIS = 60_000;
 
     private final String migrationFolder;
-    private final String latestSchemaVersion;
     private final Columns columns;
+    /** Read from the class path on first use: see {@link #latestSchemaVersion()}. */
+    private volatile @Nullable Optional<String> latestSchemaVersion;
 
-    Dialect(String migrationFolder, String latestSchemaVersion, Columns columns) {
+    Dialect(String migrationFolder, Columns columns) {
         this.migrationFolder = migrationFolder;
-        this.latestSchemaVersion = latestSchemaVersion;
         this.columns = columns;
     }
 
-    /** The version of this database's newest shipped migration (a test keeps it in step with the folder). */
-    public String latestSchemaVersion() {
-        return latestSchemaVersion;
+    /**
+     * The version of this database's newest shipped migration, by the scripts' names on the class
+     * path; empty where the class path cannot be listed (see {@link MigrationFolder}).
+     */
+    public Optional<String> latestSchemaVersion() {
+        Optional<String> latest = latestSchemaVersion;
+        if (latest == null) {
+            latest = MigrationFolder.latestVersion(Dialect.class.getClassLoader(), "db/crmkit/" + migrationFolder);
+            latestSchemaVersion = latest;
+        }
+        return latest;
     }
 
     /** The database behind a connection. */
