@@ -3,6 +3,7 @@ package dev.crmkit.bench;
 import dev.crmkit.core.Page;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.customer.NewCustomer;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.spi.CustomerRecord;
@@ -104,8 +105,8 @@ public class SearchBenchmark {
                 NewCustomer c = generator.customer(i);
                 PhoneNumber phone = PhoneNumber.of(generator.e164(i));
                 CustomerRecord r = CustomerRecord.builder(c.fullName(), phone, now)
-                        .company(c.company())
-                        .email(c.email())
+                        .company((String) c.value(CustomerField.COMPANY))
+                        .email((String) c.value(CustomerField.EMAIL))
                         .build();
                 keys[i] = SearchKeys.of(r);
             }

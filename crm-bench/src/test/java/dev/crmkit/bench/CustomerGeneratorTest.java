@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.customer.CustomerQuery;
+import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.customer.NewCustomer;
 import dev.crmkit.core.phone.PhoneNumber;
 import dev.crmkit.core.phone.PhoneParser;
@@ -57,7 +58,7 @@ class CustomerGeneratorTest {
         assertThat(customers).anyMatch(c -> c.fullName().contains("ş"))
                 .anyMatch(c -> c.fullName().contains("ı"))
                 .anyMatch(c -> c.fullName().startsWith("İ"))
-                .anyMatch(c -> c.company() != null && c.company().contains("İstanbul"));
+                .anyMatch(c -> c.value(CustomerField.COMPANY) instanceof String company && company.contains("İstanbul"));
         long rare = customers.stream().filter(c -> c.fullName().endsWith(CustomerGenerator.RARE_SURNAME)).count();
         assertThat(rare).isLessThan(10);
     }
@@ -105,8 +106,8 @@ class CustomerGeneratorTest {
             NewCustomer c = generator.customer(i);
             crm.customers().create(actor, c);
             keys.add(SearchKeys.of(CustomerRecord.builder(c.fullName(), PhoneNumber.of(generator.e164(i)), now)
-                    .company(c.company())
-                    .email(c.email())
+                    .company((String) c.value(CustomerField.COMPANY))
+                    .email((String) c.value(CustomerField.EMAIL))
                     .build()));
         }
         String whole = generator.nationalPhone(n / 3);

@@ -1,7 +1,5 @@
 package dev.crmkit.core.customer;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Build with {@link #builder(String, String)}; only the name and the phone are required. The
  * built-in fields are held by {@link CustomerField}, as in a {@link CustomerUpdate}, so a new field
- * needs no change here: {@link #value} reads any of them, the typed accessors the long-standing ones.
+ * needs no change here: {@link #value} reads any of them; the name and the phone, which every new
+ * customer needs, have accessors of their own.
  *
  * @param fields the given value of each built-in field, as written (the phone as text); a field not
  *     given is absent
@@ -42,10 +41,6 @@ public record NewCustomer(Map<CustomerField, Object> fields, Map<String, Object>
         return fields.get(field);
     }
 
-    public @Nullable CustomerType type() {
-        return (CustomerType) fields.get(CustomerField.TYPE);
-    }
-
     public @Nullable String fullName() {
         return (String) fields.get(CustomerField.FULL_NAME);
     }
@@ -53,63 +48,6 @@ public record NewCustomer(Map<CustomerField, Object> fields, Map<String, Object>
     /** The phone as written, such as {@code 0530 123 45 67}. */
     public @Nullable String phone() {
         return (String) fields.get(CustomerField.PHONE);
-    }
-
-    public @Nullable String email() {
-        return (String) fields.get(CustomerField.EMAIL);
-    }
-
-    public @Nullable String company() {
-        return (String) fields.get(CustomerField.COMPANY);
-    }
-
-    public @Nullable Segment segment() {
-        return (Segment) fields.get(CustomerField.SEGMENT);
-    }
-
-    public @Nullable CustomerStatus status() {
-        return (CustomerStatus) fields.get(CustomerField.STATUS);
-    }
-
-    public @Nullable String fax() {
-        return (String) fields.get(CustomerField.FAX);
-    }
-
-    public @Nullable String address() {
-        return (String) fields.get(CustomerField.ADDRESS);
-    }
-
-    /** The national id as given, unmasked. */
-    public @Nullable String nationalId() {
-        return (String) fields.get(CustomerField.NATIONAL_ID);
-    }
-
-    public @Nullable String representative() {
-        return (String) fields.get(CustomerField.REPRESENTATIVE);
-    }
-
-    public @Nullable String queue() {
-        return (String) fields.get(CustomerField.QUEUE);
-    }
-
-    public @Nullable String resultCode() {
-        return (String) fields.get(CustomerField.RESULT_CODE);
-    }
-
-    public @Nullable Instant actionAt() {
-        return (Instant) fields.get(CustomerField.ACTION_AT);
-    }
-
-    public @Nullable String processingStatus() {
-        return (String) fields.get(CustomerField.PROCESSING_STATUS);
-    }
-
-    public @Nullable BigDecimal totalAmount() {
-        return (BigDecimal) fields.get(CustomerField.TOTAL_AMOUNT);
-    }
-
-    public @Nullable Instant loadedAt() {
-        return (Instant) fields.get(CustomerField.LOADED_AT);
     }
 
     /** As records write themselves, with the national id masked. */
