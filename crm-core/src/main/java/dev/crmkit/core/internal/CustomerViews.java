@@ -3,7 +3,6 @@ package dev.crmkit.core.internal;
 import dev.crmkit.core.Actor;
 import dev.crmkit.core.customer.Customer;
 import dev.crmkit.core.customer.CustomerPhone;
-import dev.crmkit.core.customer.NationalId;
 import dev.crmkit.core.field.CustomFieldDefinition;
 import dev.crmkit.core.permission.PermissionLevel;
 import dev.crmkit.core.spi.CustomerRecord;
@@ -23,8 +22,8 @@ import java.util.Set;
  */
 final class CustomerViews {
 
-    /** How a stored customer becomes a {@link Customer}: see {@link CustomerView}. */
-    private static final CustomerView VIEW = new CustomerView();
+    /** How a stored customer becomes a {@link Customer}: see {@link CustomerViewMapping}. */
+    private static final CustomerViewMapping VIEW = new CustomerViewMapping();
 
     private final Map<String, CustomFieldDefinition> visible = new LinkedHashMap<>();
     private final LocalDate today;

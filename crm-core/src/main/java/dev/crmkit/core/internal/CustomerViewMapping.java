@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * source, or whose type does not take its source's, fails every use at once (and so every test),
  * never one customer at run time.
  */
-final class CustomerView {
+final class CustomerViewMapping {
 
     /** Where one component of {@link Customer} comes from. */
     private interface Source {
@@ -42,7 +42,7 @@ final class CustomerView {
     private final Source[] sources;
     private final MethodHandle constructor;
 
-    CustomerView() {
+    CustomerViewMapping() {
         RecordComponent[] components = Customer.class.getRecordComponents();
         sources = new Source[components.length];
         for (int i = 0; i < components.length; i++) {
@@ -105,7 +105,7 @@ final class CustomerView {
             }
         }
         throw new IllegalStateException("Customer." + name + " has no source: name it as a CustomerField key or a"
-                + " CustomerRecord component, or make it in CustomerView");
+                + " CustomerRecord component, or make it in CustomerViewMapping");
     }
 
     private static void requireAssignable(RecordComponent component, Class<?> source) {
