@@ -4,19 +4,27 @@ import dev.crmkit.cli.internal.Documents;
 import dev.crmkit.cli.internal.Output;
 import dev.crmkit.cli.internal.TextTable;
 import dev.crmkit.cli.internal.Values;
+import dev.crmkit.core.Crm;
 import dev.crmkit.core.ErrorCode;
 import dev.crmkit.core.NotFoundException;
 import dev.crmkit.core.Page;
 import dev.crmkit.core.customer.Customer;
+import dev.crmkit.core.customer.CustomerField;
 import dev.crmkit.core.customer.CustomerPhone;
 import dev.crmkit.core.customer.CustomerQuery;
 import dev.crmkit.core.customer.CustomerSort;
 import dev.crmkit.core.customer.Segment;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -187,26 +195,29 @@ final class CustomersCommand implements Runnable {
         }
     }
 
+    /**
+     * Every built-in field, in {@link CustomerField}'s order, blank ones included so the card shows
+     * what a customer can hold; then the custom fields and the record's times.
+     */
     static String card(Customer c) {
         TextTable t = new TextTable("FIELD", "VALUE");
         t.row("Customer number", String.valueOf(c.id()));
-        t.row("Type", c.type().name());
-        t.row("Name", c.fullName());
-        t.row("Phone", c.phone().e164());
-        for (CustomerPhone p : c.phones()) {
-            if (!p.number().equals(c.phone()) || c.phones().size() > 1) {
-                t.row("  number", p.number().e164() + "  " + p.status() + (p.favorite() ? "  favourite" : "")
-                        + (p.owner() == null ? "" : "  " + p.owner()));
+        for (CustomerField field : CustomerField.values()) {
+            if (field == CustomerField.PHONE) {
+                t.row("Phone", c.phone().e164());
+                for (CustomerPhone p : c.phones()) {
+                    if (!p.number().equals(c.phone()) || c.phones().size() > 1) {
+                        t.row("  number", p.number().e164() + "  " + p.status() + (p.favorite() ? "  favourite" : "")
+                                + (p.owner() == null ? "" : "  " + p.owner()));
+                    }
+                }
+                continue;
             }
-        }
-        t.row("E-mail", c.email());
-        t.row("Company", c.company());
-        t.row("Segment", c.segment().name());
-        t.row("Status", c.status().name());
-        t.row("Representative", c.representative());
-        t.row("National id", c.nationalId());
-        if (c.totalAmount() != null) {
-            t.row("Total amount", c.totalAmount().toPlainString());
+            t.row(label(field), shown(c.value(field)));
+            if (field == CustomerField.REPRESENTATIVE && c.assignedAt() != null) {
+                t.row("  assigned", Values.when(c.assignedAt())
+                        + (c.previousRepresentative() == null ? "" : "  before: " + c.previousRepresentative()));
+            }
         }
         for (Map.Entry<String, Object> f : c.customFields().entrySet()) {
             t.row(f.getKey(), String.valueOf(f.getValue()));
@@ -217,5 +228,34 @@ final class CustomersCommand implements Runnable {
         String rendered = t.render();
         // The card needs no header line.
         return rendered.substring(rendered.indexOf('\n') + 1);
+    }
+
+    /** A field's label: its key in words ({@code resultCode} is "Result code"), but for a few. */
+    static String label(CustomerField field) {
+        return switch (field) {
+            case FULL_NAME -> "Name";
+            case EMAIL -> "E-mail";
+            case ACTION_AT -> "Action date";
+            default -> {
+                String words = field.key().replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
+                yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            }
+        };
+    }
+
+    private static String shown(@Nullable Object value) {
+        if (value instanceof Instant at) {
+            // A day a file gave (an action date) is midnight in the zone the tool reads files in
+            // (its Crm's, the default): shown as that day, not as a time on this machine's clock.
+            ZonedDateTime local = at.atZone(Crm.DEFAULT_ZONE);
+            return local.toLocalTime().equals(LocalTime.MIDNIGHT) ? local.toLocalDate().toString() : Values.when(at);
+        }
+        if (value instanceof BigDecimal amount) {
+            return amount.toPlainString();
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        return value == null ? "" : value.toString();
     }
 }

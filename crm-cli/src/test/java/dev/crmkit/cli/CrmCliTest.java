@@ -872,6 +872,27 @@ class CrmCliTest {
         }
 
         @Test
+        void theCardShowsEveryBuiltInFieldWithWhatTheFileFilled() {
+            Path csv = file("kart.csv", """
+                    Ad Soyad;Telefon;Adres;Faks;Kuyruk;Durum;Toplam Tutar;Aksiyon Tarihi;Sonuç Kodu
+                    Derya Aksoy;0544 100 20 30;Atatürk Cad. No:1 Kadıköy;0216 555 66 77;gelen;Arandı;1.250,50;15.01.2027;ARA
+                    """);
+            assertThat(json("import", csv.toString()).get("created").asLong()).isEqualTo(1);
+
+            Result r = crm("customers", "show", "0544 100 20 30");
+            assertThat(r.code()).as(r.err()).isZero();
+            List<String> lines = r.out().lines().map(String::strip).toList();
+            assertThat(lines).contains("Name               Derya Aksoy", "Address            Atatürk Cad. No:1 Kadıköy",
+                    "Fax                0216 555 66 77", "Queue              gelen", "Processing status  Arandı",
+                    "Total amount       1250.50", "Result code        ARA", "E-mail",
+                    // The day the file gave, whatever this machine's time zone.
+                    "Action date        2027-01-15");
+            // Every built-in field has its row, in the enum's order, set or not.
+            assertThat(lines).filteredOn(l -> l.startsWith("Loaded at")).hasSize(1);
+            assertThat(r.out().indexOf("Type")).isLessThan(r.out().indexOf("Name"));
+        }
+
+        @Test
         void searchIgnoresTurkishLettersAndCase() {
             assertThat(names(json("customers", "search", "ayse"))).containsExactly("Ayşe Yılmaz");
             assertThat(names(json("customers", "search", "ISIK"))).containsExactly("Işık Demir");

@@ -57,4 +57,30 @@ public record Customer(
         phones = List.copyOf(phones);
         customFields = customFields.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customFields));
     }
+
+    /**
+     * The value of a built-in field as the actor sees it (the national id masked, the phone the
+     * primary one), {@code null} while blank: for code that shows or compares every field.
+     */
+    public @Nullable Object value(CustomerField field) {
+        return switch (field) {
+            case TYPE -> type;
+            case FULL_NAME -> fullName;
+            case PHONE -> phone;
+            case EMAIL -> email;
+            case COMPANY -> company;
+            case SEGMENT -> segment;
+            case STATUS -> status;
+            case FAX -> fax;
+            case ADDRESS -> address;
+            case NATIONAL_ID -> nationalId;
+            case REPRESENTATIVE -> representative;
+            case QUEUE -> queue;
+            case RESULT_CODE -> resultCode;
+            case ACTION_AT -> actionAt;
+            case PROCESSING_STATUS -> processingStatus;
+            case TOTAL_AMOUNT -> totalAmount;
+            case LOADED_AT -> loadedAt;
+        };
+    }
 }

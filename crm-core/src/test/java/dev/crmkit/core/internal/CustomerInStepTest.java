@@ -65,6 +65,7 @@ class CustomerInStepTest {
             Object expected = field == CustomerField.NATIONAL_ID ? NationalId.mask(stored.nationalId())
                     : stored.value(field);
             assertThat(Customer.class.getMethod(field.key()).invoke(view)).as(field.key()).isEqualTo(expected);
+            assertThat(view.value(field)).as("value(" + field.key() + ")").isEqualTo(expected);
         }
         assertThat(view.phone()).isEqualTo(stored.primaryPhone());
         assertThat(view.phones()).extracting(CustomerPhone::number).containsExactly(stored.primaryPhone());
