@@ -66,11 +66,12 @@ public enum CustomerField {
     }
 
     /**
-     * Checks a value given for the field.
+     * Checks a value given for the field: the one type rule the builders and the stored record
+     * share.
      *
      * @throws IllegalArgumentException if it is not of the field's {@link #valueType()}
      */
-    void checkType(@Nullable Object value) {
+    public void checkType(@Nullable Object value) {
         if (value != null && !valueType.isInstance(value)) {
             throw new IllegalArgumentException(key + " takes a " + valueType.getSimpleName() + ", not a "
                     + value.getClass().getSimpleName());

@@ -79,10 +79,8 @@ public record CustomerRecord(
                 if (field.required()) {
                     throw new NullPointerException(field.key());
                 }
-            } else if (!field.valueType().isInstance(value)) {
-                throw new ClassCastException(field.key() + " takes a " + field.valueType().getSimpleName()
-                        + ", not a " + value.getClass().getSimpleName());
             } else {
+                field.checkType(value);
                 out.put(field, value);
             }
         }
